@@ -1,0 +1,16 @@
+package dev.migrate;
+
+/**
+ * Thrown when migrate is configured with a value it cannot use, such as a history table
+ * name that is not a plain identifier or a rollback of zero steps. Nothing has been
+ * changed in the database.
+ *
+ * @author migrate
+ */
+public class MigrateConfigurationException extends MigrateException {
+
+	public MigrateConfigurationException(String message) {
+		super(message);
+	}
+
+}

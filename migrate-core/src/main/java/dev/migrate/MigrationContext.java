@@ -1,0 +1,97 @@
+package dev.migrate;
+
+import java.sql.Connection;
+
+import javax.sql.DataSource;
+
+import dev.migrate.dialect.Dialect;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What a running migration can use. Every JDBC accessor is bound to the one connection,
+ * and transaction, the migration runs in. Declare it as a parameter of {@code up} or
+ * {@code down}.
+ *
+ * @author migrate
+ */
+public interface MigrationContext {
+
+	/**
+	 * Version of the running migration.
+	 * @return the version
+	 */
+	Version version();
+
+	/**
+	 * Description of the running migration.
+	 * @return the description
+	 */
+	String description();
+
+	/**
+	 * Whether the migration is being applied ({@code up}) or rolled back ({@code down}).
+	 * @return the direction
+	 */
+	Direction direction();
+
+	/**
+	 * Dialect of the database, to write statements that differ between databases.
+	 * @return the dialect
+	 */
+	Dialect dialect();
+
+	/**
+	 * {@link JdbcTemplate} bound to the migration's connection.
+	 * @return the template
+	 */
+	JdbcTemplate jdbcTemplate();
+
+	/**
+	 * {@link NamedParameterJdbcTemplate} bound to the migration's connection.
+	 * @return the template
+	 */
+	NamedParameterJdbcTemplate namedParameterJdbcTemplate();
+
+	/**
+	 * {@link JdbcClient} bound to the migration's connection.
+	 * @return the client
+	 */
+	JdbcClient jdbcClient();
+
+	/**
+	 * The migration's connection. Closing it has no effect; do not commit or roll it
+	 * back.
+	 * @return the connection
+	 */
+	Connection connection();
+
+	/**
+	 * A {@link DataSource} that always hands out the migration's connection.
+	 * @return the data source
+	 */
+	DataSource dataSource();
+
+	/**
+	 * Log progress of a long migration, prefixed with its version.
+	 * @param message the message, with {@code {}} placeholders
+	 * @param args the values of the placeholders
+	 */
+	void log(String message, Object... args);
+
+	/**
+	 * Direction in which a migration runs.
+	 */
+	enum Direction {
+
+		/** Applying the migration: its {@code up} method. */
+		UP,
+
+		/** Rolling the migration back: its {@code down} method. */
+		DOWN
+
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.migrate;
+
+import java.util.List;
+
+/**
+ * Outcome of validating the code against the history table.
+ *
+ * @param problems each problem found; empty when valid
+ * @param info the merged view that was validated
+ * @author migrate
+ */
+public record ValidationResult(List<String> problems, InfoResult info) {
+
+	/**
+	 * Whether no problem was found.
+	 * @return {@code true} if valid
+	 */
+	public boolean isValid() {
+		return this.problems.isEmpty();
+	}
+
+}

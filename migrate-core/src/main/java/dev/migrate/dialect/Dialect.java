@@ -1,0 +1,172 @@
+package dev.migrate.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import dev.migrate.lock.MigrationLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What differs between databases, in one place: DDL of the history table, whether DDL is
+ * transactional, how identifiers are stored and how the migration lock is taken. Chosen
+ * from {@link DatabaseMetaData#getDatabaseProductName()} by {@link Dialects#detect}.
+ *
+ * @author migrate
+ */
+public interface Dialect {
+
+	/**
+	 * Name of the database, for messages.
+	 * @return the name, such as "PostgreSQL"
+	 */
+	String name();
+
+	/**
+	 * Whether DDL statements take part in transactions, so that a failed migration can be
+	 * rolled back without a trace.
+	 * @return {@code true} if DDL is transactional
+	 */
+	boolean supportsTransactionalDdl();
+
+	/**
+	 * SQL type for a point in time with at least millisecond precision.
+	 * @return the type
+	 */
+	default String timestampType() {
+		return "TIMESTAMP";
+	}
+
+	/**
+	 * SQL type for a long text such as an error message.
+	 * @return the type
+	 */
+	default String longTextType() {
+		return "VARCHAR(4000)";
+	}
+
+	/**
+	 * Longest text kept in a {@link #longTextType()} column.
+	 * @return the length in characters
+	 */
+	default int longTextLength() {
+		return 4000;
+	}
+
+	/**
+	 * Create the lock that serializes schema changes among all instances.
+	 * @param dataSource the data source
+	 * @param schema the schema of the history table, or {@code null} for the default
+	 * @param historyTable the validated name of the history table
+	 * @param lease how long a lock row stays valid without a heartbeat, where the lock is
+	 * a row
+	 * @return the lock
+	 */
+	MigrationLock createLock(DataSource dataSource, @Nullable String schema, String historyTable, Duration lease);
+
+	/**
+	 * Convert an unquoted identifier to the case the database stores it in, for metadata
+	 * look-ups.
+	 * @param metaData the database metadata
+	 * @param identifier the identifier
+	 * @return the identifier as stored
+	 * @throws SQLException on a metadata failure
+	 */
+	default String storedIdentifier(DatabaseMetaData metaData, String identifier) throws SQLException {
+		if (metaData.storesUpperCaseIdentifiers()) {
+			return identifier.toUpperCase(Locale.ROOT);
+		}
+		if (metaData.storesLowerCaseIdentifiers()) {
+			return identifier.toLowerCase(Locale.ROOT);
+		}
+		return identifier;
+	}
+
+	/**
+	 * Catalog and schema under which {@link DatabaseMetaData#getTables} finds the tables
+	 * of a schema. MySQL and MariaDB override it: their schemas are catalogs.
+	 * @param connection the connection
+	 * @param schema the schema, or {@code null} for the connection's current one
+	 * @return the catalog and the schema pattern, either may be {@code null}
+	 * @throws SQLException on a metadata failure
+	 */
+	default @Nullable String[] metaDataScope(Connection connection, @Nullable String schema) throws SQLException {
+		String storedSchema = (schema != null) ? storedIdentifier(connection.getMetaData(), schema)
+				: connection.getSchema();
+		return new @Nullable String[] { null, storedSchema };
+	}
+
+	/**
+	 * Whether a table exists.
+	 * @param connection the connection
+	 * @param schema the schema, or {@code null} for the connection's current one
+	 * @param table the table
+	 * @return {@code true} if the table exists
+	 * @throws SQLException on a metadata failure
+	 */
+	default boolean tableExists(Connection connection, @Nullable String schema, String table) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		@Nullable String[] scope = metaDataScope(connection, schema);
+		String storedTable = storedIdentifier(metaData, table);
+		try (ResultSet tables = metaData.getTables(scope[0], scope[1], storedTable, null)) {
+			while (tables.next()) {
+				if (storedTable.equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the schema holds any table other than the given ones.
+	 * @param connection the connection
+	 * @param schema the schema, or {@code null} for the connection's current one
+	 * @param ignoredTables tables not to count
+	 * @return {@code true} if there is another table
+	 * @throws SQLException on a metadata failure
+	 */
+	default boolean hasOtherTables(Connection connection, @Nullable String schema, String... ignoredTables)
+			throws SQLException {
+		@Nullable String[] scope = metaDataScope(connection, schema);
+		try (ResultSet tables = connection.getMetaData().getTables(scope[0], scope[1], "%", new String[] { "TABLE" })) {
+			while (tables.next()) {
+				String name = tables.getString("TABLE_NAME");
+				if (Arrays.stream(ignoredTables).noneMatch(name::equalsIgnoreCase)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a schema exists.
+	 * @param connection the connection
+	 * @param schema the schema
+	 * @return {@code true} if it exists
+	 * @throws SQLException on a metadata failure
+	 */
+	default boolean schemaExists(Connection connection, String schema) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		try (ResultSet schemas = metaData.getSchemas(null, storedIdentifier(metaData, schema))) {
+			return schemas.next();
+		}
+	}
+
+	/**
+	 * Statement that creates a schema.
+	 * @param schema the validated schema name
+	 * @return the statement
+	 */
+	default String createSchemaStatement(String schema) {
+		return "CREATE SCHEMA " + schema;
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.migrate.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Chooses the {@link Dialect} of a database from its metadata.
+ *
+ * @author migrate
+ */
+public final class Dialects {
+
+	private static final Log logger = LogFactory.getLog(Dialects.class);
+
+	private static final Set<String> warnedProducts = ConcurrentHashMap.newKeySet();
+
+	private static final Map<String, Dialect> byProductName = Map.of("postgresql", new PostgresDialect(), "mysql",
+			new MySqlDialect("MySQL"), "mariadb", new MySqlDialect("MariaDB"), "h2", new H2Dialect(),
+			"hsql database engine", new HsqldbDialect());
+
+	private Dialects() {
+	}
+
+	/**
+	 * Detect the dialect of a data source.
+	 * @param dataSource the data source
+	 * @return its dialect, or the generic one for an unknown database
+	 */
+	public static Dialect detect(DataSource dataSource) {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			return forMetaData(connection.getMetaData());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(
+					"Could not read the database metadata to choose a dialect: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	/**
+	 * Choose the dialect for the given metadata.
+	 * @param metaData the database metadata
+	 * @return its dialect, or the generic one for an unknown database
+	 * @throws SQLException on a metadata failure
+	 */
+	public static Dialect forMetaData(DatabaseMetaData metaData) throws SQLException {
+		return forProductName(metaData.getDatabaseProductName());
+	}
+
+	/**
+	 * Choose the dialect for a product name.
+	 * @param productName the product name as the JDBC driver reports it
+	 * @return its dialect, or the generic one for an unknown database
+	 */
+	public static Dialect forProductName(String productName) {
+		Dialect dialect = byProductName.get(productName.toLowerCase(Locale.ROOT));
+		if (dialect != null) {
+			return dialect;
+		}
+		if (warnedProducts.add(productName)) {
+			logger.warn("migrate has no dialect for '" + productName
+					+ "'; using the generic one (history in standard SQL, locking with a lock row)");
+		}
+		return new GenericDialect(productName);
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.migrate.dialect;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import dev.migrate.lock.MigrationLock;
+import dev.migrate.lock.MySqlNamedLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Dialect for MySQL and MariaDB. DDL commits implicitly, so the history records that a
+ * migration started before it runs; locking uses {@code GET_LOCK}, released when the
+ * connection dies. Schemas are catalogs.
+ *
+ * @author migrate
+ */
+public class MySqlDialect implements Dialect {
+
+	private final String name;
+
+	public MySqlDialect(String name) {
+		this.name = name;
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public boolean supportsTransactionalDdl() {
+		return false;
+	}
+
+	@Override
+	public String timestampType() {
+		return "DATETIME(3)";
+	}
+
+	@Override
+	public String longTextType() {
+		return "TEXT";
+	}
+
+	@Override
+	public int longTextLength() {
+		return 16_000;
+	}
+
+	@Override
+	public MigrationLock createLock(DataSource dataSource, @Nullable String schema, String historyTable,
+			Duration lease) {
+		return new MySqlNamedLock(dataSource, schema, historyTable);
+	}
+
+	@Override
+	public @Nullable String[] metaDataScope(Connection connection, @Nullable String schema) throws SQLException {
+		return new @Nullable String[] { (schema != null) ? schema : connection.getCatalog(), null };
+	}
+
+	@Override
+	public boolean schemaExists(Connection connection, String schema) throws SQLException {
+		try (ResultSet catalogs = connection.getMetaData().getCatalogs()) {
+			while (catalogs.next()) {
+				if (schema.equalsIgnoreCase(catalogs.getString(1))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,344 @@
+package dev.migrate.history;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.migrate.MigrateException;
+import dev.migrate.Version;
+import dev.migrate.dialect.Dialect;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Reads and writes the history table. Every value is bound as a parameter; only the
+ * validated table and schema names are part of the SQL text.
+ *
+ * @author migrate
+ */
+public class SchemaHistory {
+
+	/** Format of the rows this version of migrate writes. */
+	public static final int FORMAT_VERSION = 1;
+
+	private static final String COLUMNS = "installed_rank, version, description, type, bean_name, class_name, checksum,"
+			+ " installed_by, installed_on, execution_time, status, error_message, rolled_back_by, rolled_back_on,"
+			+ " format_version";
+
+	private final DataSource dataSource;
+
+	private final Dialect dialect;
+
+	private final @Nullable String schema;
+
+	private final String table;
+
+	private final String qualifiedName;
+
+	private final JdbcTemplate jdbc;
+
+	/**
+	 * Create a history for the given table.
+	 * @param dataSource the data source
+	 * @param dialect the database dialect
+	 * @param schema the validated schema name, or {@code null} for the default schema
+	 * @param table the validated table name
+	 */
+	public SchemaHistory(DataSource dataSource, Dialect dialect, @Nullable String schema, String table) {
+		this.dataSource = dataSource;
+		this.dialect = dialect;
+		this.schema = schema;
+		this.table = table;
+		this.qualifiedName = (schema != null) ? schema + "." + table : table;
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/**
+	 * Name of the table, qualified with its schema if one is configured.
+	 * @return the name
+	 */
+	public String qualifiedName() {
+		return this.qualifiedName;
+	}
+
+	/**
+	 * Template that writes in auto-commit mode.
+	 * @return the template
+	 */
+	public JdbcTemplate jdbcTemplate() {
+		return this.jdbc;
+	}
+
+	/**
+	 * Whether the history table exists.
+	 * @return {@code true} if it exists
+	 */
+	public boolean exists() {
+		return withConnection((connection) -> this.dialect.tableExists(connection, this.schema, this.table));
+	}
+
+	/**
+	 * Whether the schema holds tables other than migrate's own.
+	 * @return {@code true} if there are other tables
+	 */
+	public boolean schemaHasOtherTables() {
+		return withConnection(
+				(connection) -> this.dialect.hasOtherTables(connection, this.schema, this.table, this.table + "_lock"));
+	}
+
+	/**
+	 * Create the schema, if one is configured and missing. Tolerates another instance
+	 * creating it at the same moment.
+	 */
+	public void createSchemaIfMissing() {
+		String schemaName = this.schema;
+		if (schemaName == null) {
+			return;
+		}
+		withConnection((connection) -> {
+			if (!this.dialect.schemaExists(connection, schemaName)) {
+				try {
+					this.jdbc.execute(this.dialect.createSchemaStatement(schemaName));
+				}
+				catch (DataAccessException ex) {
+					if (!this.dialect.schemaExists(connection, schemaName)) {
+						throw new MigrateException(
+								"Could not create the schema '" + schemaName + "' of the history table: "
+										+ ex.getMostSpecificCause().getMessage()
+										+ ". Create it by hand, or grant the migrating account the right to create it.",
+								ex);
+					}
+				}
+			}
+			return null;
+		});
+	}
+
+	/**
+	 * Create the table, if missing, in a step of its own. Tolerates another instance
+	 * creating it at the same moment.
+	 * @return {@code true} if this call created it
+	 */
+	public boolean createIfMissing() {
+		if (exists()) {
+			return false;
+		}
+		try {
+			this.jdbc.execute(createStatement());
+			return true;
+		}
+		catch (DataAccessException ex) {
+			if (exists()) {
+				return false;
+			}
+			throw new MigrateException("Could not create the history table " + this.qualifiedName + ": "
+					+ ex.getMostSpecificCause().getMessage()
+					+ ". Check that the migrating account may create tables (or set migrate.user/migrate.password"
+					+ " to one that may), and that migrate.schema names an existing schema.", ex);
+		}
+	}
+
+	String createStatement() {
+		String timestamp = this.dialect.timestampType();
+		return "CREATE TABLE " + this.qualifiedName + " (" //
+				+ "installed_rank INT NOT NULL PRIMARY KEY, " //
+				+ "version VARCHAR(100) NOT NULL, " //
+				+ "description VARCHAR(200) NOT NULL, " //
+				+ "type VARCHAR(20) NOT NULL, " //
+				+ "bean_name VARCHAR(200), " //
+				+ "class_name VARCHAR(500), " //
+				+ "checksum VARCHAR(64), " //
+				+ "installed_by VARCHAR(100) NOT NULL, " //
+				+ "installed_on " + timestamp + " NOT NULL, " //
+				+ "execution_time BIGINT NOT NULL, " //
+				+ "status VARCHAR(20) NOT NULL, " //
+				+ "error_message " + this.dialect.longTextType() + ", " //
+				+ "rolled_back_by VARCHAR(100), " //
+				+ "rolled_back_on " + timestamp + ", " //
+				+ "format_version INT NOT NULL)";
+	}
+
+	/**
+	 * Read every row, in the order written. A missing table reads as empty.
+	 * @return the rows
+	 * @throws MigrateException if the table was written by a newer migrate or is not a
+	 * history table
+	 */
+	public List<HistoryRow> read() {
+		List<Object[]> raw;
+		try {
+			raw = this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.qualifiedName + " ORDER BY installed_rank",
+					(rs, rowNum) -> new Object[] { map(rs), rs.getInt("format_version") });
+		}
+		catch (DataAccessException ex) {
+			if (!exists()) {
+				return List.of();
+			}
+			throw new MigrateException(
+					"The table " + this.qualifiedName + " exists but could not be read as a migrate history table: "
+							+ ex.getMostSpecificCause().getMessage()
+							+ ". If it belongs to something else, set migrate.table to another name.",
+					ex);
+		}
+		for (Object[] row : raw) {
+			int format = (int) row[1];
+			if (format > FORMAT_VERSION) {
+				HistoryRow historyRow = (HistoryRow) row[0];
+				throw new MigrateException("The history table " + this.qualifiedName + " was written by a newer version"
+						+ " of migrate (row " + historyRow.installedRank() + ", migration " + historyRow.version()
+						+ ", has format " + format + "; this version reads format " + FORMAT_VERSION
+						+ " and older). Upgrade migrate in this application; nothing was changed.");
+			}
+		}
+		return raw.stream().map((row) -> (HistoryRow) row[0]).toList();
+	}
+
+	private static HistoryRow map(ResultSet rs) throws SQLException {
+		String versionText = rs.getString("version");
+		Version version;
+		try {
+			version = Version.parse(versionText);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MigrateException(
+					"The history table has a row (installed_rank " + rs.getInt("installed_rank") + ") whose version '"
+							+ versionText + "' is not valid; was it edited by hand? Correct or delete" + " that row.");
+		}
+		return new HistoryRow(rs.getInt("installed_rank"), version, rs.getString("description"), rs.getString("type"),
+				rs.getString("bean_name"), rs.getString("class_name"), rs.getString("checksum"),
+				rs.getString("installed_by"), toInstant(rs.getTimestamp("installed_on")), rs.getLong("execution_time"),
+				rs.getString("status"), rs.getString("error_message"), rs.getString("rolled_back_by"),
+				toNullableInstant(rs.getTimestamp("rolled_back_on")));
+	}
+
+	private static Instant toInstant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : Instant.EPOCH;
+	}
+
+	private static @Nullable Instant toNullableInstant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * Insert a row.
+	 * @param jdbc the template to write with, bound to the migration's connection
+	 * @param row the row
+	 */
+	public void insert(JdbcTemplate jdbc, HistoryRow row) {
+		jdbc.update(
+				"INSERT INTO " + this.qualifiedName + " (" + COLUMNS
+						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, NULL, NULL, ?)",
+				row.installedRank(), row.version().toString(), truncate(row.description(), 200), row.type(),
+				row.beanName(), row.className(), row.checksum(), truncate(row.installedBy(), 100),
+				row.executionTimeMillis(), row.status(), truncate(row.errorMessage(), this.dialect.longTextLength()),
+				FORMAT_VERSION);
+	}
+
+	/**
+	 * Record how a migration that was recorded as running ended.
+	 * @param jdbc the template to write with
+	 * @param installedRank the row
+	 * @param status the new status
+	 * @param executionTimeMillis how long it took
+	 * @param errorMessage the error, if it failed
+	 */
+	public void finish(JdbcTemplate jdbc, int installedRank, String status, long executionTimeMillis,
+			@Nullable String errorMessage) {
+		jdbc.update(
+				"UPDATE " + this.qualifiedName
+						+ " SET status = ?, execution_time = ?, error_message = ? WHERE installed_rank = ?",
+				status, executionTimeMillis, truncate(errorMessage, this.dialect.longTextLength()), installedRank);
+	}
+
+	/**
+	 * Mark a row as rolled back, keeping it as a record of who rolled it back and when.
+	 * @param jdbc the template to write with
+	 * @param installedRank the row
+	 * @param rolledBackBy who rolled it back
+	 */
+	public void markRolledBack(JdbcTemplate jdbc, int installedRank, String rolledBackBy) {
+		jdbc.update("UPDATE " + this.qualifiedName
+				+ " SET status = ?, rolled_back_by = ?, rolled_back_on = CURRENT_TIMESTAMP WHERE installed_rank = ?",
+				HistoryRow.ROLLED_BACK, truncate(rolledBackBy, 100), installedRank);
+	}
+
+	/**
+	 * Mark an applied row as failed during rollback.
+	 * @param jdbc the template to write with
+	 * @param installedRank the row
+	 * @param errorMessage the error
+	 */
+	public void markFailed(JdbcTemplate jdbc, int installedRank, String errorMessage) {
+		jdbc.update("UPDATE " + this.qualifiedName + " SET status = ?, error_message = ? WHERE installed_rank = ?",
+				HistoryRow.FAILED, truncate(errorMessage, this.dialect.longTextLength()), installedRank);
+	}
+
+	/**
+	 * Delete a row (repair of a failed migration).
+	 * @param installedRank the row
+	 */
+	public void delete(int installedRank) {
+		this.jdbc.update("DELETE FROM " + this.qualifiedName + " WHERE installed_rank = ?", installedRank);
+	}
+
+	/**
+	 * Align a row with the code (repair after an intended change of an applied
+	 * migration).
+	 * @param installedRank the row
+	 * @param checksum the checksum of the code
+	 * @param description the description in the code
+	 * @param beanName the bean name in the code
+	 * @param className the class name in the code
+	 */
+	public void realign(int installedRank, String checksum, String description, String beanName, String className) {
+		this.jdbc.update(
+				"UPDATE " + this.qualifiedName
+						+ " SET checksum = ?, description = ?, bean_name = ?, class_name = ? WHERE installed_rank = ?",
+				checksum, truncate(description, 200), beanName, className, installedRank);
+	}
+
+	/**
+	 * Name of the account the data source connects as.
+	 * @return the user name
+	 */
+	public String currentUser() {
+		return withConnection((connection) -> {
+			String user = connection.getMetaData().getUserName();
+			return (user != null) ? user : "unknown";
+		});
+	}
+
+	private static @Nullable String truncate(@Nullable String value, int length) {
+		return (value != null && value.length() > length) ? value.substring(0, length) : value;
+	}
+
+	private <T> T withConnection(ConnectionCallback<T> callback) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			return callback.doWith(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigrateException("Could not read the database metadata for the history table "
+					+ this.qualifiedName + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	@FunctionalInterface
+	private interface ConnectionCallback<T> {
+
+		T doWith(Connection connection) throws SQLException;
+
+	}
+
+}

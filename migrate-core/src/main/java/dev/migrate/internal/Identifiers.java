@@ -1,0 +1,37 @@
+package dev.migrate.internal;
+
+import java.util.regex.Pattern;
+
+import dev.migrate.MigrateConfigurationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Validation of names from configuration that become part of SQL text. Only plain
+ * identifiers pass, so nothing from configuration reaches SQL unchecked.
+ *
+ * @author migrate
+ */
+public final class Identifiers {
+
+	private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,57}");
+
+	private Identifiers() {
+	}
+
+	/**
+	 * Check that a name is a plain identifier.
+	 * @param name the name
+	 * @param what what the name is for, such as "history table name (migrate.table)"
+	 * @return the name
+	 * @throws MigrateConfigurationException if it is not a plain identifier
+	 */
+	public static String check(@Nullable String name, String what) {
+		if (name == null || !PLAIN_IDENTIFIER.matcher(name).matches()) {
+			throw new MigrateConfigurationException("The " + what + " '" + name + "' is not a plain identifier. Use"
+					+ " letters, digits and underscores, starting with a letter or underscore, at most 58 characters"
+					+ " (no quotes, dots, spaces or semicolons). Nothing was changed in the database.");
+		}
+		return name;
+	}
+
+}

@@ -1,0 +1,293 @@
+package dev.migrate.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import dev.migrate.InfoResult;
+import dev.migrate.MigrationInfo;
+import dev.migrate.MigrationState;
+import dev.migrate.TransactionMode;
+import dev.migrate.Version;
+import dev.migrate.history.HistoryRow;
+import dev.migrate.resolver.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Merges the migrations in the code with the rows of the history table into one state per
+ * version, and validates the result. One pass over each, no per-migration queries.
+ *
+ * @author migrate
+ */
+public final class MigrationInfoService {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	private final Map<Version, ResolvedMigration> code;
+
+	private final Map<Version, HistoryRow> latestRows;
+
+	private final List<MigrationInfo> infos;
+
+	private final @Nullable Version baselineVersion;
+
+	private final @Nullable Version latestApplied;
+
+	/**
+	 * Merge code and history.
+	 * @param migrations the migrations in the code, ordered by version
+	 * @param rows the history rows, in the order written
+	 */
+	public MigrationInfoService(List<ResolvedMigration> migrations, List<HistoryRow> rows) {
+		this.code = new HashMap<>(migrations.size() * 2);
+		for (ResolvedMigration migration : migrations) {
+			this.code.put(migration.version(), migration);
+		}
+		this.latestRows = new HashMap<>(rows.size() * 2);
+		Version baseline = null;
+		for (HistoryRow row : rows) {
+			this.latestRows.put(row.version(), row);
+			if (row.isBaseline() && row.isApplied()) {
+				baseline = row.version();
+			}
+		}
+		this.baselineVersion = baseline;
+		Version latest = null;
+		for (HistoryRow row : this.latestRows.values()) {
+			if (row.isApplied() && (latest == null || row.version().isAfter(latest))) {
+				latest = row.version();
+			}
+		}
+		this.latestApplied = latest;
+		Version latestInCode = migrations.isEmpty() ? null : migrations.get(migrations.size() - 1).version();
+		TreeSet<Version> versions = new TreeSet<>(this.code.keySet());
+		versions.addAll(this.latestRows.keySet());
+		this.infos = new ArrayList<>(versions.size());
+		for (Version version : versions) {
+			MigrationInfo info = merge(version, this.code.get(version), this.latestRows.get(version), latestInCode);
+			if (info != null) {
+				this.infos.add(info);
+			}
+		}
+	}
+
+	private @Nullable MigrationInfo merge(Version version, @Nullable ResolvedMigration migration,
+			@Nullable HistoryRow row, @Nullable Version latestInCode) {
+		if (row == null) {
+			MigrationState state;
+			if (this.baselineVersion != null && !version.isAfter(this.baselineVersion)) {
+				state = MigrationState.BELOW_BASELINE;
+			}
+			else if (this.latestApplied != null && this.latestApplied.isAfter(version)) {
+				state = MigrationState.OUT_OF_ORDER;
+			}
+			else {
+				state = MigrationState.PENDING;
+			}
+			return fromCode(migration, state);
+		}
+		MigrationState state;
+		if (row.isBaseline()) {
+			state = MigrationState.BASELINE;
+		}
+		else if (row.isApplied()) {
+			if (migration != null) {
+				state = MigrationState.APPLIED;
+			}
+			else {
+				state = (latestInCode == null || version.isAfter(latestInCode)) ? MigrationState.FUTURE
+						: MigrationState.MISSING;
+			}
+		}
+		else if (row.isFailed()) {
+			state = MigrationState.FAILED;
+		}
+		else if (migration == null) {
+			// Rolled back and then removed from the code: only the audit trail remains.
+			return null;
+		}
+		else {
+			state = MigrationState.ROLLED_BACK;
+		}
+		return new MigrationInfo(version, (migration != null) ? migration.description() : row.description(), state,
+				(migration != null) ? migration.beanName() : row.beanName(),
+				(migration != null) ? migration.beanClass().getName() : row.className(), row.checksum(),
+				migration != null && migration.isReversible(), row.installedRank(), row.installedBy(),
+				row.installedOn(), Duration.ofMillis(row.executionTimeMillis()), row.rolledBackBy(), row.rolledBackOn(),
+				row.errorMessage());
+	}
+
+	private static MigrationInfo fromCode(ResolvedMigration migration, MigrationState state) {
+		return new MigrationInfo(migration.version(), migration.description(), state, migration.beanName(),
+				migration.beanClass().getName(), migration.checksum(), migration.isReversible(), null, null, null, null,
+				null, null, null);
+	}
+
+	/**
+	 * The merged view.
+	 * @param historyTable the qualified name of the history table
+	 * @param database the database product
+	 * @return every migration with its state
+	 */
+	public InfoResult info(String historyTable, String database) {
+		return new InfoResult(List.copyOf(this.infos), historyTable, database);
+	}
+
+	/**
+	 * The latest applied version, baseline included.
+	 * @return the version, or {@code null} if nothing is applied
+	 */
+	public @Nullable Version currentVersion() {
+		return this.latestApplied;
+	}
+
+	/**
+	 * The migrations the next migrate applies, in version order.
+	 * @param target the highest version to apply, or {@code null} for all
+	 * @param outOfOrder whether out-of-order migrations are applied
+	 * @return the migrations to apply
+	 */
+	public List<ResolvedMigration> pending(@Nullable Version target, boolean outOfOrder) {
+		List<ResolvedMigration> pending = new ArrayList<>();
+		for (MigrationInfo info : this.infos) {
+			MigrationState state = info.state();
+			boolean applies = state == MigrationState.PENDING || state == MigrationState.ROLLED_BACK
+					|| (state == MigrationState.OUT_OF_ORDER && outOfOrder);
+			if (applies && (target == null || !info.version().isAfter(target))) {
+				pending.add(this.code.get(info.version()));
+			}
+		}
+		return pending;
+	}
+
+	/**
+	 * Whether the code or history knows a version.
+	 * @param version the version
+	 * @return {@code true} if a migration or history row has it
+	 */
+	public boolean isKnown(Version version) {
+		return this.code.containsKey(version) || this.latestRows.containsKey(version);
+	}
+
+	/**
+	 * The migration with a version in the code.
+	 * @param version the version
+	 * @return the migration, or {@code null}
+	 */
+	public @Nullable ResolvedMigration migration(Version version) {
+		return this.code.get(version);
+	}
+
+	/**
+	 * Latest history rows of migrations that are applied or failed (never baselines),
+	 * newest first: what a rollback undoes, in order.
+	 * @return the rows
+	 */
+	public List<HistoryRow> rollbackCandidates() {
+		return this.latestRows.values()
+			.stream()
+			.filter((row) -> !row.isBaseline() && (row.isApplied() || row.isFailed()))
+			.sorted((a, b) -> Integer.compare(b.installedRank(), a.installedRank()))
+			.toList();
+	}
+
+	/**
+	 * The latest history row of a version.
+	 * @param version the version
+	 * @return the row, or {@code null}
+	 */
+	public @Nullable HistoryRow latestRow(Version version) {
+		return this.latestRows.get(version);
+	}
+
+	/**
+	 * Check the code against the history.
+	 * @param outOfOrder whether out-of-order migrations are allowed
+	 * @param mode the engine's transaction mode
+	 * @return each problem found, with what to do about it
+	 */
+	public List<String> validate(boolean outOfOrder, TransactionMode mode) {
+		List<String> problems = new ArrayList<>();
+		for (MigrationInfo info : this.infos) {
+			ResolvedMigration migration = this.code.get(info.version());
+			HistoryRow row = this.latestRows.get(info.version());
+			switch (info.state()) {
+				case FAILED -> problems.add(describeFailed(info, migration, row));
+				case MISSING -> problems.add("Migration " + info.version() + " (" + info.description() + ", bean '"
+						+ info.beanName() + "', " + info.className() + ") was applied on " + format(info.installedOn())
+						+ " but is no longer in the code. Restore its bean; or, if it was removed on purpose,"
+						+ " run repair (--migrate.command=repair) to drop it from the history (its schema changes"
+						+ " stay).");
+				case APPLIED -> {
+					if (row != null && row.checksum() != null && migration != null
+							&& !row.checksum().equals(migration.checksum())) {
+						problems.add("Migration " + info.version() + " (bean '" + migration.beanName() + "', "
+								+ migration.beanClass().getName() + ") was changed after it was applied on "
+								+ format(row.installedOn()) + ": checksum " + row.checksum() + " in the history, "
+								+ migration.checksum() + " in the code. Applied migrations must not change: revert"
+								+ " the change and add a new migration instead. If the change is harmless"
+								+ " (a refactoring, a fixed down method), run repair to accept it.");
+					}
+				}
+				case OUT_OF_ORDER -> {
+					if (!outOfOrder) {
+						problems.add("Migration " + info.version() + " (bean '" + info.beanName() + "', "
+								+ info.className() + ") is pending, but version " + this.latestApplied
+								+ " is already applied. Give it a version above " + this.latestApplied
+								+ ", or, if it does not depend on the later ones, allow out-of-order migrations"
+								+ " (migrate.out-of-order=true).");
+					}
+				}
+				default -> {
+				}
+			}
+			if (mode == TransactionMode.ALL && migration != null && info.state().isPending()
+					&& migration.transactionMode() == TransactionMode.NONE) {
+				problems.add("Migration " + info.version() + " (bean '" + migration.beanName()
+						+ "') asks for @Migration(transaction = NONE), which cannot run inside the single transaction"
+						+ " of transaction mode ALL. Use transaction mode PER_MIGRATION, or remove the attribute.");
+			}
+		}
+		return problems;
+	}
+
+	private static String describeFailed(MigrationInfo info, @Nullable ResolvedMigration migration,
+			@Nullable HistoryRow row) {
+		boolean running = row != null && HistoryRow.RUNNING.equals(row.status());
+		StringBuilder problem = new StringBuilder("Migration ").append(info.version())
+			.append(" (")
+			.append(info.description())
+			.append(", bean '")
+			.append(info.beanName())
+			.append("', ")
+			.append(info.className())
+			.append(")");
+		if (running) {
+			problem.append(" started on ")
+				.append(format(info.installedOn()))
+				.append(" and did not finish: the process was interrupted (or is still running elsewhere)");
+		}
+		else {
+			problem.append(" failed on ").append(format(info.installedOn())).append(": ").append(info.errorMessage());
+		}
+		problem.append(". The database may hold part of its changes, so migrate will not go on until it is resolved."
+				+ " Either undo its partial changes by hand and run repair (--migrate.command=repair)");
+		if (migration != null && migration.isReversible()) {
+			problem.append(", or let migrate run its down method to clean up"
+					+ " (--migrate.command=rollback --migrate.steps=1)");
+		}
+		return problem.append("; then start again.").toString();
+	}
+
+	static String format(@Nullable Instant instant) {
+		return (instant != null) ? TIME.format(instant) : "an unknown date";
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.migrate.lock;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * MySQL and MariaDB named lock ({@code GET_LOCK}), keyed by the history table.
+ *
+ * @author migrate
+ */
+public class MySqlNamedLock extends SessionLock {
+
+	private final String lockName;
+
+	public MySqlNamedLock(DataSource dataSource, @Nullable String schema, String historyTable) {
+		this(dataSource, lockName(schema, historyTable));
+	}
+
+	private MySqlNamedLock(DataSource dataSource, String lockName) {
+		super(dataSource, "GET_LOCK('" + lockName + "')");
+		this.lockName = lockName;
+	}
+
+	private static String lockName(@Nullable String schema, String historyTable) {
+		String name = "migrate:" + ((schema != null) ? schema + "." : "") + historyTable;
+		return (name.length() <= 64) ? name : name.substring(0, 64);
+	}
+
+	@Override
+	boolean tryLock(JdbcTemplate jdbc) {
+		Integer result = jdbc.queryForObject("SELECT GET_LOCK(?, 0)", Integer.class, this.lockName);
+		return result != null && result == 1;
+	}
+
+	@Override
+	void unlock(JdbcTemplate jdbc) {
+		jdbc.queryForObject("SELECT RELEASE_LOCK(?)", Integer.class, this.lockName);
+	}
+
+	@Override
+	@Nullable String describeHolder(JdbcTemplate jdbc) {
+		Long connectionId = jdbc.queryForObject("SELECT IS_USED_LOCK(?)", Long.class, this.lockName);
+		if (connectionId == null) {
+			return null;
+		}
+		List<String> holders = jdbc.query(
+				"SELECT CONCAT('connection ', ID, ', user ', USER, ', host ', HOST, ', for ', TIME, ' s')"
+						+ " FROM information_schema.PROCESSLIST WHERE ID = ?",
+				(rs, row) -> rs.getString(1), connectionId);
+		return holders.isEmpty() ? "connection " + connectionId : holders.get(0);
+	}
+
+}

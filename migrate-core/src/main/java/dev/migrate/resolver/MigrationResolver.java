@@ -1,0 +1,188 @@
+package dev.migrate.resolver;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.migrate.Migration;
+import dev.migrate.MigrationContext;
+import dev.migrate.MigrationDefinitionException;
+import dev.migrate.Version;
+import dev.migrate.resolver.MigrationMethod.ParameterKind;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Finds migrations among {@link Migration @Migration} beans and checks each one: version,
+ * {@code up}/{@code down} methods and their parameters. Every problem is collected and
+ * reported together, each naming its bean.
+ *
+ * @author migrate
+ */
+public final class MigrationResolver {
+
+	private MigrationResolver() {
+	}
+
+	/**
+	 * Resolve migrations from beans, naming each after its class.
+	 * @param beans the migration beans
+	 * @return the migrations, ordered by version
+	 * @throws MigrationDefinitionException if any bean is not a valid migration
+	 */
+	public static List<ResolvedMigration> resolve(Iterable<?> beans) {
+		Map<String, Object> named = new LinkedHashMap<>();
+		for (Object bean : beans) {
+			String name = StringUtils.uncapitalize(ClassUtils.getShortName(ClassUtils.getUserClass(bean)));
+			String unique = name;
+			for (int i = 2; named.containsKey(unique); i++) {
+				unique = name + "#" + i;
+			}
+			named.put(unique, bean);
+		}
+		return resolve(named);
+	}
+
+	/**
+	 * Resolve migrations from named beans.
+	 * @param beans the migration beans by bean name
+	 * @return the migrations, ordered by version
+	 * @throws MigrationDefinitionException if any bean is not a valid migration
+	 */
+	public static List<ResolvedMigration> resolve(Map<String, ?> beans) {
+		List<String> problems = new ArrayList<>();
+		List<ResolvedMigration> migrations = new ArrayList<>(beans.size());
+		beans.forEach((beanName, bean) -> {
+			ResolvedMigration migration = resolve(beanName, bean, problems);
+			if (migration != null) {
+				migrations.add(migration);
+			}
+		});
+		migrations.sort(Comparator.comparing(ResolvedMigration::version));
+		for (int i = 1; i < migrations.size(); i++) {
+			ResolvedMigration previous = migrations.get(i - 1);
+			ResolvedMigration current = migrations.get(i);
+			if (previous.version().equals(current.version())) {
+				problems.add("Duplicate version " + current.version() + ": bean '" + previous.beanName() + "' ("
+						+ previous.beanClass().getName() + ") and bean '" + current.beanName() + "' ("
+						+ current.beanClass().getName() + "). Give one of them a new, higher version.");
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new MigrationDefinitionException(problems);
+		}
+		return List.copyOf(migrations);
+	}
+
+	private static @Nullable ResolvedMigration resolve(String beanName, Object bean, List<String> problems) {
+		Class<?> beanClass = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+		String name = "bean '" + beanName + "' (" + beanClass.getName() + ")";
+		Migration annotation = AnnotatedElementUtils.findMergedAnnotation(beanClass, Migration.class);
+		if (annotation == null) {
+			problems.add(name + " is not annotated with @Migration.");
+			return null;
+		}
+		int before = problems.size();
+		String versionProblem = Version.problemWith(annotation.version());
+		if (versionProblem != null) {
+			problems.add(name + ": @Migration " + versionProblem + ".");
+		}
+		MigrationMethod up = findMethod(beanClass, "up", name, true, problems);
+		MigrationMethod down = findMethod(beanClass, "down", name, false, problems);
+		if (problems.size() > before || up == null) {
+			return null;
+		}
+		String description = StringUtils.hasText(annotation.description()) ? annotation.description().trim()
+				: describe(beanClass.getSimpleName());
+		return new ResolvedMigration(Version.parse(annotation.version()), description, beanName, beanClass, bean,
+				annotation.transaction(), up, down, Checksums.of(beanClass));
+	}
+
+	private static @Nullable MigrationMethod findMethod(Class<?> beanClass, String methodName, String name,
+			boolean required, List<String> problems) {
+		List<Method> candidates = Arrays.stream(ReflectionUtils.getUniqueDeclaredMethods(beanClass))
+			.filter((method) -> method.getName().equals(methodName) && !method.isBridge() && !method.isSynthetic())
+			.filter((method) -> !Modifier.isStatic(method.getModifiers()))
+			.toList();
+		List<Method> publicMethods = candidates.stream()
+			.filter((method) -> Modifier.isPublic(method.getModifiers()))
+			.toList();
+		if (publicMethods.isEmpty()) {
+			if (!candidates.isEmpty()) {
+				problems.add(name + ": method '" + methodName + "' must be public, but " + candidates.get(0)
+						+ " is not. Declare it 'public void " + methodName + "(...)'.");
+			}
+			else if (required) {
+				problems.add(name + " has no public 'up' method. Declare 'public void up(JdbcTemplate jdbc)'"
+						+ " (or with another supported parameter) that applies the change.");
+			}
+			return null;
+		}
+		if (publicMethods.size() > 1) {
+			problems.add(name + " has " + publicMethods.size() + " public '" + methodName + "' methods ("
+					+ publicMethods.stream().map(Method::toString).collect(Collectors.joining(", "))
+					+ "). Declare exactly one; migrate cannot choose between overloads.");
+			return null;
+		}
+		Method method = publicMethods.get(0);
+		List<Function<MigrationContext, Object>> arguments = new ArrayList<>();
+		for (Parameter parameter : method.getParameters()) {
+			ParameterKind kind = MigrationMethod.PARAMETER_KINDS.stream()
+				.filter((candidate) -> candidate.type().equals(parameter.getType()))
+				.findFirst()
+				.orElse(null);
+			if (kind == null) {
+				problems.add(name + ": parameter '" + parameter.getName() + "' of type " + parameter.getType().getName()
+						+ " of method " + method + " is not supported. Use one of "
+						+ MigrationMethod.PARAMETER_KINDS.stream()
+							.map((candidate) -> candidate.type().getSimpleName())
+							.collect(Collectors.joining(", "))
+						+ "; inject other collaborators into the bean's constructor.");
+			}
+			else {
+				arguments.add(kind.provider());
+			}
+		}
+		return new MigrationMethod(method, arguments);
+	}
+
+	/**
+	 * Turn a class name into words: {@code CreateUsersTable} becomes "Create users
+	 * table".
+	 * @param className the simple class name
+	 * @return the words
+	 */
+	static String describe(String className) {
+		String[] words = className.replace('_', ' ')
+			.replaceAll("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])", " ")
+			.trim()
+			.split("\\s+");
+		StringBuilder description = new StringBuilder();
+		for (int i = 0; i < words.length; i++) {
+			String word = words[i];
+			boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
+			if (i > 0) {
+				description.append(' ').append(acronym ? word : word.toLowerCase(Locale.ROOT));
+			}
+			else {
+				description.append(StringUtils.capitalize(acronym ? word : word.toLowerCase(Locale.ROOT)));
+			}
+		}
+		return description.toString();
+	}
+
+}

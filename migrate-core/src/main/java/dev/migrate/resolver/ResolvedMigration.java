@@ -1,0 +1,42 @@
+package dev.migrate.resolver;
+
+import dev.migrate.TransactionMode;
+import dev.migrate.Version;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A migration found in the code: a {@link dev.migrate.Migration @Migration} bean with its
+ * version, description, checksum and methods, checked once at discovery.
+ *
+ * @param version the version
+ * @param description the description
+ * @param beanName the bean name
+ * @param beanClass the bean's class, without proxies
+ * @param bean the bean instance
+ * @param transactionMode the mode the annotation asks for,
+ * {@link TransactionMode#DEFAULT} to follow the engine
+ * @param up the {@code up} method
+ * @param down the {@code down} method, or {@code null} when irreversible
+ * @param checksum the fingerprint of the migration's definition
+ * @author migrate
+ */
+public record ResolvedMigration(Version version, String description, String beanName, Class<?> beanClass, Object bean,
+		TransactionMode transactionMode, MigrationMethod up, @Nullable MigrationMethod down, String checksum) {
+
+	/**
+	 * Whether the migration has a {@code down} method.
+	 * @return {@code true} if it can be rolled back
+	 */
+	public boolean isReversible() {
+		return this.down != null;
+	}
+
+	/**
+	 * Describe the migration for messages: version, bean and class.
+	 * @return the description
+	 */
+	public String describe() {
+		return "migration " + this.version + " (bean '" + this.beanName + "', " + this.beanClass.getName() + ")";
+	}
+
+}
