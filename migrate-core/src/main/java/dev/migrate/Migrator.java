@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import dev.migrate.MigrationContext.Direction;
 import dev.migrate.OperationResult.Action;
 import dev.migrate.OperationResult.MigrationExecution;
 import dev.migrate.OperationResult.Operation;
@@ -19,6 +20,7 @@ import dev.migrate.history.SchemaHistory;
 import dev.migrate.internal.Identifiers;
 import dev.migrate.internal.MigrationExecutor;
 import dev.migrate.internal.MigrationInfoService;
+import dev.migrate.internal.MigrationPlanner;
 import dev.migrate.lock.MigrationLock;
 import dev.migrate.resolver.MigrationResolver;
 import dev.migrate.resolver.ResolvedMigration;
@@ -153,11 +155,7 @@ public final class Migrator {
 	public OperationResult migrate(@Nullable String target) {
 		long start = System.nanoTime();
 		Resources resources = resources();
-		Version targetVersion = (target != null) ? parseVersion(target, "target version (migrate.target)") : null;
-		if (targetVersion != null && this.migrations.stream().noneMatch((m) -> m.version().equals(targetVersion))) {
-			throw new MigrateConfigurationException("No migration has the target version " + target
-					+ " (migrate.target). Known versions: " + knownVersions() + ". Nothing was changed.");
-		}
+		Version targetVersion = checkTarget(target);
 		if (!this.baselineOnMigrate) {
 			// Nothing pending is the common case: one read of the history, no lock, no
 			// writes.
@@ -185,22 +183,11 @@ public final class Migrator {
 	 * then
 	 */
 	public OperationResult rollback(int steps) {
-		if (steps < 1) {
-			throw new MigrateConfigurationException("Cannot roll back " + steps
-					+ " steps (migrate.steps): give a number of migrations of at least 1. Nothing was changed.");
-		}
+		checkSteps(steps);
 		long start = System.nanoTime();
 		Resources resources = resources();
-		return underLock(Operation.ROLLBACK, start, (merged) -> {
-			List<HistoryRow> candidates = merged.rollbackCandidates();
-			if (steps > candidates.size()) {
-				throw new MigrateConfigurationException(
-						"Cannot roll back " + steps + " migrations: only " + candidates.size() + " applied "
-								+ ((candidates.size() == 1) ? "is" : "are") + " rollback candidates ("
-								+ versionsOf(candidates) + "); a baseline cannot be rolled back. Nothing was changed.");
-			}
-			return rollback(resources, merged, candidates.subList(0, steps));
-		});
+		return underLock(Operation.ROLLBACK, start,
+				(merged) -> rollback(resources, merged, latestApplied(merged, steps)));
 	}
 
 	/**
@@ -214,22 +201,48 @@ public final class Migrator {
 		Version targetVersion = parseVersion(target, "rollback target version (migrate.target)");
 		long start = System.nanoTime();
 		Resources resources = resources();
-		return underLock(Operation.ROLLBACK, start, (merged) -> {
-			if (!targetVersion.equals(Version.EMPTY) && !merged.isKnown(targetVersion)) {
-				throw new MigrateConfigurationException(
-						"Cannot roll back to version " + target + ": no migration has that version. Known versions: "
-								+ knownVersions() + " (or 0 for everything). Nothing was changed.");
-			}
-			List<HistoryRow> candidates = merged.rollbackCandidates()
-				.stream()
-				.filter((row) -> row.version().isAfter(targetVersion))
-				.toList();
-			return rollback(resources, merged, candidates);
-		});
+		return underLock(Operation.ROLLBACK, start,
+				(merged) -> rollback(resources, merged, appliedAbove(merged, targetVersion)));
+	}
+
+	private static void checkSteps(int steps) {
+		if (steps < 1) {
+			throw new MigrateConfigurationException("Cannot roll back " + steps
+					+ " steps (migrate.steps): give a number of migrations of at least 1. Nothing was changed.");
+		}
+	}
+
+	private static List<HistoryRow> latestApplied(MigrationInfoService merged, int steps) {
+		List<HistoryRow> candidates = merged.rollbackCandidates();
+		if (steps > candidates.size()) {
+			throw new MigrateConfigurationException("Cannot roll back " + steps + " migrations: only "
+					+ candidates.size() + " applied " + ((candidates.size() == 1) ? "is a" : "are")
+					+ " rollback candidate" + ((candidates.size() == 1) ? "" : "s") + " (" + versionsOf(candidates)
+					+ "); a baseline cannot be rolled back. Nothing was changed.");
+		}
+		return candidates.subList(0, steps);
+	}
+
+	private List<HistoryRow> appliedAbove(MigrationInfoService merged, Version target) {
+		if (!target.equals(Version.EMPTY) && !merged.isKnown(target)) {
+			throw new MigrateConfigurationException(
+					"Cannot roll back to version " + target + ": no migration has that version. Known versions: "
+							+ knownVersions() + " (or 0 for everything). Nothing was changed.");
+		}
+		return merged.rollbackCandidates().stream().filter((row) -> row.version().isAfter(target)).toList();
 	}
 
 	private List<MigrationExecution> rollback(Resources resources, MigrationInfoService merged, List<HistoryRow> rows) {
-		List<ResolvedMigration> toRollBack = new ArrayList<>(rows.size());
+		List<ResolvedMigration> toRollBack = reversible(merged, rows);
+		List<MigrationExecution> executions = new ArrayList<>(toRollBack.size());
+		for (int i = 0; i < toRollBack.size(); i++) {
+			executions.add(resources.executor.rollback(toRollBack.get(i), rows.get(i)));
+		}
+		return executions;
+	}
+
+	private static List<ResolvedMigration> reversible(MigrationInfoService merged, List<HistoryRow> rows) {
+		List<ResolvedMigration> migrations = new ArrayList<>(rows.size());
 		List<String> problems = new ArrayList<>();
 		for (HistoryRow row : rows) {
 			ResolvedMigration migration = merged.migration(row.version());
@@ -243,18 +256,72 @@ public final class Migrator {
 						+ " Add a 'public void down(...)' that undoes its up, or roll back fewer steps.");
 			}
 			else {
-				toRollBack.add(migration);
+				migrations.add(migration);
 			}
 		}
 		if (!problems.isEmpty()) {
 			throw new MigrateConfigurationException(
 					"Cannot roll back: " + String.join(" ", problems) + " Nothing was changed.");
 		}
-		List<MigrationExecution> executions = new ArrayList<>(toRollBack.size());
-		for (int i = 0; i < toRollBack.size(); i++) {
-			executions.add(resources.executor.rollback(toRollBack.get(i), rows.get(i)));
-		}
-		return executions;
+		return migrations;
+	}
+
+	/**
+	 * Show what {@link #migrate()} would do: the SQL of every pending migration, in
+	 * order. Changes neither schema nor history. Where DDL is transactional (PostgreSQL),
+	 * the statements really run inside a transaction that is rolled back, so a migration
+	 * that would fail fails the plan instead of the deployment.
+	 * @return the plan
+	 */
+	public PlanResult plan() {
+		return plan(null);
+	}
+
+	/**
+	 * Show what {@link #migrate(String)} would do up to a target version.
+	 * @param target the highest version to plan, or {@code null} for all
+	 * @return the plan
+	 */
+	public PlanResult plan(@Nullable String target) {
+		Version targetVersion = checkTarget(target);
+		Resources resources = resources();
+		return withLock((merged) -> {
+			List<String> problems = merged.validate(this.outOfOrder, this.transactionMode);
+			if (!problems.isEmpty()) {
+				throw new MigrationValidationException(problems);
+			}
+			return planResult(resources, Direction.UP,
+					resources.planner.plan(merged.pending(targetVersion, this.outOfOrder), Direction.UP));
+		});
+	}
+
+	/**
+	 * Show what {@link #rollback(int)} would do: the SQL of each {@code down} method.
+	 * @param steps how many migrations to roll back, at least 1
+	 * @return the plan
+	 */
+	public PlanResult planRollback(int steps) {
+		checkSteps(steps);
+		Resources resources = resources();
+		return withLock((merged) -> planResult(resources, Direction.DOWN,
+				resources.planner.plan(reversible(merged, latestApplied(merged, steps)), Direction.DOWN)));
+	}
+
+	/**
+	 * Show what {@link #rollbackTo(String)} would do.
+	 * @param target the version to return to
+	 * @return the plan
+	 */
+	public PlanResult planRollbackTo(String target) {
+		Version targetVersion = parseVersion(target, "rollback target version (migrate.target)");
+		Resources resources = resources();
+		return withLock((merged) -> planResult(resources, Direction.DOWN,
+				resources.planner.plan(reversible(merged, appliedAbove(merged, targetVersion)), Direction.DOWN)));
+	}
+
+	private static PlanResult planResult(Resources resources, Direction direction,
+			List<PlanResult.PlannedMigration> planned) {
+		return new PlanResult(direction, planned, resources.dialect.name(), resources.history.qualifiedName());
 	}
 
 	/**
@@ -390,6 +457,26 @@ public final class Migrator {
 		});
 	}
 
+	private @Nullable Version checkTarget(@Nullable String target) {
+		if (target == null) {
+			return null;
+		}
+		Version targetVersion = parseVersion(target, "target version (migrate.target)");
+		if (this.migrations.stream().noneMatch((m) -> m.version().equals(targetVersion))) {
+			throw new MigrateConfigurationException("No migration has the target version " + target
+					+ " (migrate.target). Known versions: " + knownVersions() + ". Nothing was changed.");
+		}
+		return targetVersion;
+	}
+
+	private <T> T withLock(Function<MigrationInfoService, T> work) {
+		Resources resources = resources();
+		resources.history.createSchemaIfMissing();
+		try (MigrationLock.Held held = resources.lock.acquire(this.lockTimeout)) {
+			return work.apply(new MigrationInfoService(this.migrations, resources.history.read()));
+		}
+	}
+
 	private OperationResult underLock(Operation operation, long start,
 			Function<MigrationInfoService, List<MigrationExecution>> work) {
 		Resources resources = resources();
@@ -518,6 +605,8 @@ public final class Migrator {
 
 		private final MigrationExecutor executor;
 
+		private final MigrationPlanner planner;
+
 		private volatile @Nullable String installedBy;
 
 		Resources(Migrator migrator) {
@@ -529,6 +618,7 @@ public final class Migrator {
 					migrator.lockLease);
 			this.executor = new MigrationExecutor(migrator.dataSource, this.dialect, this.history,
 					migrator.transactionMode, installedBy(), migrator.listeners);
+			this.planner = new MigrationPlanner(migrator.dataSource, this.dialect, migrator.transactionMode);
 		}
 
 		String installedBy() {

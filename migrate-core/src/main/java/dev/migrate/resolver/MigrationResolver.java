@@ -47,7 +47,7 @@ public final class MigrationResolver {
 	public static List<ResolvedMigration> resolve(Iterable<?> beans) {
 		Map<String, Object> named = new LinkedHashMap<>();
 		for (Object bean : beans) {
-			String name = StringUtils.uncapitalize(ClassUtils.getShortName(ClassUtils.getUserClass(bean)));
+			String name = StringUtils.uncapitalize(ClassUtils.getUserClass(bean).getSimpleName());
 			String unique = name;
 			for (int i = 2; named.containsKey(unique); i++) {
 				unique = name + "#" + i;
