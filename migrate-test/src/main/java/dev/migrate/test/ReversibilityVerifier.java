@@ -1,0 +1,421 @@
+package dev.migrate.test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import dev.migrate.Migration;
+import dev.migrate.Migrator;
+import dev.migrate.OperationResult;
+import dev.migrate.OperationResult.Action;
+import dev.migrate.Version;
+import dev.migrate.resolver.ResolvedMigration;
+import dev.migrate.test.ReversibilityError.Problem;
+import dev.migrate.test.ReversibilityReport.VerifiedMigration;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.Assert;
+
+/**
+ * Proves that every migration's {@code down} undoes its {@code up}. On a database where
+ * no migration is applied yet, it walks the migrations in version order and, for each:
+ * <ol>
+ * <li>takes a {@link SchemaSnapshot snapshot} S0 and runs {@code up}, then takes S1;</li>
+ * <li>runs {@code down}: the schema must equal S0 again;</li>
+ * <li>runs {@code up} again: the schema must equal S1 again.</li>
+ * </ol>
+ * The first mismatch throws a {@link ReversibilityError} naming the migration's version
+ * and bean and listing the differences. {@code up} and {@code down} run through the
+ * {@link Migrator}, so the history table stays consistent and the database ends fully
+ * migrated.
+ *
+ * <pre class="code">
+ * ReversibilityVerifier.of(dataSource, List.of(new CreateUsers(), new AddEmailIndex()))
+ *     .allowIrreversible("3")
+ *     .checkRows("users")
+ *     .sampleData("1", (jdbc) -&gt; jdbc.update("INSERT INTO users (id, name) VALUES (1, 'Ada')"))
+ *     .verify();
+ * </pre>
+ *
+ * Migrations without {@code down} fail the verification unless allowed with
+ * {@link #allowIrreversible(String...)} or {@link #allowAllIrreversible()}; allowed ones
+ * only run {@code up}. With {@link #checkRows(String...)}, the rows of the named tables
+ * must also survive {@code up} then {@code down}, and come out of the second {@code up}
+ * as out of the first; {@link #sampleData(String, Consumer)} puts rows there to check.
+ *
+ * <p>
+ * For Spring tests, {@link #of(ApplicationContext)} takes the context's
+ * {@link Migration @Migration} beans and data source; see also
+ * {@link dev.migrate.test.junit.ReversibilityTest @ReversibilityTest}. Needs no Spring
+ * Boot and no test framework.
+ *
+ * @author migrate
+ */
+public final class ReversibilityVerifier {
+
+	private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+
+	private final DataSource dataSource;
+
+	private final Map<String, ?> namedMigrations;
+
+	private final @Nullable Collection<?> migrations;
+
+	private @Nullable String schema;
+
+	private String historyTable = "migrate_history";
+
+	private final Set<String> allowedIrreversible = new LinkedHashSet<>();
+
+	private boolean allIrreversibleAllowed;
+
+	private final Set<String> checkedTables = new LinkedHashSet<>();
+
+	private final Map<String, List<Consumer<JdbcTemplate>>> sampleData = new LinkedHashMap<>();
+
+	private ReversibilityVerifier(DataSource dataSource, Map<String, ?> namedMigrations,
+			@Nullable Collection<?> migrations) {
+		this.dataSource = dataSource;
+		this.namedMigrations = namedMigrations;
+		this.migrations = migrations;
+	}
+
+	/**
+	 * Verify migration beans, each named after its class.
+	 * @param dataSource a data source for an empty database
+	 * @param migrations objects annotated with {@link Migration @Migration}
+	 * @return the verifier, to configure further and then {@link #verify()}
+	 */
+	public static ReversibilityVerifier of(DataSource dataSource, Collection<?> migrations) {
+		Assert.notNull(dataSource, "'dataSource' must not be null");
+		Assert.notNull(migrations, "'migrations' must not be null");
+		return new ReversibilityVerifier(dataSource, Map.of(), List.copyOf(migrations));
+	}
+
+	/**
+	 * Verify migration beans with their bean names.
+	 * @param dataSource a data source for an empty database
+	 * @param migrations objects annotated with {@link Migration @Migration}, by bean name
+	 * @return the verifier, to configure further and then {@link #verify()}
+	 */
+	public static ReversibilityVerifier of(DataSource dataSource, Map<String, ?> migrations) {
+		Assert.notNull(dataSource, "'dataSource' must not be null");
+		Assert.notNull(migrations, "'migrations' must not be null");
+		return new ReversibilityVerifier(dataSource, new LinkedHashMap<>(migrations), null);
+	}
+
+	/**
+	 * Verify the {@link Migration @Migration} beans of an application context against its
+	 * {@link DataSource} bean. The migrations must not have run at startup: in a Spring
+	 * Boot test set {@code migrate.enabled=false}, as
+	 * {@link dev.migrate.test.junit.ReversibilityTest @ReversibilityTest} does.
+	 * @param context the application context
+	 * @return the verifier, to configure further and then {@link #verify()}
+	 * @throws IllegalStateException if the context has no single or primary
+	 * {@code DataSource}
+	 */
+	public static ReversibilityVerifier of(ApplicationContext context) {
+		Assert.notNull(context, "'context' must not be null");
+		DataSource dataSource;
+		try {
+			dataSource = context.getBean(DataSource.class);
+		}
+		catch (NoSuchBeanDefinitionException ex) {
+			throw new IllegalStateException("Cannot verify the migrations of " + context.getDisplayName()
+					+ ": it has no single or primary DataSource bean (" + ex.getMessage()
+					+ "). Define one, or build the verifier with ReversibilityVerifier.of(dataSource, migrations).",
+					ex);
+		}
+		return of(dataSource, context.getBeansWithAnnotation(Migration.class));
+	}
+
+	/**
+	 * The schema to compare and to keep the history table in. Default: the connection's
+	 * current schema. The migrations themselves run on the connection as they are.
+	 * @param schema the schema (for MySQL and MariaDB: the database), or {@code null}
+	 * @return this verifier
+	 */
+	public ReversibilityVerifier schema(@Nullable String schema) {
+		this.schema = schema;
+		return this;
+	}
+
+	/**
+	 * Name of migrate's history table, when the application changes it
+	 * ({@code migrate.table}). Default {@code migrate_history}. It and its lock table are
+	 * left out of the snapshots.
+	 * @param historyTable the table name
+	 * @return this verifier
+	 */
+	public ReversibilityVerifier historyTable(String historyTable) {
+		Assert.hasText(historyTable, "'historyTable' must not be empty");
+		this.historyTable = historyTable;
+		return this;
+	}
+
+	/**
+	 * Allow migrations without a {@code down} method: only their {@code up} runs, and the
+	 * report lists them as irreversible. Each version must belong to a migration.
+	 * @param versions the versions, such as {@code "3"}
+	 * @return this verifier
+	 */
+	public ReversibilityVerifier allowIrreversible(String... versions) {
+		Assert.notNull(versions, "'versions' must not be null");
+		this.allowedIrreversible.addAll(Arrays.asList(versions));
+		return this;
+	}
+
+	/**
+	 * Allow every migration without a {@code down} method.
+	 * @return this verifier
+	 * @see #allowIrreversible(String...)
+	 */
+	public ReversibilityVerifier allowAllIrreversible() {
+		this.allIrreversibleAllowed = true;
+		return this;
+	}
+
+	/**
+	 * Also compare the rows of these tables: rows present before a migration's {@code up}
+	 * must be there, unchanged, after its {@code down}, and its second {@code up} must
+	 * leave the same rows as the first. Tables are checked from the migration after the
+	 * one that creates them. Seed rows with {@link #sampleData(String, Consumer)}.
+	 * @param tables plain table names
+	 * @return this verifier
+	 */
+	public ReversibilityVerifier checkRows(String... tables) {
+		Assert.notNull(tables, "'tables' must not be null");
+		for (String table : tables) {
+			Assert.isTrue(table != null && PLAIN_IDENTIFIER.matcher(table).matches(),
+					() -> "checkRows takes plain table names (letters, digits, underscores), not '" + table + "'");
+			this.checkedTables.add(table);
+		}
+		return this;
+	}
+
+	/**
+	 * Insert sample rows once a migration is applied and verified, so that later
+	 * migrations run against data. Combine with {@link #checkRows(String...)} to prove
+	 * those rows survive.
+	 * @param afterVersion the version after which to insert
+	 * @param insert what to insert, given a {@link JdbcTemplate} on the data source
+	 * @return this verifier
+	 */
+	public ReversibilityVerifier sampleData(String afterVersion, Consumer<JdbcTemplate> insert) {
+		Assert.hasText(afterVersion, "'afterVersion' must not be empty");
+		Assert.notNull(insert, "'insert' must not be null");
+		this.sampleData.computeIfAbsent(afterVersion, (key) -> new ArrayList<>()).add(insert);
+		return this;
+	}
+
+	/**
+	 * Walk every migration up, down and up again, comparing the schema (and the checked
+	 * rows) at each step. The database ends with every migration applied.
+	 * @return what was verified
+	 * @throws ReversibilityError for the first migration that is not reversible, or
+	 * irreversible without being allowed
+	 * @throws IllegalStateException if a migration is already applied in the database
+	 * @throws IllegalArgumentException if an allowed or sample-data version has no
+	 * migration, or a checked table never exists
+	 */
+	public ReversibilityReport verify() {
+		Migrator.Builder builder = Migrator.builder(this.dataSource).schema(this.schema).table(this.historyTable);
+		Migrator migrator = ((this.migrations != null) ? builder.migrations(this.migrations)
+				: builder.migrations(this.namedMigrations))
+			.build();
+		List<ResolvedMigration> resolved = migrator.getMigrations();
+		Map<Version, List<Consumer<JdbcTemplate>>> samples = checkSettings(resolved);
+		requireNothingApplied(migrator);
+		List<String> excluded = List.of(this.historyTable, this.historyTable + "_lock");
+		Set<String> seenTables = new LinkedHashSet<>();
+		List<VerifiedMigration> verified = new ArrayList<>();
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		for (ResolvedMigration migration : resolved) {
+			SchemaSnapshot before = SchemaSnapshot.of(this.dataSource, this.schema, excluded);
+			TableRows rowsBefore = rows(before);
+			apply(migrator, migration, "first up");
+			SchemaSnapshot after = SchemaSnapshot.of(this.dataSource, this.schema, excluded);
+			seenTables.addAll(after.tableNames());
+			TableRows rowsAfter = rows(after);
+			if (migration.isReversible()) {
+				rollBack(migrator, migration);
+				SchemaSnapshot restored = SchemaSnapshot.of(this.dataSource, this.schema, excluded);
+				SchemaDiff schemaDiff = before.diff(restored);
+				if (!schemaDiff.isEmpty()) {
+					throw error(migration, Problem.SCHEMA_NOT_RESTORED,
+							"is not reversible: after its up and down, the" + " schema differs from before its up",
+							schemaDiff.lines(), "Make down undo everything up does, and nothing else.");
+				}
+				List<String> lostRows = rowsBefore.diff(rows(restored), SchemaDiff.STILL_THERE);
+				if (!lostRows.isEmpty()) {
+					throw error(migration, Problem.ROWS_NOT_RESTORED,
+							"does not restore the data: after its up and"
+									+ " down, the rows of checked tables differ from before its up",
+							lostRows,
+							"Make down restore the rows up changed, or stop checking the table with checkRows.");
+				}
+				apply(migrator, migration, "second up");
+				SchemaSnapshot reapplied = SchemaSnapshot.of(this.dataSource, this.schema, excluded);
+				List<String> differences = new ArrayList<>(SchemaDiff.between(after, reapplied, "is new").lines());
+				differences.addAll(rowsAfter.diff(rows(reapplied), "is new"));
+				if (!differences.isEmpty()) {
+					throw error(migration, Problem.SECOND_UP_DIFFERS,
+							"does not apply the same way twice: after up, down"
+									+ " and up again, the database differs from after its first up",
+							differences,
+							"Make up depend only on the schema it runs on, and down undo all of it (seed rows and"
+									+ " sequence values included).");
+				}
+			}
+			verified.add(new VerifiedMigration(migration.version().toString(), migration.description(),
+					migration.beanName(), migration.isReversible()));
+			for (Consumer<JdbcTemplate> insert : samples.getOrDefault(migration.version(), List.of())) {
+				insert.accept(jdbc);
+			}
+		}
+		for (String table : this.checkedTables) {
+			if (seenTables.stream().noneMatch(table::equalsIgnoreCase)) {
+				throw new IllegalArgumentException("checkRows names table '" + table
+						+ "', but no migration created it, so its rows were never checked. Tables seen: "
+						+ (seenTables.isEmpty() ? "none" : String.join(", ", seenTables)) + ".");
+			}
+		}
+		return new ReversibilityReport(List.copyOf(verified), migrator.getDialect().name());
+	}
+
+	private Map<Version, List<Consumer<JdbcTemplate>>> checkSettings(List<ResolvedMigration> resolved) {
+		Set<Version> known = resolved.stream().map(ResolvedMigration::version).collect(Collectors.toSet());
+		String knownText = resolved.isEmpty() ? "none"
+				: resolved.stream()
+					.map((migration) -> migration.version().toString())
+					.collect(Collectors.joining(", "));
+		for (String version : this.allowedIrreversible) {
+			if (!known.contains(parse(version, "allowIrreversible"))) {
+				throw new IllegalArgumentException("allowIrreversible names version " + version
+						+ ", but no migration has it. Known versions: " + knownText + ".");
+			}
+		}
+		Map<Version, List<Consumer<JdbcTemplate>>> samples = new LinkedHashMap<>();
+		this.sampleData.forEach((version, inserts) -> {
+			Version parsed = parse(version, "sampleData");
+			if (!known.contains(parsed)) {
+				throw new IllegalArgumentException("sampleData names version " + version
+						+ ", but no migration has it. Known versions: " + knownText + ".");
+			}
+			samples.computeIfAbsent(parsed, (key) -> new ArrayList<>()).addAll(inserts);
+		});
+		if (!this.allIrreversibleAllowed) {
+			Set<Version> allowed = this.allowedIrreversible.stream()
+				.map((version) -> parse(version, "allowIrreversible"))
+				.collect(Collectors.toSet());
+			List<ResolvedMigration> irreversible = resolved.stream()
+				.filter((migration) -> !migration.isReversible() && !allowed.contains(migration.version()))
+				.toList();
+			if (!irreversible.isEmpty()) {
+				ResolvedMigration first = irreversible.get(0);
+				String versions = irreversible.stream()
+					.map((migration) -> "\"" + migration.version() + "\"")
+					.collect(Collectors.joining(", "));
+				throw new ReversibilityError("Irreversible: "
+						+ irreversible.stream().map(ResolvedMigration::describe).collect(Collectors.joining(", "))
+						+ ((irreversible.size() == 1) ? " has" : " have") + " no down method, so rollback cannot undo "
+						+ ((irreversible.size() == 1) ? "it" : "them")
+						+ ". Add a 'public void down(...)' that undoes up, or allow it in the test with"
+						+ " allowIrreversible(" + versions + "). Nothing was run.", Problem.IRREVERSIBLE,
+						first.version().toString(), first.beanName(), List.of(), null);
+			}
+		}
+		return samples;
+	}
+
+	private static Version parse(String version, String setting) {
+		String problem = Version.problemWith(version);
+		if (problem != null) {
+			throw new IllegalArgumentException(setting + " names an invalid version: " + problem);
+		}
+		return Version.parse(version);
+	}
+
+	private void requireNothingApplied(Migrator migrator) {
+		Version current = migrator.info().currentVersion();
+		if (current != null) {
+			throw new IllegalStateException("The reversibility verifier needs a database where no migration is applied"
+					+ " yet, but " + this.historyTable + " says version " + current
+					+ " is. Point it at an empty database; in a Spring Boot test keep migrate from running at startup"
+					+ " with migrate.enabled=false (@ReversibilityTest does).");
+		}
+	}
+
+	private TableRows rows(SchemaSnapshot snapshot) {
+		return TableRows.read(this.dataSource, this.schema, this.checkedTables, snapshot);
+	}
+
+	private static void apply(Migrator migrator, ResolvedMigration migration, String step) {
+		OperationResult result = run(() -> migrator.migrate(migration.version().toString()), migration, step);
+		expect(result, migration, Action.APPLIED, step);
+	}
+
+	private static void rollBack(Migrator migrator, ResolvedMigration migration) {
+		OperationResult result = run(() -> migrator.rollback(1), migration, "down");
+		expect(result, migration, Action.ROLLED_BACK, "down");
+	}
+
+	private static OperationResult run(Supplier<OperationResult> operation, ResolvedMigration migration, String step) {
+		try {
+			return operation.get();
+		}
+		catch (RuntimeException ex) {
+			throw error(migration, Problem.MIGRATION_FAILED, "failed in its " + step + ": " + ex.getMessage(),
+					List.of(),
+					(step.equals("second up"))
+							? "Its first up worked: down probably left something behind that up then trips over."
+							: "Fix the migration, then run the verification again.",
+					ex);
+		}
+	}
+
+	private static void expect(OperationResult result, ResolvedMigration migration, Action action, String step) {
+		boolean done = result.executions()
+			.stream()
+			.anyMatch((execution) -> execution.version().equals(migration.version()) && execution.action() == action);
+		if (!done || result.executions().size() != 1) {
+			throw new IllegalStateException("Expected the " + step + " of " + migration.describe()
+					+ " to be the only thing the engine did, but it reported " + result.executions());
+		}
+	}
+
+	private static ReversibilityError error(ResolvedMigration migration, Problem problem, String what,
+			List<String> differences, String advice) {
+		return error(migration, problem, what, differences, advice, null);
+	}
+
+	private static ReversibilityError error(ResolvedMigration migration, Problem problem, String what,
+			List<String> differences, String advice, @Nullable Throwable cause) {
+		String describe = migration.describe();
+		StringBuilder message = new StringBuilder(describe.substring(0, 1).toUpperCase(Locale.ROOT))
+			.append(describe.substring(1))
+			.append(' ')
+			.append(what)
+			.append(differences.isEmpty() ? (what.endsWith(".") ? "" : ".") : ":");
+		differences.forEach((line) -> message.append("\n  ").append(line));
+		message.append("\n").append(advice);
+		return new ReversibilityError(message.toString(), problem, migration.version().toString(), migration.beanName(),
+				differences, cause);
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.migrate.test;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One object of a {@link SchemaSnapshot}: a table, a column, a constraint, an index, a
+ * sequence or a view, described the way a diff shows it, for example
+ * {@code column reports.approved BOOLEAN NOT NULL DEFAULT false} or
+ * {@code index users_email_idx on users(email)}.
+ *
+ * <p>
+ * Objects of two snapshots are paired by {@link #identity()}; a pair whose
+ * {@link #definition()} differs has changed. Names the database generates anew each time
+ * an object is created (H2's {@code CONSTRAINT_4D}) are left out of both, so that an
+ * unnamed constraint that is dropped and created again counts as the same.
+ *
+ * @param kind what kind of object this is
+ * @param table the table the object belongs to, or {@code null} for sequences and views
+ * @param identity what pairs this object with its counterpart in another snapshot
+ * @param label the kind and name, such as {@code "column users.email"}
+ * @param definition the rest of the description, such as {@code "VARCHAR(100) NOT NULL"};
+ * empty for tables
+ * @author migrate
+ */
+public record SchemaObject(Kind kind, @Nullable String table, String identity, String label, String definition) {
+
+	/**
+	 * The description a diff shows: label and definition.
+	 * @return the description
+	 */
+	public String description() {
+		return this.definition.isEmpty() ? this.label : this.label + " " + this.definition;
+	}
+
+	@Override
+	public String toString() {
+		return description();
+	}
+
+	/**
+	 * Kinds of schema objects, in the order a snapshot lists them per table.
+	 */
+	public enum Kind {
+
+		/** A table. */
+		TABLE,
+
+		/** A column of a table: type, size, nullability and default. */
+		COLUMN,
+
+		/** The primary key of a table. */
+		PRIMARY_KEY,
+
+		/** A foreign key with its update and delete actions. */
+		FOREIGN_KEY,
+
+		/** A unique constraint. */
+		UNIQUE_CONSTRAINT,
+
+		/** A check constraint, where the database exposes them. */
+		CHECK_CONSTRAINT,
+
+		/**
+		 * An index that does not merely back a primary key or unique constraint: columns,
+		 * order and uniqueness.
+		 */
+		INDEX,
+
+		/** A sequence, with its start, increment, bounds and cycling. */
+		SEQUENCE,
+
+		/** A view, with its definition as the database reports it. */
+		VIEW
+
+	}
+
+}
