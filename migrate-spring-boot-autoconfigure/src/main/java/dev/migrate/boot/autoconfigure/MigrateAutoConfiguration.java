@@ -1,0 +1,148 @@
+package dev.migrate.boot.autoconfigure;
+
+import javax.sql.DataSource;
+
+import dev.migrate.MigrationListener;
+import dev.migrate.Migrator;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.LazyInitializationExcludeFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for migrate: builds a
+ * {@link Migrator} from the application's {@link DataSource} and
+ * {@link dev.migrate.Migration @Migration} beans, and migrates the database during
+ * start-up, before anything that uses it.
+ *
+ * @author migrate
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@Conditional(MigrateAutoConfiguration.MigrateDataSourceCondition.class)
+@ConditionalOnBooleanProperty(name = "migrate.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigrateProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class MigrateAutoConfiguration {
+
+	@Bean
+	static MigrationBeanDefinitionRegistrar migrationBeanDefinitionRegistrar() {
+		return new MigrationBeanDefinitionRegistrar();
+	}
+
+	@Bean
+	static LazyInitializationExcludeFilter migrateLazyInitializationExcludeFilter() {
+		// The initializer must run during refresh even when everything else is lazy.
+		return LazyInitializationExcludeFilter.forBeanTypes(MigrateMigrationInitializer.class);
+	}
+
+	@Bean
+	MigrateSchemaManagementProvider migrateDefaultDdlModeProvider(ObjectProvider<Migrator> migrators) {
+		return new MigrateSchemaManagementProvider(migrators);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Migrator migrator(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
+			@MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
+			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrateConfigurationCustomizer> customizers,
+			ConfigurableListableBeanFactory beanFactory) {
+		Migrator.Builder builder = Migrator
+			.builder(migrationDataSource(properties, migrateDataSource.getIfAvailable(), dataSource.getIfUnique()));
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties.getSchema()).to(builder::schema);
+		map.from(properties.getTable()).to(builder::table);
+		map.from(properties.getTransactionMode()).to(builder::transactionMode);
+		map.from(properties.isOutOfOrder()).to(builder::outOfOrder);
+		map.from(properties.getLockTimeout()).to(builder::lockTimeout);
+		map.from(properties.getLockLease()).to(builder::lockLease);
+		map.from(properties.getBaselineVersion()).to(builder::baselineVersion);
+		map.from(properties.isBaselineOnMigrate()).to(builder::baselineOnMigrate);
+		map.from(properties.getInstalledBy()).to(builder::installedBy);
+		listeners.orderedStream().forEach(builder::listener);
+		builder.migrations(MigrationBeans.collect(beanFactory));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	private static DataSource migrationDataSource(MigrateProperties properties, @Nullable DataSource migrateDataSource,
+			@Nullable DataSource dataSource) {
+		if (migrateDataSource != null) {
+			return migrateDataSource;
+		}
+		if (StringUtils.hasText(properties.getUrl())) {
+			DataSourceBuilder<?> builder = DataSourceBuilder.create()
+				.type(SimpleDriverDataSource.class)
+				.url(properties.getUrl());
+			return credentials(builder, properties).build();
+		}
+		Assert.state(dataSource != null, "migrate found no unique DataSource to migrate: mark one with @Primary, mark"
+				+ " the one to migrate with @MigrateDataSource, or set migrate.url");
+		if (StringUtils.hasText(properties.getUser())) {
+			DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(dataSource).type(SimpleDriverDataSource.class);
+			return credentials(builder, properties).build();
+		}
+		return dataSource;
+	}
+
+	private static DataSourceBuilder<?> credentials(DataSourceBuilder<?> builder, MigrateProperties properties) {
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties.getUser()).to(builder::username);
+		map.from(properties.getPassword()).to(builder::password);
+		map.from(properties.getDriverClassName()).when(StringUtils::hasText).to(builder::driverClassName);
+		return builder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MigrateCommandExitHandler.class)
+	SystemExitMigrateCommandExitHandler migrateCommandExitHandler() {
+		return new SystemExitMigrateCommandExitHandler();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrateMigrationInitializer migrateInitializer(Migrator migrator, MigrateProperties properties,
+			MigrateCommandExitHandler exitHandler, Environment environment) {
+		DdlAutoConflictException.check(environment);
+		return new MigrateMigrationInitializer(migrator, properties.getTarget(), properties.getSteps(),
+				properties.getCommand(), exitHandler);
+	}
+
+	static final class MigrateDataSourceCondition extends AnyNestedCondition {
+
+		MigrateDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(DataSource.class)
+		private static final class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnProperty("migrate.url")
+		private static final class MigrateUrlCondition {
+
+		}
+
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.migrate.boot.autoconfigure;
+
+/**
+ * An operation that {@code migrate.command} runs instead of starting the application.
+ *
+ * @author migrate
+ * @see MigrateProperties#getCommand()
+ */
+public enum MigrateCommand {
+
+	/**
+	 * Apply pending migrations (up to migrate.target, if set) and exit: the Kubernetes
+	 * Job or init-container case.
+	 */
+	MIGRATE,
+
+	/** Print every migration with its state. */
+	INFO,
+
+	/** Check the migrations in the code against the history table. */
+	VALIDATE,
+
+	/**
+	 * Roll back the latest migrate.steps migrations (default 1), or every migration above
+	 * migrate.target.
+	 */
+	ROLLBACK,
+
+	/** Roll back the latest migration and apply it again. */
+	REDO,
+
+	/** Record an existing database as being at migrate.baseline-version. */
+	BASELINE,
+
+	/**
+	 * Remove failed and missing migrations from the history and align checksums with the
+	 * code.
+	 */
+	REPAIR
+
+}

@@ -1,0 +1,40 @@
+package dev.migrate.boot.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Outcome of a {@link MigrateCommand}: the exit code of the process and the report
+ * printed for the operator.
+ *
+ * @param command the command that ran
+ * @param exitCode the exit code: {@link #SUCCESS} or one of the failure codes
+ * @param report the readable report
+ * @param failure what went wrong, if anything
+ * @author migrate
+ */
+public record MigrateCommandResult(MigrateCommand command, int exitCode, String report, @Nullable Throwable failure) {
+
+	/** The command did what was asked. */
+	public static final int SUCCESS = 0;
+
+	/** A migration failed, or the database could not be used. */
+	public static final int FAILED = 1;
+
+	/** The code and the history table disagree (validation problems). */
+	public static final int INVALID = 2;
+
+	/** The migration lock was held by another instance for longer than the timeout. */
+	public static final int LOCKED = 3;
+
+	/** The configuration or the migration definitions cannot be used. */
+	public static final int MISCONFIGURED = 4;
+
+	/**
+	 * Whether the command succeeded.
+	 * @return {@code true} if the exit code is {@link #SUCCESS}
+	 */
+	public boolean isSuccess() {
+		return this.exitCode == SUCCESS;
+	}
+
+}

@@ -1,0 +1,232 @@
+package dev.migrate.boot.autoconfigure;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.migrate.InfoResult;
+import dev.migrate.MigrateConfigurationException;
+import dev.migrate.MigrationDefinitionException;
+import dev.migrate.MigrationFailedException;
+import dev.migrate.MigrationInfo;
+import dev.migrate.MigrationLockException;
+import dev.migrate.MigrationValidationException;
+import dev.migrate.Migrator;
+import dev.migrate.OperationResult;
+import dev.migrate.OperationResult.MigrationExecution;
+import dev.migrate.ValidationResult;
+import dev.migrate.Version;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * Runs one {@link MigrateCommand} against a {@link Migrator} and turns its outcome into
+ * an exit code and a report for the operator. Never throws for a failed operation: the
+ * failure is in the result.
+ *
+ * @author migrate
+ */
+public class MigrateCommandRunner {
+
+	private static final Log logger = LogFactory.getLog(MigrateCommandRunner.class);
+
+	private static final DateTimeFormatter INSTALLED_ON = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ZoneId.systemDefault());
+
+	private final Migrator migrator;
+
+	private final @Nullable String target;
+
+	private final int steps;
+
+	/**
+	 * Create a runner.
+	 * @param migrator the engine
+	 * @param target the target version of migrate and rollback, or {@code null}
+	 * @param steps how many migrations rollback rolls back when there is no target
+	 */
+	public MigrateCommandRunner(Migrator migrator, @Nullable String target, int steps) {
+		Assert.notNull(migrator, "'migrator' must not be null");
+		this.migrator = migrator;
+		this.target = StringUtils.hasText(target) ? target : null;
+		this.steps = steps;
+	}
+
+	/**
+	 * Run a command.
+	 * @param command the command
+	 * @return the exit code and report
+	 */
+	public MigrateCommandResult run(MigrateCommand command) {
+		Assert.notNull(command, "'command' must not be null");
+		try {
+			return switch (command) {
+				case MIGRATE -> operation(command, this.migrator.migrate(this.target));
+				case INFO -> info(command, this.migrator.info());
+				case VALIDATE -> validate(command, this.migrator.validate());
+				case ROLLBACK -> operation(command, (this.target != null) ? this.migrator.rollbackTo(this.target)
+						: this.migrator.rollback(this.steps));
+				case REDO -> operation(command, this.migrator.redo());
+				case BASELINE -> operation(command, this.migrator.baseline());
+				case REPAIR -> operation(command, this.migrator.repair());
+			};
+		}
+		catch (RuntimeException ex) {
+			return failure(command, ex);
+		}
+	}
+
+	private MigrateCommandResult operation(MigrateCommand command, OperationResult result) {
+		StringBuilder report = new StringBuilder();
+		report.append(title(command))
+			.append(": ")
+			.append(result.executions().size())
+			.append((result.executions().size() == 1) ? " migration" : " migrations")
+			.append(" in ")
+			.append(result.historyTable())
+			.append(", version ")
+			.append(display(result.versionBefore()))
+			.append(" -> ")
+			.append(display(result.versionAfter()))
+			.append(" (")
+			.append(result.totalTime().toMillis())
+			.append(" ms, lock wait ")
+			.append(result.lockWait().toMillis())
+			.append(" ms)");
+		if (result.executions().isEmpty()) {
+			report.append(System.lineSeparator()).append("Nothing to do.");
+		}
+		else {
+			List<List<String>> rows = new ArrayList<>();
+			rows.add(List.of("Version", "Action", "Description", "Bean", "Time"));
+			for (MigrationExecution execution : result.executions()) {
+				rows.add(List.of(execution.version().toString(), execution.action().name(), execution.description(),
+						orEmpty(execution.beanName()), millis(execution.executionTime())));
+			}
+			table(report, rows);
+		}
+		return new MigrateCommandResult(command, MigrateCommandResult.SUCCESS, report.toString(), null);
+	}
+
+	private MigrateCommandResult info(MigrateCommand command, InfoResult info) {
+		StringBuilder report = new StringBuilder(title(command)).append(": ");
+		describe(report, info);
+		return new MigrateCommandResult(command, MigrateCommandResult.SUCCESS, report.toString(), null);
+	}
+
+	private MigrateCommandResult validate(MigrateCommand command, ValidationResult validation) {
+		StringBuilder report = new StringBuilder(title(command)).append(": ");
+		if (validation.isValid()) {
+			report.append("valid. ");
+			describe(report, validation.info());
+			return new MigrateCommandResult(command, MigrateCommandResult.SUCCESS, report.toString(), null);
+		}
+		report.append(validation.problems().size())
+			.append((validation.problems().size() == 1) ? " problem" : " problems")
+			.append(" found:");
+		validation.problems().forEach((problem) -> report.append(System.lineSeparator()).append(" - ").append(problem));
+		report.append(System.lineSeparator())
+			.append("Fix the migrations named above, or run migrate.command=repair once the database is right.")
+			.append(System.lineSeparator());
+		describe(report, validation.info());
+		return new MigrateCommandResult(command, MigrateCommandResult.INVALID, report.toString(), null);
+	}
+
+	private MigrateCommandResult failure(MigrateCommand command, RuntimeException ex) {
+		int exitCode;
+		if (ex instanceof MigrationValidationException) {
+			exitCode = MigrateCommandResult.INVALID;
+		}
+		else if (ex instanceof MigrationLockException) {
+			exitCode = MigrateCommandResult.LOCKED;
+		}
+		else if (ex instanceof MigrateConfigurationException || ex instanceof MigrationDefinitionException) {
+			exitCode = MigrateCommandResult.MISCONFIGURED;
+		}
+		else {
+			exitCode = MigrateCommandResult.FAILED;
+		}
+		if (!(ex instanceof MigrationFailedException) && exitCode == MigrateCommandResult.FAILED) {
+			// Not one of the engine's own, self-explaining errors: keep the stack trace.
+			logger.error("migrate " + name(command) + " failed", ex);
+		}
+		String report = title(command) + " FAILED (exit code " + exitCode + "): " + ex.getMessage();
+		return new MigrateCommandResult(command, exitCode, report, ex);
+	}
+
+	private void describe(StringBuilder report, InfoResult info) {
+		report.append(info.migrations().size())
+			.append((info.migrations().size() == 1) ? " migration" : " migrations")
+			.append(" in ")
+			.append(info.historyTable())
+			.append(" (")
+			.append(info.database())
+			.append("), current version ")
+			.append(display(info.currentVersion()))
+			.append(", ")
+			.append(info.pending().size())
+			.append(" pending");
+		if (info.migrations().isEmpty()) {
+			return;
+		}
+		List<List<String>> rows = new ArrayList<>();
+		rows.add(List.of("Version", "State", "Description", "Bean", "Installed on", "Installed by", "Time"));
+		for (MigrationInfo migration : info.migrations()) {
+			rows.add(List.of(migration.version().toString(), migration.state().name(), migration.description(),
+					orEmpty(migration.beanName()),
+					(migration.installedOn() != null) ? INSTALLED_ON.format(migration.installedOn()) : "",
+					orEmpty(migration.installedBy()),
+					(migration.executionTime() != null) ? millis(migration.executionTime()) : ""));
+		}
+		table(report, rows);
+	}
+
+	private static void table(StringBuilder report, List<List<String>> rows) {
+		int columns = rows.get(0).size();
+		int[] widths = new int[columns];
+		for (List<String> row : rows) {
+			for (int i = 0; i < columns; i++) {
+				widths[i] = Math.max(widths[i], row.get(i).length());
+			}
+		}
+		for (List<String> row : rows) {
+			report.append(System.lineSeparator());
+			StringBuilder line = new StringBuilder();
+			for (int i = 0; i < columns; i++) {
+				line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row.get(i)));
+				if (i < columns - 1) {
+					line.append(" | ");
+				}
+			}
+			report.append(line.toString().stripTrailing());
+		}
+	}
+
+	private static String title(MigrateCommand command) {
+		return "migrate " + name(command);
+	}
+
+	private static String name(MigrateCommand command) {
+		return command.name().toLowerCase(Locale.ROOT);
+	}
+
+	private static String display(@Nullable Version version) {
+		return (version != null) ? version.toString() : "<empty>";
+	}
+
+	private static String millis(Duration duration) {
+		return duration.toMillis() + " ms";
+	}
+
+	private static String orEmpty(@Nullable String text) {
+		return (text != null) ? text : "";
+	}
+
+}

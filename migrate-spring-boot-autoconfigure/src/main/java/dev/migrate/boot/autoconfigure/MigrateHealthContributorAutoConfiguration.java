@@ -1,0 +1,41 @@
+package dev.migrate.boot.autoconfigure;
+
+import java.util.Map;
+
+import dev.migrate.Migrator;
+import dev.migrate.boot.actuate.health.MigrationsHealthIndicator;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health
+ * contributor: one {@link MigrationsHealthIndicator} per {@link Migrator}.
+ *
+ * @author migrate
+ */
+@AutoConfiguration(after = MigrateAutoConfiguration.class)
+@ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(Migrator.class)
+@ConditionalOnEnabledHealthIndicator("migrations")
+public final class MigrateHealthContributorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
+	HealthContributor migrationsHealthContributor(ListableBeanFactory beanFactory) {
+		Map<String, Migrator> migrators = beanFactory.getBeansOfType(Migrator.class);
+		if (migrators.size() == 1) {
+			return new MigrationsHealthIndicator(migrators.values().iterator().next());
+		}
+		return CompositeHealthContributor.fromMap(migrators, MigrationsHealthIndicator::new);
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.migrate.boot.autoconfigure;
+
+import dev.migrate.Migrator;
+import dev.migrate.boot.actuate.metrics.MigrateMetricsListener;
+import dev.migrate.boot.actuate.metrics.MigratePendingMigrationsMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for migrate's Micrometer metrics:
+ * migration timers, lock wait and pending migrations.
+ *
+ * @author migrate
+ */
+@AutoConfiguration(after = MigrateAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ MeterRegistry.class, Migrator.class })
+public final class MigrateMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrateMetricsListener migrateMetricsListener(MeterRegistry registry) {
+		return new MigrateMetricsListener(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigratePendingMigrationsMetrics migratePendingMigrationsMetrics(MeterRegistry registry,
+			ListableBeanFactory beanFactory) {
+		return new MigratePendingMigrationsMetrics(registry, beanFactory);
+	}
+
+}

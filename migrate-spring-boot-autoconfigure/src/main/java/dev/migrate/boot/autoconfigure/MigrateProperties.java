@@ -1,0 +1,261 @@
+package dev.migrate.boot.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import dev.migrate.TransactionMode;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * Configuration properties of migrate, under {@code migrate.*}.
+ *
+ * @author migrate
+ */
+@ConfigurationProperties("migrate")
+public class MigrateProperties {
+
+	/**
+	 * Whether to enable migrate: apply pending migrations at start-up, or run the
+	 * operation of migrate.command.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Name of the history table that records applied migrations. The lock table, where
+	 * one is needed, takes this name with a '_lock' suffix.
+	 */
+	private String table = "migrate_history";
+
+	/**
+	 * Schema of the history table. Created if missing. Defaults to the current schema of
+	 * the connection.
+	 */
+	private @Nullable String schema;
+
+	/**
+	 * How migrations use transactions: 'per-migration' (each with its history row), 'all'
+	 * (every pending migration of a run in one transaction) or 'none' (auto-commit).
+	 */
+	private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
+
+	/**
+	 * Whether to apply pending migrations whose version is below the latest applied one,
+	 * instead of reporting them as an error.
+	 */
+	private boolean outOfOrder;
+
+	/**
+	 * Maximum time to wait for the migration lock while another instance migrates. If a
+	 * duration suffix is not specified, seconds will be used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration lockTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * Lease of the lock row on databases without session locks: how long a crashed
+	 * instance can keep the others waiting. If a duration suffix is not specified,
+	 * seconds will be used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration lockLease = Duration.ofSeconds(30);
+
+	/**
+	 * Version recorded by the baseline command and by baseline-on-migrate: the migrations
+	 * up to it count as already applied.
+	 */
+	private String baselineVersion = "1";
+
+	/**
+	 * Whether to baseline a schema that has tables but no history table before migrating
+	 * it, for databases that existed before migrate.
+	 */
+	private boolean baselineOnMigrate;
+
+	/**
+	 * Version to migrate up to, or to roll back to with the rollback command ('0' rolls
+	 * back everything). Defaults to the latest version when migrating.
+	 */
+	private @Nullable String target;
+
+	/**
+	 * Number of migrations that the rollback command rolls back, newest first, when no
+	 * target is set.
+	 */
+	private int steps = 1;
+
+	/**
+	 * Operation to run instead of starting the application. The application prints a
+	 * report and exits, with code 0 on success and non-zero on failure, without starting
+	 * the web server.
+	 */
+	private @Nullable MigrateCommand command;
+
+	/**
+	 * JDBC URL of the database to migrate, to use a dedicated connection instead of the
+	 * application's DataSource.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Login user of the database to migrate, for example an account allowed to run DDL.
+	 * Used with migrate.url, or with the URL of the application's DataSource.
+	 */
+	private @Nullable String user;
+
+	/**
+	 * Login password of the database to migrate.
+	 */
+	private @Nullable String password;
+
+	/**
+	 * Fully qualified name of the JDBC driver of migrate.url. Auto-detected from the URL
+	 * by default.
+	 */
+	private @Nullable String driverClassName;
+
+	/**
+	 * Name that the history table records as having applied the migrations. Defaults to
+	 * the database user.
+	 */
+	private @Nullable String installedBy;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getTable() {
+		return this.table;
+	}
+
+	public void setTable(String table) {
+		this.table = table;
+	}
+
+	public @Nullable String getSchema() {
+		return this.schema;
+	}
+
+	public void setSchema(@Nullable String schema) {
+		this.schema = schema;
+	}
+
+	public TransactionMode getTransactionMode() {
+		return this.transactionMode;
+	}
+
+	public void setTransactionMode(TransactionMode transactionMode) {
+		this.transactionMode = transactionMode;
+	}
+
+	public boolean isOutOfOrder() {
+		return this.outOfOrder;
+	}
+
+	public void setOutOfOrder(boolean outOfOrder) {
+		this.outOfOrder = outOfOrder;
+	}
+
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public Duration getLockLease() {
+		return this.lockLease;
+	}
+
+	public void setLockLease(Duration lockLease) {
+		this.lockLease = lockLease;
+	}
+
+	public String getBaselineVersion() {
+		return this.baselineVersion;
+	}
+
+	public void setBaselineVersion(String baselineVersion) {
+		this.baselineVersion = baselineVersion;
+	}
+
+	public boolean isBaselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+		this.baselineOnMigrate = baselineOnMigrate;
+	}
+
+	public @Nullable String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(@Nullable String target) {
+		this.target = target;
+	}
+
+	public int getSteps() {
+		return this.steps;
+	}
+
+	public void setSteps(int steps) {
+		this.steps = steps;
+	}
+
+	public @Nullable MigrateCommand getCommand() {
+		return this.command;
+	}
+
+	public void setCommand(@Nullable MigrateCommand command) {
+		this.command = command;
+	}
+
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	public @Nullable String getUser() {
+		return this.user;
+	}
+
+	public void setUser(@Nullable String user) {
+		this.user = user;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public @Nullable String getDriverClassName() {
+		return this.driverClassName;
+	}
+
+	public void setDriverClassName(@Nullable String driverClassName) {
+		this.driverClassName = driverClassName;
+	}
+
+	public @Nullable String getInstalledBy() {
+		return this.installedBy;
+	}
+
+	public void setInstalledBy(@Nullable String installedBy) {
+		this.installedBy = installedBy;
+	}
+
+}

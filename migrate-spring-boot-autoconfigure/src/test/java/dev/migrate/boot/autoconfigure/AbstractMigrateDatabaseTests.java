@@ -1,0 +1,309 @@
+package dev.migrate.boot.autoconfigure;
+
+import java.util.List;
+
+import dev.migrate.Migrator;
+import dev.migrate.TransactionMode;
+import dev.migrate.boot.actuate.health.MigrationsHealthIndicator;
+import dev.migrate.boot.autoconfigure.TestMigrations.AddAuthor;
+import dev.migrate.boot.autoconfigure.TestMigrations.CreateBooks;
+import dev.migrate.boot.autoconfigure.TestMigrations.CreateShelves;
+import dev.migrate.boot.autoconfigure.TestMigrations.FailOnPurpose;
+import dev.migrate.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the auto-configuration and the commands do to a real database. One subclass per
+ * database; each test gets a fresh database (or schema).
+ */
+abstract class AbstractMigrateDatabaseTests {
+
+	private TestDatabase.Isolated database;
+
+	private DatabaseState state;
+
+	private ApplicationContextRunner contextRunner;
+
+	private final RecordingExitHandler exitHandler = new RecordingExitHandler();
+
+	abstract TestDatabase database();
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = database().createIsolated();
+		this.state = new DatabaseState(this.database.dataSource());
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class,
+					MigrateHealthContributorAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + this.database.url(),
+					"spring.datasource.username=" + this.database.user(),
+					"spring.datasource.password=" + this.database.password())
+			.withBean(MigrateCommandExitHandler.class, () -> this.exitHandler);
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void appliesPendingMigrationsDuringStartUp() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+			assertThat(this.state.hasColumn("book", "author")).isTrue();
+			assertThat(this.state.count("book")).isOne();
+		});
+	}
+
+	@Test
+	void appliesMigrationsUpToTheTargetVersion() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateShelves.class)
+			.withPropertyValues("migrate.target=2")
+			.run((context) -> {
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+				assertThat(this.state.hasTable("shelf")).isFalse();
+			});
+	}
+
+	@Test
+	void usesTheConfiguredHistoryTable() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("migrate.table=schema_changes")
+			.run((context) -> {
+				assertThat(this.state.count("schema_changes")).isOne();
+				assertThat(this.state.hasTable("migrate_history")).isFalse();
+			});
+	}
+
+	@Test
+	void failingMigrationStopsStartUpWithAnAnalysisNamingIt() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class, FailOnPurpose.class).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("4").contains("testMigrations.FailOnPurpose");
+			assertThat(analysis.getAction()).contains("up method of migration 4").contains("migrate.command=repair");
+			assertThat(this.state.history()).containsExactly("1:SUCCESS", "4:FAILED");
+		});
+	}
+
+	@Test
+	void migrateCommandAppliesPendingMigrationsAndExitsWithZero() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
+			.withPropertyValues("migrate.command=migrate")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(MigrateCommandCompletedException.class);
+				assertThat(this.exitHandler.result().exitCode()).isZero();
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+			});
+	}
+
+	@Test
+	void migrateCommandExitsWithOneWhenAMigrationFails() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class, FailOnPurpose.class)
+			.withPropertyValues("migrate.command=migrate")
+			.run((context) -> {
+				assertThat(this.exitHandler.result().exitCode()).isEqualTo(MigrateCommandResult.FAILED);
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "4:FAILED");
+			});
+	}
+
+	@Test
+	void infoCommandChangesNothingAndExitsWithZero() {
+		applied(CreateBooks.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
+			.withPropertyValues("migrate.command=info")
+			.run((context) -> {
+				assertThat(this.exitHandler.result().exitCode()).isZero();
+				assertThat(this.exitHandler.result().report()).contains("PENDING");
+				assertThat(this.state.history()).containsExactly("1:SUCCESS");
+				assertThat(this.state.hasColumn("book", "author")).isFalse();
+			});
+	}
+
+	@Test
+	void validateCommandExitsWithZeroWhenCodeAndHistoryAgree() {
+		applied(CreateBooks.class, AddAuthor.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
+			.withPropertyValues("migrate.command=validate")
+			.run((context) -> assertThat(this.exitHandler.result().exitCode()).isZero());
+	}
+
+	@Test
+	void validateCommandExitsWithTwoWhenAnAppliedMigrationIsMissing() {
+		applied(CreateBooks.class, AddAuthor.class, CreateShelves.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, CreateShelves.class)
+			.withPropertyValues("migrate.command=validate")
+			.run((context) -> {
+				assertThat(this.exitHandler.result().exitCode()).isEqualTo(MigrateCommandResult.INVALID);
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS", "3:SUCCESS");
+			});
+	}
+
+	@Test
+	void rollbackCommandRollsBackTheLatestMigration() {
+		applied(CreateBooks.class, AddAuthor.class, CreateShelves.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateShelves.class)
+			.withPropertyValues("migrate.command=rollback")
+			.run((context) -> {
+				assertThat(this.exitHandler.result().exitCode()).isZero();
+				assertThat(this.state.hasTable("shelf")).isFalse();
+				assertThat(this.state.hasColumn("book", "author")).isTrue();
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS", "3:ROLLED_BACK");
+			});
+	}
+
+	@Test
+	void rollbackCommandRollsBackTheGivenNumberOfSteps() {
+		applied(CreateBooks.class, AddAuthor.class, CreateShelves.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateShelves.class)
+			.withPropertyValues("migrate.command=rollback", "migrate.steps=2")
+			.run((context) -> {
+				assertThat(this.exitHandler.result().exitCode()).isZero();
+				assertThat(this.state.hasTable("shelf")).isFalse();
+				assertThat(this.state.hasColumn("book", "author")).isFalse();
+				assertThat(this.state.count("book")).isOne();
+			});
+	}
+
+	@Test
+	void rollbackCommandRollsBackToTheTargetVersion() {
+		applied(CreateBooks.class, AddAuthor.class, CreateShelves.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateShelves.class)
+			.withPropertyValues("migrate.command=rollback", "migrate.target=0")
+			.run((context) -> {
+				assertThat(this.exitHandler.result().exitCode()).isZero();
+				assertThat(this.state.hasTable("book")).isFalse();
+				assertThat(this.state.hasTable("shelf")).isFalse();
+			});
+	}
+
+	@Test
+	void rollbackCommandExitsWithFourAndChangesNothingWhenAskedForTooManySteps() {
+		applied(CreateBooks.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("migrate.command=rollback", "migrate.steps=3")
+			.run((context) -> {
+				assertThat(this.exitHandler.result().exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+				assertThat(this.state.hasTable("book")).isTrue();
+				assertThat(this.state.history()).containsExactly("1:SUCCESS");
+			});
+	}
+
+	@Test
+	void redoCommandRollsBackAndReappliesTheLatestMigration() {
+		applied(CreateBooks.class);
+		this.state.jdbc().update("INSERT INTO book (id, title) VALUES (2, 'Added after migrating')");
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("migrate.command=redo")
+			.run((context) -> {
+				assertThat(this.exitHandler.result().exitCode()).isZero();
+				// The table was dropped and created again: only the seeded row is left.
+				assertThat(this.state.count("book")).isOne();
+				assertThat(this.state.history()).contains("1:SUCCESS");
+			});
+	}
+
+	@Test
+	void baselineCommandRecordsTheBaselineVersionWithoutRunningMigrations() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateShelves.class)
+			.withPropertyValues("migrate.command=baseline", "migrate.baseline-version=2")
+			.run((context) -> {
+				assertThat(this.exitHandler.result().exitCode()).isZero();
+				assertThat(this.state.history()).containsExactly("2:BASELINE");
+				assertThat(this.state.hasTable("book")).isFalse();
+			});
+	}
+
+	@Test
+	void repairCommandRemovesMigrationsThatAreNoLongerInTheCode() {
+		applied(CreateBooks.class, AddAuthor.class, CreateShelves.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, CreateShelves.class)
+			.withPropertyValues("migrate.command=repair")
+			.run((context) -> {
+				assertThat(this.exitHandler.result().exitCode()).isZero();
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "3:SUCCESS");
+			});
+	}
+
+	@Test
+	void commandDoesNotStartBeansThatWaitForTheDatabase() {
+		DatabaseUser.created = false;
+		this.contextRunner.withUserConfiguration(CreateBooks.class, DatabaseUser.class)
+			.withPropertyValues("migrate.command=info")
+			.run((context) -> {
+				assertThat(this.exitHandler.result().exitCode()).isZero();
+				assertThat(DatabaseUser.created).isFalse();
+			});
+	}
+
+	@Test
+	void healthIsUpWhenEveryMigrationIsApplied() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class).run((context) -> {
+			Health health = context.getBean("migrationsHealthContributor", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("applied", 2L)
+				.containsEntry("pending", 0)
+				.containsEntry("currentVersion", "2");
+		});
+	}
+
+	@Test
+	void healthIsDownWhenMigrationsArePending() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
+			.withPropertyValues("migrate.target=1")
+			.run((context) -> {
+				Health health = context.getBean("migrationsHealthContributor", HealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("pending", 1)
+					.containsEntry("pendingVersions", List.of("2"));
+			});
+	}
+
+	@Test
+	void healthIsDownWhenAMigrationFailed() {
+		Migrator migrator = Migrator.builder(this.database.dataSource())
+			.migrations(List.of(new CreateBooks(), new FailOnPurpose()))
+			.transactionMode(TransactionMode.PER_MIGRATION)
+			.build();
+		try {
+			migrator.migrate();
+		}
+		catch (RuntimeException expected) {
+			// the failure is what this test is about
+		}
+		Health health = new MigrationsHealthIndicator(migrator).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("failed", 1).containsEntry("failedVersions", List.of("4"));
+	}
+
+	private void applied(Class<?>... migrations) {
+		this.contextRunner.withUserConfiguration(migrations).run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization
+	static class DatabaseUser {
+
+		static volatile boolean created;
+
+		DatabaseUser() {
+			created = true;
+		}
+
+	}
+
+}

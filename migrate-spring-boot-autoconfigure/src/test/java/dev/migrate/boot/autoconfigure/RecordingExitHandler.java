@@ -1,0 +1,21 @@
+package dev.migrate.boot.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Records the result of a command instead of exiting the JVM.
+ */
+class RecordingExitHandler implements MigrateCommandExitHandler {
+
+	private volatile @Nullable MigrateCommandResult result;
+
+	@Override
+	public void exit(MigrateCommandResult result) {
+		this.result = result;
+	}
+
+	@Nullable MigrateCommandResult result() {
+		return this.result;
+	}
+
+}
