@@ -276,6 +276,14 @@ abstract class AbstractReversibilityTests {
 	}
 
 	@Test
+	void catchesDownThatPutsAColumnBackInAnotherPlace() {
+		ReversibilityError error = verifyFails(new CreateUsers(), new DropEmailReaddedAtTheEnd());
+		assertThat(error.getProblem()).isEqualTo(Problem.SCHEMA_NOT_RESTORED);
+		assertThat(error.getDifferences()).containsExactly(
+				"columns of table users are now in the order (id, approved, email), expected (id, email, approved)");
+	}
+
+	@Test
 	void catchesUpThatCreatesAnIndexOnlyOnItsFirstRun() {
 		ReversibilityError error = verifyFails(new CreateUsers(), new IndexOnlyOnFirstRun());
 		assertThat(error.getProblem()).isEqualTo(Problem.SECOND_UP_DIFFERS);
@@ -572,6 +580,20 @@ abstract class AbstractReversibilityTests {
 
 		public void down(JdbcTemplate jdbc) {
 			// forgot: ALTER TABLE orders DROP CONSTRAINT orders_positive_ck
+		}
+
+	}
+
+	/** Down adds the dropped column back, but at the end of the table. */
+	@Migration(version = "2")
+	public static class DropEmailReaddedAtTheEnd {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE users DROP COLUMN email");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE users ADD COLUMN email VARCHAR(100) NOT NULL");
 		}
 
 	}

@@ -1,0 +1,74 @@
+package dev.migrate.test.junit;
+
+import javax.sql.DataSource;
+
+import dev.migrate.Migration;
+import dev.migrate.test.ReversibilityError;
+import dev.migrate.test.ReversibilityVerifier;
+import dev.migrate.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@link ReversibilityExtension} in a plain Spring test, without Spring Boot.
+ */
+@SpringJUnitConfig(ReversibilityExtensionTests.Config.class)
+@ExtendWith(ReversibilityExtension.class)
+class ReversibilityExtensionTests {
+
+	@Test
+	void failsOnTheContextsMigrationWhoseDownIsIncomplete(ReversibilityVerifier verifier) {
+		assertThatExceptionOfType(ReversibilityError.class).isThrownBy(verifier::verify)
+			.withMessageStartingWith("Migration 2 (bean 'addReportsApprovedColumn', "
+					+ AddReportsApprovedColumn.class.getName() + ") is not reversible")
+			.withMessageContaining("\n  column reports.approved BOOLEAN NOT NULL DEFAULT FALSE is still there\n");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Config {
+
+		@Bean(destroyMethod = "close")
+		TestDatabase.Isolated database() {
+			return TestDatabase.H2.createIsolated();
+		}
+
+		@Bean
+		DataSource dataSource(TestDatabase.Isolated database) {
+			return database.dataSource();
+		}
+
+		@Bean
+		ReversibilityTestTests.CreateReports createReports() {
+			return new ReversibilityTestTests.CreateReports();
+		}
+
+		@Bean
+		AddReportsApprovedColumn addReportsApprovedColumn() {
+			return new AddReportsApprovedColumn();
+		}
+
+	}
+
+	/** Down drops the index but forgets the column. */
+	@Migration(version = "2")
+	public static class AddReportsApprovedColumn {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE reports ADD COLUMN approved BOOLEAN DEFAULT FALSE NOT NULL");
+			jdbc.execute("CREATE INDEX reports_approved_idx ON reports(approved)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP INDEX reports_approved_idx");
+		}
+
+	}
+
+}
