@@ -1,0 +1,54 @@
+package dev.migrate.benchmarks;
+
+import java.nio.file.Path;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * One operation as the first call in a new JVM: {@code noop} checks a database that is up
+ * to date, {@code heap} applies everything to an empty one while measuring the heap. The
+ * pool is started and the database reachable before the clock starts; loading the tool's
+ * classes and the project's migrations is inside it.
+ *
+ * <p>
+ * Arguments: mode database tool n url user password script|- workDirectory.
+ *
+ * @author migrate
+ */
+public final class NewJvmRun {
+
+	private NewJvmRun() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Settings.quietLogging();
+		String mode = args[0];
+		Database database = Database.connectTo(args[1], args[4], args[5], args[6]);
+		Tool tool = Tool.named(args[2]);
+		int n = Integer.parseInt(args[3]);
+		Path script = args[7].equals("-") ? null : Path.of(args[7]);
+		Path workDirectory = Path.of(args[8]);
+		Database.Target target = database.attach(args[4], script);
+		try (HikariDataSource dataSource = Pools.start(target)) {
+			if (mode.equals("heap")) {
+				try (Heap heap = new Heap()) {
+					long start = System.nanoTime();
+					tool.migrate(target, dataSource, tool.load(n, workDirectory));
+					long time = System.nanoTime() - start;
+					System.out.println("RESULT time=" + time + " peak=" + heap.peakBytes() + " allocated="
+							+ heap.allocatedBytes());
+				}
+			}
+			else {
+				long start = System.nanoTime();
+				Object migrations = tool.load(n, workDirectory);
+				long loaded = System.nanoTime();
+				tool.migrate(target, dataSource, migrations);
+				long end = System.nanoTime();
+				System.out.println("RESULT time=" + (end - start) + " load=" + (loaded - start));
+			}
+		}
+		System.exit(0);
+	}
+
+}
