@@ -17,6 +17,7 @@ import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.Dialects;
 import dev.migrate.history.HistoryRow;
 import dev.migrate.history.SchemaHistory;
+import dev.migrate.internal.AutoCommitDataSource;
 import dev.migrate.internal.Identifiers;
 import dev.migrate.internal.MigrationExecutor;
 import dev.migrate.internal.MigrationInfoService;
@@ -613,9 +614,9 @@ public final class Migrator {
 			this.migrator = migrator;
 			this.dialect = (migrator.configuredDialect != null) ? migrator.configuredDialect
 					: Dialects.detect(migrator.dataSource);
-			this.history = new SchemaHistory(migrator.dataSource, this.dialect, migrator.schema, migrator.table);
-			this.lock = this.dialect.createLock(migrator.dataSource, migrator.schema, migrator.table,
-					migrator.lockLease);
+			DataSource ownStatements = new AutoCommitDataSource(migrator.dataSource);
+			this.history = new SchemaHistory(ownStatements, this.dialect, migrator.schema, migrator.table);
+			this.lock = this.dialect.createLock(ownStatements, migrator.schema, migrator.table, migrator.lockLease);
 			this.executor = new MigrationExecutor(migrator.dataSource, this.dialect, this.history,
 					migrator.transactionMode, installedBy(), migrator.listeners);
 			this.planner = new MigrationPlanner(migrator.dataSource, this.dialect, migrator.transactionMode);

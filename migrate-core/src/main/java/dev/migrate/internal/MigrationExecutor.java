@@ -109,8 +109,9 @@ public final class MigrationExecutor {
 		try {
 			JdbcTemplate jdbc = bound(connection);
 			if (!atomic) {
-				// Recorded before the work, which commits as it goes: a crash leaves a
-				// trace.
+				// Recorded, and committed, before the work, which commits as it goes: a
+				// crash leaves a trace.
+				setAutoCommit(connection, true);
 				this.history.insert(jdbc, row(migration, rank, 0, HistoryRow.RUNNING));
 			}
 			long start = System.nanoTime();
