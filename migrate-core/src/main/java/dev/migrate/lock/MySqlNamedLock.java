@@ -1,5 +1,6 @@
 package dev.migrate.lock;
 
+import java.sql.Connection;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * MySQL and MariaDB named lock ({@code GET_LOCK}), keyed by the history table.
+ * MySQL and MariaDB named lock ({@code GET_LOCK}), keyed by the history table and its
+ * database: named locks are shared by the whole server.
  *
  * @author migrate
  */
@@ -17,8 +19,16 @@ public class MySqlNamedLock extends SessionLock {
 
 	private final String lockName;
 
+	/**
+	 * Create the lock of a history table.
+	 * @param dataSource the data source
+	 * @param schema the schema (database) of the history table, or {@code null} for the
+	 * current database of the data source's connections
+	 * @param historyTable the name of the history table
+	 */
 	public MySqlNamedLock(DataSource dataSource, @Nullable String schema, String historyTable) {
-		this(dataSource, lockName(schema, historyTable));
+		this(dataSource,
+				lockName((schema != null) ? schema : currentScope(dataSource, Connection::getCatalog), historyTable));
 	}
 
 	private MySqlNamedLock(DataSource dataSource, String lockName) {

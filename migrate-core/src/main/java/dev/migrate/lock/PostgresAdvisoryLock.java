@@ -1,6 +1,8 @@
 package dev.migrate.lock;
 
+import java.sql.Connection;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.CRC32;
 
 import javax.sql.DataSource;
@@ -12,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * PostgreSQL session advisory lock, keyed by the history table.
+ * PostgreSQL session advisory lock, keyed by the history table and its schema. Advisory
+ * locks belong to one database, so other databases of the server are not affected.
  *
  * @author migrate
  */
@@ -23,14 +26,27 @@ public class PostgresAdvisoryLock extends SessionLock {
 
 	private final int key;
 
+	/**
+	 * Create the lock of a history table.
+	 * @param dataSource the data source
+	 * @param schema the schema of the history table, or {@code null} for the current
+	 * schema of the data source's connections
+	 * @param historyTable the name of the history table
+	 */
 	public PostgresAdvisoryLock(DataSource dataSource, @Nullable String schema, String historyTable) {
-		super(dataSource, "pg_advisory_lock(" + KEY_SPACE + ", " + key(schema, historyTable) + ")");
-		this.key = key(schema, historyTable);
+		this(dataSource,
+				key((schema != null) ? schema : currentScope(dataSource, Connection::getSchema), historyTable));
+	}
+
+	private PostgresAdvisoryLock(DataSource dataSource, int key) {
+		super(dataSource, "pg_advisory_lock(" + KEY_SPACE + ", " + key + ")");
+		this.key = key;
 	}
 
 	private static int key(@Nullable String schema, String historyTable) {
 		CRC32 crc = new CRC32();
-		crc.update(((schema != null) ? schema + "." + historyTable : historyTable).toLowerCase().getBytes(UTF_8));
+		crc.update(((schema != null) ? schema + "." + historyTable : historyTable).toLowerCase(Locale.ROOT)
+			.getBytes(UTF_8));
 		return (int) crc.getValue();
 	}
 

@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -106,10 +107,41 @@ abstract class SessionLock extends PollingLock {
 		}
 	}
 
+	/**
+	 * Read where the data source's connections work by default, so that history tables of
+	 * the same name in different schemas (or databases) get different locks.
+	 * @param dataSource the data source
+	 * @param scope what to read, such as {@link Connection#getSchema()}
+	 * @return the current schema or catalog, or {@code null} if the driver does not tell
+	 */
+	static @Nullable String currentScope(DataSource dataSource, Scope scope) {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			return scope.of(connection);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(
+					"Could not read the current schema to name the migration lock: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
 	abstract boolean tryLock(JdbcTemplate jdbc);
 
 	abstract void unlock(JdbcTemplate jdbc);
 
 	abstract @Nullable String describeHolder(JdbcTemplate jdbc);
+
+	/**
+	 * Reads the schema or catalog of a connection.
+	 */
+	@FunctionalInterface
+	interface Scope {
+
+		@Nullable String of(Connection connection) throws SQLException;
+
+	}
 
 }
