@@ -175,18 +175,23 @@ public class SchemaHistory {
 	public List<HistoryRow> read() {
 		List<Object[]> raw;
 		try {
-			raw = this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.qualifiedName + " ORDER BY installed_rank",
-					(rs, rowNum) -> new Object[] { map(rs), rs.getInt("format_version") });
+			raw = queryRows();
 		}
 		catch (DataAccessException ex) {
 			if (!exists()) {
 				return List.of();
 			}
-			throw new MigrateException(
-					"The table " + this.qualifiedName + " exists but could not be read as a migrate history table: "
-							+ ex.getMostSpecificCause().getMessage()
-							+ ". If it belongs to something else, set migrate.table to another name.",
-					ex);
+			try {
+				// Another instance may have created it since the query: read it again.
+				raw = queryRows();
+			}
+			catch (DataAccessException again) {
+				throw new MigrateException(
+						"The table " + this.qualifiedName + " exists but could not be read as a migrate history table: "
+								+ again.getMostSpecificCause().getMessage()
+								+ ". If it belongs to something else, set migrate.table to another name.",
+						again);
+			}
 		}
 		for (Object[] row : raw) {
 			int format = (int) row[1];
@@ -199,6 +204,11 @@ public class SchemaHistory {
 			}
 		}
 		return raw.stream().map((row) -> (HistoryRow) row[0]).toList();
+	}
+
+	private List<Object[]> queryRows() {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.qualifiedName + " ORDER BY installed_rank",
+				(rs, rowNum) -> new Object[] { map(rs), rs.getInt("format_version") });
 	}
 
 	private static HistoryRow map(ResultSet rs) throws SQLException {
