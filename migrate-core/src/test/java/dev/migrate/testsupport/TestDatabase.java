@@ -48,11 +48,7 @@ public enum TestDatabase {
 	POSTGRES {
 		@Override
 		Isolated create(String name) {
-			Server server = postgresServer();
-			execute(server, "CREATE SCHEMA " + name);
-			String url = server.url + (server.url.contains("?") ? "&" : "?") + "currentSchema=" + name;
-			return new Isolated(pool(url, server.user, server.password),
-					() -> execute(server, "DROP SCHEMA IF EXISTS " + name + " CASCADE"));
+			return postgresSchema(postgresServer(), name);
 		}
 	},
 
@@ -87,6 +83,23 @@ public enum TestDatabase {
 	}
 
 	abstract Isolated create(String name);
+
+	/**
+	 * Create a fresh schema for one test on a given PostgreSQL server, such as one
+	 * started by Testcontainers.
+	 * @param server the server
+	 * @return the isolated schema; close it to drop it
+	 */
+	public static Isolated createIsolatedPostgres(Server server) {
+		return postgresSchema(server, "pt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+	}
+
+	private static Isolated postgresSchema(Server server, String name) {
+		execute(server, "CREATE SCHEMA " + name);
+		String url = server.url + (server.url.contains("?") ? "&" : "?") + "currentSchema=" + name;
+		return new Isolated(pool(url, server.user, server.password),
+				() -> execute(server, "DROP SCHEMA IF EXISTS " + name + " CASCADE"));
+	}
 
 	/**
 	 * Whether this database can be used here, and why not.

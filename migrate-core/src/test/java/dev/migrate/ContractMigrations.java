@@ -1,0 +1,317 @@
+package dev.migrate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Migrations used by {@link AbstractMigratorContractTests}. Their SQL runs unchanged on
+ * H2, HSQLDB, PostgreSQL and MariaDB.
+ */
+final class ContractMigrations {
+
+	private ContractMigrations() {
+	}
+
+	@Migration(version = "1")
+	public static class CreateUsersTable {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100))");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE users");
+		}
+
+	}
+
+	@Migration(version = "1.1", description = "Create tags")
+	public static class CreateTagsTable {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE tags (id INT PRIMARY KEY)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE tags");
+		}
+
+	}
+
+	@Migration(version = "2", description = "Add name to users")
+	public static class AddUsersName {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE users ADD COLUMN name VARCHAR(50)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE users DROP COLUMN name");
+		}
+
+	}
+
+	@Migration(version = "3")
+	public static class CreateOrdersTable {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE orders (id INT PRIMARY KEY)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE orders");
+		}
+
+	}
+
+	@Migration(version = "4", description = "Create archive, irreversibly")
+	public static class CreateArchiveTable {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE archive (id INT PRIMARY KEY)");
+		}
+
+	}
+
+	/**
+	 * Adds a column; its down drops it and then fails.
+	 */
+	@Migration(version = "2", description = "Add nickname to users")
+	public static class AddNicknameWithBrokenDown {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE users ADD COLUMN nickname VARCHAR(50)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE users DROP COLUMN nickname");
+			throw new IllegalStateException("boom in down");
+		}
+
+	}
+
+	@Migration(version = "9")
+	public static class CreateNinthTable {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE ninth (id INT PRIMARY KEY)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE ninth");
+		}
+
+	}
+
+	@Migration(version = "10")
+	public static class CreateTenthTable {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE tenth (id INT PRIMARY KEY)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE tenth");
+		}
+
+	}
+
+	/**
+	 * Creates a table, inserts a row, then fails unless told otherwise. Its down cleans
+	 * up whatever part of it was applied.
+	 */
+	@Migration(version = "5", description = "Create invoices")
+	public static class CreateInvoices {
+
+		private final boolean fail;
+
+		public CreateInvoices(boolean fail) {
+			this.fail = fail;
+		}
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE invoices (id INT PRIMARY KEY)");
+			jdbc.update("INSERT INTO invoices (id) VALUES (1)");
+			if (this.fail) {
+				throw new IllegalStateException("boom in invoices");
+			}
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE IF EXISTS invoices");
+		}
+
+	}
+
+	/**
+	 * The same as {@link CreateInvoices}, outside any transaction.
+	 */
+	@Migration(version = "5", description = "Create invoices", transaction = TransactionMode.NONE)
+	public static class CreateInvoicesWithoutTransaction {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE invoices (id INT PRIMARY KEY)");
+			jdbc.update("INSERT INTO invoices (id) VALUES (1)");
+			throw new IllegalStateException("boom in invoices");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE IF EXISTS invoices");
+		}
+
+	}
+
+	@Migration(version = "1")
+	public static class CreateLedger {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE ledger (source VARCHAR(50) PRIMARY KEY)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE ledger");
+		}
+
+	}
+
+	/**
+	 * Writes one ledger row through each supported parameter type, and through the
+	 * application's own data source, then fails if told to.
+	 */
+	@Migration(version = "2")
+	public static class WriteLedgerThroughEveryParameter {
+
+		private final DataSource applicationDataSource;
+
+		private final boolean fail;
+
+		public WriteLedgerThroughEveryParameter(DataSource applicationDataSource, boolean fail) {
+			this.applicationDataSource = applicationDataSource;
+			this.fail = fail;
+		}
+
+		public void up(JdbcTemplate jdbcTemplate, NamedParameterJdbcTemplate named, JdbcClient client,
+				Connection connection, DataSource dataSource, MigrationContext context) throws SQLException {
+			jdbcTemplate.update("INSERT INTO ledger (source) VALUES (?)", "JdbcTemplate");
+			named.update("INSERT INTO ledger (source) VALUES (:source)",
+					Map.of("source", "NamedParameterJdbcTemplate"));
+			client.sql("INSERT INTO ledger (source) VALUES (?)").param("JdbcClient").update();
+			try (PreparedStatement statement = connection.prepareStatement("INSERT INTO ledger (source) VALUES (?)")) {
+				statement.setString(1, "Connection");
+				statement.executeUpdate();
+			}
+			new JdbcTemplate(dataSource).update("INSERT INTO ledger (source) VALUES (?)", "DataSource");
+			context.jdbcClient().sql("INSERT INTO ledger (source) VALUES (?)").param("MigrationContext").update();
+			new JdbcTemplate(this.applicationDataSource).update("INSERT INTO ledger (source) VALUES (?)",
+					"application DataSource");
+			if (this.fail) {
+				throw new IllegalStateException("boom after writing the ledger");
+			}
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.update("DELETE FROM ledger");
+		}
+
+	}
+
+	@Migration(version = "1")
+	public static class LogFirst {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE applied_log (version VARCHAR(10) PRIMARY KEY)");
+			jdbc.update("INSERT INTO applied_log (version) VALUES ('1')");
+		}
+
+	}
+
+	@Migration(version = "2")
+	public static class LogSecond {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE second_table (id INT PRIMARY KEY)");
+			jdbc.update("INSERT INTO applied_log (version) VALUES ('2')");
+		}
+
+	}
+
+	@Migration(version = "3")
+	public static class LogThird {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE third_table (id INT PRIMARY KEY)");
+			jdbc.update("INSERT INTO applied_log (version) VALUES ('3')");
+		}
+
+	}
+
+	/**
+	 * Signals that it runs, then waits to be released before creating its table.
+	 */
+	@Migration(version = "1")
+	public static class BlockingMigration {
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		public void up(JdbcTemplate jdbc) throws InterruptedException {
+			this.entered.countDown();
+			if (!this.release.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("not released within 30 s");
+			}
+			jdbc.execute("CREATE TABLE locked_work (id INT PRIMARY KEY)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE locked_work");
+		}
+
+	}
+
+	@Migration(version = "1", beanName = "createCustomers")
+	public static class CreateCustomersOriginal {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE customers (id INT PRIMARY KEY)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE customers");
+		}
+
+	}
+
+	@Migration(version = "1", beanName = "createCustomers")
+	public static class CreateCustomersChanged {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50))");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE customers");
+		}
+
+	}
+
+	@Migration(version = "1.0")
+	public static class DuplicateOfFirstVersion {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE duplicate (id INT PRIMARY KEY)");
+		}
+
+	}
+
+}
