@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.Assert;
 
@@ -79,6 +80,8 @@ public final class ReversibilityVerifier {
 	private @Nullable String schema;
 
 	private String historyTable = "migrate_history";
+
+	private @Nullable String historySchema;
 
 	private final Set<String> allowedIrreversible = new LinkedHashSet<>();
 
@@ -141,12 +144,15 @@ public final class ReversibilityVerifier {
 					+ "). Define one, or build the verifier with ReversibilityVerifier.of(dataSource, migrations).",
 					ex);
 		}
-		return of(dataSource, context.getBeansWithAnnotation(Migration.class));
+		Environment environment = context.getEnvironment();
+		return of(dataSource, context.getBeansWithAnnotation(Migration.class))
+			.historyTable(environment.getProperty("migrate.table", "migrate_history"))
+			.historySchema(environment.getProperty("migrate.schema"));
 	}
 
 	/**
-	 * The schema to compare and to keep the history table in. Default: the connection's
-	 * current schema. The migrations themselves run on the connection as they are.
+	 * The schema to compare, where the migrations create their objects. Default: the
+	 * connection's current schema, which is where unqualified names go.
 	 * @param schema the schema (for MySQL and MariaDB: the database), or {@code null}
 	 * @return this verifier
 	 */
@@ -165,6 +171,17 @@ public final class ReversibilityVerifier {
 	public ReversibilityVerifier historyTable(String historyTable) {
 		Assert.hasText(historyTable, "'historyTable' must not be empty");
 		this.historyTable = historyTable;
+		return this;
+	}
+
+	/**
+	 * Schema of migrate's history table, when the application changes it
+	 * ({@code migrate.schema}). Default: the connection's current schema.
+	 * @param historySchema the schema, or {@code null}
+	 * @return this verifier
+	 */
+	public ReversibilityVerifier historySchema(@Nullable String historySchema) {
+		this.historySchema = historySchema;
 		return this;
 	}
 
@@ -234,7 +251,9 @@ public final class ReversibilityVerifier {
 	 * migration, or a checked table never exists
 	 */
 	public ReversibilityReport verify() {
-		Migrator.Builder builder = Migrator.builder(this.dataSource).schema(this.schema).table(this.historyTable);
+		Migrator.Builder builder = Migrator.builder(this.dataSource)
+			.schema(this.historySchema)
+			.table(this.historyTable);
 		Migrator migrator = ((this.migrations != null) ? builder.migrations(this.migrations)
 				: builder.migrations(this.namedMigrations))
 			.build();
