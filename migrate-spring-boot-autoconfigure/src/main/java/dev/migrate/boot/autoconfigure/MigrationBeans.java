@@ -41,7 +41,8 @@ final class MigrationBeans {
 			}
 			catch (BeanCreationException ex) {
 				if (isCycle(ex)) {
-					throw new MigrationBeanCycleException(name, beanFactory.getType(name), creationPath(ex, name), ex);
+					throw new MigrationBeanCycleException(name, beanFactory.getType(name),
+							creationPath(beanFactory, ex, name), ex);
 				}
 				throw ex;
 			}
@@ -63,11 +64,13 @@ final class MigrationBeans {
 		return false;
 	}
 
-	private static List<String> creationPath(BeanCreationException ex, String migration) {
+	private static List<String> creationPath(ConfigurableListableBeanFactory beanFactory, BeanCreationException ex,
+			String migration) {
 		Set<String> path = new LinkedHashSet<>();
 		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
 			if (candidate instanceof BeanCreationException creation && creation.getBeanName() != null
-					&& !migration.equals(creation.getBeanName())) {
+					&& !migration.equals(creation.getBeanName()) && beanFactory.containsBean(creation.getBeanName())
+					&& !isMigrateInfrastructure(beanFactory.getType(creation.getBeanName()))) {
 				path.add(creation.getBeanName());
 			}
 		}

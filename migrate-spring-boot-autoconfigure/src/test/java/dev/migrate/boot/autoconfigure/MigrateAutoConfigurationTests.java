@@ -1,0 +1,276 @@
+package dev.migrate.boot.autoconfigure;
+
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.migrate.Migrator;
+import dev.migrate.boot.autoconfigure.TestMigrations.AddAuthor;
+import dev.migrate.boot.autoconfigure.TestMigrations.CreateBooks;
+import dev.migrate.boot.autoconfigure.domain.Book;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MigrateAutoConfiguration}, on H2 databases of their own.
+ */
+class MigrateAutoConfigurationTests {
+
+	private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+	private final DatabaseState state = new DatabaseState(dataSource(this.url));
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=" + this.url, "spring.datasource.username=sa");
+
+	private final ApplicationContextRunner jpaContextRunner = this.contextRunner
+		.withConfiguration(AutoConfigurations.of(HibernateJpaAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class))
+		.withUserConfiguration(BookEntities.class);
+
+	@Test
+	void backsOffWithoutDataSource() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+			.withUserConfiguration(CreateBooks.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(Migrator.class)
+				.doesNotHaveBean(MigrateMigrationInitializer.class));
+	}
+
+	@Test
+	void backsOffWhenMigrateIsDisabled() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("migrate.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(Migrator.class);
+				assertThat(this.state.hasTable("book")).isFalse();
+				assertThat(this.state.hasTable("migrate_history")).isFalse();
+			});
+	}
+
+	@Test
+	void backsOffWhenTheUserDefinesTheirOwnInitializer() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class, OwnInitializer.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MigrateMigrationInitializer.class);
+				assertThat(context).getBean(MigrateMigrationInitializer.class)
+					.isSameAs(context.getBean("ownInitializer"));
+				// The user's initializer stops at version 1.
+				assertThat(this.state.history()).containsExactly("1:SUCCESS");
+			});
+	}
+
+	@Test
+	void usesTheUsersOwnMigrator() {
+		this.contextRunner.withUserConfiguration(OwnMigrator.class).run((context) -> {
+			assertThat(context).hasSingleBean(Migrator.class);
+			assertThat(this.state.count("own_history")).isOne();
+			assertThat(this.state.hasTable("migrate_history")).isFalse();
+		});
+	}
+
+	@Test
+	void appliesCustomizersAfterTheProperties() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("migrate.table=from_properties", "migrate.installed-by=properties")
+			.withBean(MigrateConfigurationCustomizer.class, () -> (builder) -> builder.installedBy("customizer"))
+			.run((context) -> assertThat(
+					this.state.jdbc().queryForObject("SELECT installed_by FROM from_properties", String.class))
+				.isEqualTo("customizer"));
+	}
+
+	@Test
+	void runsPendingMigrationsBeforeJpaStarts() {
+		this.jpaContextRunner.withUserConfiguration(CreateBooks.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			EntityManager entityManager = context.getBean(EntityManagerFactory.class).createEntityManager();
+			try {
+				// Hibernate's embedded default (create-drop) would have dropped the
+				// seeded row.
+				List<Book> books = entityManager.createQuery("from Book", Book.class).getResultList();
+				assertThat(books).extracting(Book::getTitle).containsExactly("Seeded by migration 1");
+			}
+			finally {
+				entityManager.close();
+			}
+		});
+	}
+
+	@Test
+	void jpaValidationSeesTheMigratedSchema() {
+		this.jpaContextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(EntityManagerFactory.class));
+	}
+
+	@Test
+	void failsStartUpWhenDdlAutoWouldChangeTheMigratedSchema() {
+		this.jpaContextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("spring.jpa.hibernate.ddl-auto=update")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(DdlAutoConflictException.class);
+				FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("spring.jpa.hibernate.ddl-auto", "update");
+				assertThat(analysis.getAction()).contains("validate", "migrate.enabled=false");
+				assertThat(this.state.hasTable("book")).isFalse();
+			});
+	}
+
+	@Test
+	void rollbackCommandDoesNotTripJpaValidation() {
+		RecordingExitHandler exitHandler = new RecordingExitHandler();
+		this.jpaContextRunner.withUserConfiguration(CreateBooks.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.jpaContextRunner.withUserConfiguration(CreateBooks.class)
+			.withBean(MigrateCommandExitHandler.class, () -> exitHandler)
+			.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate", "migrate.command=rollback")
+			.run((context) -> {
+				assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(MigrateCommandCompletedException.class);
+				assertThat(exitHandler.result().exitCode()).isZero();
+				assertThat(this.state.hasTable("book")).isFalse();
+			});
+	}
+
+	@Test
+	void reportsAMigrationThatDependsOnTheEntityManagerFactory() {
+		this.jpaContextRunner.withUserConfiguration(CreateBooks.class, MigrationUsingJpa.class).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getCause()).isInstanceOfSatisfying(MigrationBeanCycleException.class,
+					(cycle) -> assertThat(cycle.getBeanName())
+						.isEqualTo("migrateAutoConfigurationTests.MigrationUsingJpa"));
+			assertThat(analysis.getDescription()).contains("migrateAutoConfigurationTests.MigrationUsingJpa")
+				.contains("entityManagerFactory");
+			assertThat(analysis.getAction()).contains("MigrationContext parameter");
+			assertThat(this.state.hasTable("migrate_history")).isFalse();
+		});
+	}
+
+	@Test
+	void migratesWithLazyInitialization() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("spring.main.lazy-initialization=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.state.history()).containsExactly("1:SUCCESS");
+			});
+	}
+
+	@Test
+	void migratesTheDataSourceMarkedWithMigrateDataSource() {
+		DatabaseState other = new DatabaseState(dataSource(TwoDataSources.OTHER_URL));
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+			.withUserConfiguration(CreateBooks.class, TwoDataSources.class)
+			.withPropertyValues("primary.url=" + this.url)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(other.history()).containsExactly("1:SUCCESS");
+				assertThat(this.state.hasTable("book")).isFalse();
+			});
+	}
+
+	@Test
+	void migratesThroughTheDedicatedConnectionOfMigrateUrl() {
+		String otherUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		DatabaseState other = new DatabaseState(dataSource(otherUrl));
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("migrate.url=" + otherUrl, "migrate.user=sa")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(other.history()).containsExactly("1:SUCCESS");
+				assertThat(this.state.hasTable("book")).isFalse();
+			});
+	}
+
+	@Test
+	void recordsTheUserOfMigrateUserAsInstaller() {
+		this.state.jdbc().execute("CREATE USER deployer PASSWORD 'secret' ADMIN");
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("migrate.user=deployer", "migrate.password=secret")
+			.run((context) -> assertThat(
+					this.state.jdbc().queryForObject("SELECT installed_by FROM migrate_history", String.class))
+				.isEqualToIgnoringCase("deployer"));
+	}
+
+	private static DataSource dataSource(String url) {
+		return DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(url).username("sa").build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EntityScan(basePackageClasses = Book.class)
+	static class BookEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoDataSources {
+
+		static final String OTHER_URL = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+		@Bean
+		@Primary
+		DataSource primaryDataSource(org.springframework.core.env.Environment environment) {
+			return dataSource(environment.getRequiredProperty("primary.url"));
+		}
+
+		@Bean
+		@MigrateDataSource
+		DataSource otherDataSource() {
+			return dataSource(OTHER_URL);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnInitializer {
+
+		@Bean
+		MigrateMigrationInitializer ownInitializer(Migrator migrator) {
+			return new MigrateMigrationInitializer(migrator, "1", 1, null, new RecordingExitHandler());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnMigrator {
+
+		@Bean
+		Migrator ownMigrator(DataSource dataSource) {
+			return Migrator.builder(dataSource).table("own_history").migrations(List.of(new CreateBooks())).build();
+		}
+
+	}
+
+	@dev.migrate.Migration(version = "2")
+	static class MigrationUsingJpa {
+
+		MigrationUsingJpa(EntityManagerFactory entityManagerFactory) {
+		}
+
+		public void up(JdbcTemplate jdbc) {
+		}
+
+	}
+
+}
