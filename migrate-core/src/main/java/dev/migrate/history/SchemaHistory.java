@@ -86,12 +86,14 @@ public class SchemaHistory {
 	}
 
 	/**
-	 * Whether the schema holds tables other than migrate's own.
+	 * Whether the schema that migrations change, the connection's current one, holds
+	 * tables other than migrate's own. The history table's schema, when configured, does
+	 * not count: migrations do not build it.
 	 * @return {@code true} if there are other tables
 	 */
 	public boolean schemaHasOtherTables() {
 		return withConnection(
-				(connection) -> this.dialect.hasOtherTables(connection, this.schema, this.table, this.table + "_lock"));
+				(connection) -> this.dialect.hasOtherTables(connection, null, this.table, this.table + "_lock"));
 	}
 
 	/**
