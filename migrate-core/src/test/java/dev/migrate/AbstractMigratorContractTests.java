@@ -261,6 +261,26 @@ abstract class AbstractMigratorContractTests {
 	}
 
 	@Test
+	void redoWithNothingAppliedChangesNothing() {
+		Migrator migrator = migrator(new CreateUsersTable());
+
+		assertThatExceptionOfType(MigrateConfigurationException.class).isThrownBy(migrator::redo)
+			.withMessageContaining("Cannot redo: no migration is applied");
+		assertThat(tables()).doesNotContain("users");
+		assertThat(history()).isEmpty();
+	}
+
+	@Test
+	void recordsWhoAppliedAndWhoRolledBack() {
+		Migrator migrator = builder(new CreateUsersTable()).installedBy("release-bot").build();
+		migrator.migrate();
+		migrator.rollback(1);
+
+		assertThat(this.jdbc.queryForList("SELECT installed_by, rolled_back_by FROM " + HISTORY)).singleElement()
+			.satisfies((row) -> assertThat(row.values()).containsExactly("release-bot", "release-bot"));
+	}
+
+	@Test
 	void rollbackOfAMigrationWithoutDownFailsBeforeTouchingAnything() {
 		Migrator migrator = migrator(new CreateUsersTable(), new CreateArchiveTable(), new CreateNinthTable());
 		migrator.migrate();
@@ -754,6 +774,39 @@ abstract class AbstractMigratorContractTests {
 		assertThat(columns("users")).contains("name");
 	}
 
+	@Test
+	void baselineOnMigrateLooksAtTheMigratedSchemaWhenTheHistoryLivesElsewhere() {
+		String schema = newSchemaName();
+		this.jdbc.execute("CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100))");
+		Migrator migrator = builder(new CreateUsersTable(), new AddUsersName()).schema(schema)
+			.baselineOnMigrate(true)
+			.baselineVersion("1")
+			.build();
+
+		migrator.migrate();
+
+		assertThat(historyOf(schema + "." + HISTORY)).extracting(HistoryEntry::version, HistoryEntry::type)
+			.containsExactly(tuple("1", "BASELINE"), tuple("2", "MIGRATION"));
+		assertThat(columns("users")).contains("name");
+	}
+
+	@Test
+	void baselineOnMigrateIgnoresTablesBesideTheHistoryInItsOwnSchema() {
+		String schema = newSchemaName();
+		this.jdbc.execute("CREATE SCHEMA " + schema);
+		this.jdbc.execute("CREATE TABLE " + schema + ".unrelated (id INT PRIMARY KEY)");
+		Migrator migrator = builder(new CreateUsersTable(), new AddUsersName()).schema(schema)
+			.baselineOnMigrate(true)
+			.baselineVersion("1")
+			.build();
+
+		migrator.migrate();
+
+		assertThat(historyOf(schema + "." + HISTORY)).extracting(HistoryEntry::version, HistoryEntry::type)
+			.containsExactly(tuple("1", "MIGRATION"), tuple("2", "MIGRATION"));
+		assertThat(columns("users")).contains("name");
+	}
+
 	// Configuration
 
 	@ParameterizedTest
@@ -780,8 +833,7 @@ abstract class AbstractMigratorContractTests {
 
 	@Test
 	void historyTableCanLiveInItsOwnSchema() {
-		String schema = "mh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		this.extraSchemas.add(schema);
+		String schema = newSchemaName();
 		Migrator migrator = builder(new CreateUsersTable(), new AddUsersName()).schema(schema)
 			.table("schema_changes")
 			.build();
@@ -826,7 +878,7 @@ abstract class AbstractMigratorContractTests {
 
 		assertThat(this.jdbc.queryForList("SELECT source FROM ledger", String.class)).containsExactlyInAnyOrder(
 				"JdbcTemplate", "NamedParameterJdbcTemplate", "JdbcClient", "Connection", "DataSource",
-				"MigrationContext", "application DataSource");
+				"MigrationContext 2 UP", "application DataSource");
 	}
 
 	@Test
@@ -998,7 +1050,43 @@ abstract class AbstractMigratorContractTests {
 		return new HikariDataSource(config);
 	}
 
+	@Test
+	void instancesInDifferentDefaultLocalesShareTheLock() throws Exception {
+		BlockingMigration blocking = new BlockingMigration();
+		Migrator first = builder(blocking).table("MIGRATE_HISTORY").build();
+		Locale locale = Locale.getDefault();
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			// Turkish lower-cases "I" to a dotless "ı".
+			Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+			Future<OperationResult> firstRun = executor.submit(() -> first.migrate());
+			assertThat(blocking.entered.await(30, TimeUnit.SECONDS)).isTrue();
+			Locale.setDefault(Locale.ROOT);
+			BlockingMigration released = new BlockingMigration();
+			released.release.countDown();
+			Migrator second = builder(released).table("MIGRATE_HISTORY").lockTimeout(Duration.ofMillis(300)).build();
+
+			assertThatExceptionOfType(MigrationLockException.class).isThrownBy(second::migrate);
+			assertThat(released.entered.getCount()).isOne();
+
+			blocking.release.countDown();
+			assertThat(firstRun.get(30, TimeUnit.SECONDS).executions()).hasSize(1);
+		}
+		finally {
+			Locale.setDefault(locale);
+			blocking.release.countDown();
+			executor.shutdownNow();
+		}
+		assertThat(tables()).contains("locked_work");
+	}
+
 	// Helpers
+
+	private String newSchemaName() {
+		String schema = "mh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		this.extraSchemas.add(schema);
+		return schema;
+	}
 
 	protected Migrator.Builder builder(Object... migrations) {
 		return Migrator.builder(this.dataSource).migrations(List.of(migrations)).lockTimeout(Duration.ofSeconds(60));

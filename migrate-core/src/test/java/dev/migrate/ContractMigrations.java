@@ -211,7 +211,10 @@ final class ContractMigrations {
 				statement.executeUpdate();
 			}
 			new JdbcTemplate(dataSource).update("INSERT INTO ledger (source) VALUES (?)", "DataSource");
-			context.jdbcClient().sql("INSERT INTO ledger (source) VALUES (?)").param("MigrationContext").update();
+			context.jdbcClient()
+				.sql("INSERT INTO ledger (source) VALUES (?)")
+				.param("MigrationContext " + context.version() + " " + context.direction())
+				.update();
 			new JdbcTemplate(this.applicationDataSource).update("INSERT INTO ledger (source) VALUES (?)",
 					"application DataSource");
 			if (this.fail) {
