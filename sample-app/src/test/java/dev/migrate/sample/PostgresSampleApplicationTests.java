@@ -9,8 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The sample with its {@code postgres} profile, on a fresh schema of the local
- * PostgreSQL server (or an embedded PostgreSQL where none runs).
+ * The sample with its {@code postgres} profile, on a fresh schema of the local PostgreSQL
+ * server (or an embedded PostgreSQL where none runs).
  */
 @ActiveProfiles("postgres")
 @RequiresDatabase(TestDatabase.POSTGRES)

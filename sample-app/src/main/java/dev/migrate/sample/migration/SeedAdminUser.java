@@ -1,34 +1,36 @@
 package dev.migrate.sample.migration;
 
 import dev.migrate.Migration;
-import dev.migrate.sample.user.PasswordHasher;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A data migration: every installation gets an administrator account. Its down removes
- * exactly the row its up inserted.
+ * A data migration: every installation gets an administrator account. The row has a
+ * reserved id (0, below the identity range) and a locked password ("!" matches no hash;
+ * the administrator sets one through the reset flow), so applying it twice gives the same
+ * row, and its down removes exactly that row.
  */
 @Migration(version = "4")
 class SeedAdminUser {
 
-	static final String ADMIN_EMAIL = "admin@example.com";
+	static final long ADMIN_ID = 0;
 
-	private final PasswordHasher passwordHasher;
+	private final String adminEmail;
 
-	SeedAdminUser(PasswordHasher passwordHasher) {
-		this.passwordHasher = passwordHasher;
+	SeedAdminUser(@Value("${sample.admin-email:admin@example.com}") String adminEmail) {
+		this.adminEmail = adminEmail;
 	}
 
 	public void up(JdbcClient jdbc) {
-		jdbc.sql("INSERT INTO users (email, password) VALUES (:email, :password)")
-			.param("email", ADMIN_EMAIL)
-			.param("password", this.passwordHasher.hash("change-me"))
+		jdbc.sql("INSERT INTO users (id, email, password) VALUES (:id, :email, '!')")
+			.param("id", ADMIN_ID)
+			.param("email", this.adminEmail)
 			.update();
 	}
 
 	public void down(JdbcClient jdbc) {
-		jdbc.sql("DELETE FROM users WHERE email = :email").param("email", ADMIN_EMAIL).update();
+		jdbc.sql("DELETE FROM users WHERE id = :id").param("id", ADMIN_ID).update();
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
- * The application's migrations, one {@code @Migration} bean per schema change, each with a {@code down} that undoes it.
+ * The application's migrations, one {@code @Migration} bean per schema change, each with
+ * a {@code down} that undoes it.
  */
 @NullMarked
 package dev.migrate.sample.migration;

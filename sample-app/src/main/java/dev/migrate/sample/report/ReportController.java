@@ -41,8 +41,8 @@ class ReportController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "make, model and userId are required");
 		}
 		User user = this.users.findById(request.userId())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"no user with id " + request.userId()));
+			.orElseThrow(
+					() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "no user with id " + request.userId()));
 		Report report = new Report(user, request.price(), request.make(), request.model(), request.year(),
 				request.lng(), request.lat(), request.mileage());
 		return ReportView.of(this.reports.save(report), user);
@@ -60,7 +60,10 @@ class ReportController {
 	@GetMapping
 	@Transactional(readOnly = true)
 	List<ReportView> list() {
-		return this.reports.findAllWithUser().stream().map((report) -> ReportView.of(report, report.getUser())).toList();
+		return this.reports.findAllWithUser()
+			.stream()
+			.map((report) -> ReportView.of(report, report.getUser()))
+			.toList();
 	}
 
 	record NewReport(int price, @Nullable String make, @Nullable String model, int year, double lng, double lat,
