@@ -321,6 +321,10 @@ public final class MigrationExecutor {
 	static String describe(Throwable ex) {
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 		String message = (cause.getMessage() != null) ? cause.getMessage().strip() : "";
+		// The messages built around it end sentences themselves.
+		while (message.endsWith(".")) {
+			message = message.substring(0, message.length() - 1);
+		}
 		return cause.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
 	}
 
