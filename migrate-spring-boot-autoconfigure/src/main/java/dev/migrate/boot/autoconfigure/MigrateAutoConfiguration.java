@@ -123,8 +123,10 @@ public final class MigrateAutoConfiguration {
 	MigrateMigrationInitializer migrateInitializer(Migrator migrator, MigrateProperties properties,
 			MigrateCommandExitHandler exitHandler, Environment environment) {
 		DdlAutoConflictException.check(environment);
-		return new MigrateMigrationInitializer(migrator, properties.getTarget(), properties.getSteps(),
-				properties.getCommand(), exitHandler);
+		MigrateMigrationInitializer initializer = new MigrateMigrationInitializer(migrator, properties.getTarget(),
+				properties.getSteps(), properties.getCommand(), exitHandler);
+		initializer.setPlanOutput(properties.getPlanOutput());
+		return initializer;
 	}
 
 	static final class MigrateDataSourceCondition extends AnyNestedCondition {

@@ -36,6 +36,14 @@ public enum MigrateCommand {
 	 * Remove failed and missing migrations from the history and align checksums with the
 	 * code.
 	 */
-	REPAIR
+	REPAIR,
+
+	/**
+	 * Print the SQL statements the pending migrations would run (or, with migrate.steps
+	 * or a migrate.target below the current version, the down statements of a rollback),
+	 * changing neither schema nor history; migrate.plan-output also writes them to a
+	 * file.
+	 */
+	PLAN
 
 }

@@ -1,5 +1,8 @@
 package dev.migrate.boot.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.migrate.InfoResult;
+import dev.migrate.MigrationContext.Direction;
 import dev.migrate.MigrateConfigurationException;
 import dev.migrate.MigrationDefinitionException;
 import dev.migrate.MigrationFailedException;
@@ -16,6 +20,7 @@ import dev.migrate.MigrationLockException;
 import dev.migrate.MigrationValidationException;
 import dev.migrate.Migrator;
 import dev.migrate.OperationResult;
+import dev.migrate.PlanResult;
 import dev.migrate.OperationResult.MigrationExecution;
 import dev.migrate.ValidationResult;
 import dev.migrate.Version;
@@ -44,19 +49,36 @@ public class MigrateCommandRunner {
 
 	private final @Nullable String target;
 
-	private final int steps;
+	private final @Nullable Integer steps;
+
+	private final @Nullable Path planOutput;
 
 	/**
 	 * Create a runner.
 	 * @param migrator the engine
 	 * @param target the target version of migrate and rollback, or {@code null}
 	 * @param steps how many migrations rollback rolls back when there is no target
+	 * (default 1), or {@code null}
 	 */
-	public MigrateCommandRunner(Migrator migrator, @Nullable String target, int steps) {
+	public MigrateCommandRunner(Migrator migrator, @Nullable String target, @Nullable Integer steps) {
+		this(migrator, target, steps, null);
+	}
+
+	/**
+	 * Create a runner.
+	 * @param migrator the engine
+	 * @param target the target version of migrate, rollback and plan, or {@code null}
+	 * @param steps how many migrations rollback rolls back when there is no target
+	 * (default 1); with plan, plans such a rollback; or {@code null}
+	 * @param planOutput file the plan command also writes its script to, or {@code null}
+	 */
+	public MigrateCommandRunner(Migrator migrator, @Nullable String target, @Nullable Integer steps,
+			@Nullable Path planOutput) {
 		Assert.notNull(migrator, "'migrator' must not be null");
 		this.migrator = migrator;
 		this.target = StringUtils.hasText(target) ? target : null;
 		this.steps = steps;
+		this.planOutput = planOutput;
 	}
 
 	/**
@@ -72,10 +94,11 @@ public class MigrateCommandRunner {
 				case INFO -> info(command, this.migrator.info());
 				case VALIDATE -> validate(command, this.migrator.validate());
 				case ROLLBACK -> operation(command, (this.target != null) ? this.migrator.rollbackTo(this.target)
-						: this.migrator.rollback(this.steps));
+						: this.migrator.rollback((this.steps != null) ? this.steps : 1));
 				case REDO -> operation(command, this.migrator.redo());
 				case BASELINE -> operation(command, this.migrator.baseline());
 				case REPAIR -> operation(command, this.migrator.repair());
+				case PLAN -> plan(command, plan());
 			};
 		}
 		catch (RuntimeException ex) {
@@ -112,6 +135,54 @@ public class MigrateCommandRunner {
 			}
 			table(report, rows);
 		}
+		return new MigrateCommandResult(command, MigrateCommandResult.SUCCESS, report.toString(), null);
+	}
+
+	private PlanResult plan() {
+		if (this.steps != null) {
+			return this.migrator.planRollback(this.steps);
+		}
+		if (this.target != null) {
+			Version current = this.migrator.info().currentVersion();
+			if (current != null && current.isAfter(Version.parse(this.target))) {
+				return this.migrator.planRollbackTo(this.target);
+			}
+		}
+		return this.migrator.plan(this.target);
+	}
+
+	private MigrateCommandResult plan(MigrateCommand command, PlanResult plan) {
+		StringBuilder report = new StringBuilder(title(command)).append(": ");
+		int statements = plan.migrations().stream().mapToInt((migration) -> migration.statements().size()).sum();
+		report.append(plan.migrations().size())
+			.append((plan.migrations().size() == 1) ? " migration" : " migrations")
+			.append((plan.direction() == Direction.UP) ? " to apply" : " to roll back")
+			.append(", ")
+			.append(statements)
+			.append((statements == 1) ? " statement" : " statements")
+			.append(" (")
+			.append(plan.database())
+			.append(", ")
+			.append(plan.migrations().isEmpty() ? "nothing to validate"
+					: plan.isValidated() ? "validated against the schema in a transaction that was rolled back"
+							: "NOT validated: statements were recorded without running")
+			.append("). Nothing was changed.");
+		String script = plan.toScript();
+		if (this.planOutput != null) {
+			try {
+				Path parent = this.planOutput.toAbsolutePath().getParent();
+				if (parent != null) {
+					Files.createDirectories(parent);
+				}
+				Files.writeString(this.planOutput, script);
+			}
+			catch (IOException ex) {
+				throw new MigrateConfigurationException("Could not write the plan to " + this.planOutput
+						+ " (migrate.plan-output): " + ex.getMessage() + ". Choose a writable file.");
+			}
+			report.append(" Script written to ").append(this.planOutput.toAbsolutePath()).append('.');
+		}
+		report.append(System.lineSeparator()).append(System.lineSeparator()).append(script.stripTrailing());
 		return new MigrateCommandResult(command, MigrateCommandResult.SUCCESS, report.toString(), null);
 	}
 

@@ -1,6 +1,7 @@
 package dev.migrate.boot.autoconfigure;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 import dev.migrate.Migrator;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,9 @@ public class MigrateMigrationInitializer implements InitializingBean, Ordered {
 
 	private final @Nullable String target;
 
-	private final int steps;
+	private final @Nullable Integer steps;
+
+	private @Nullable Path planOutput;
 
 	private final @Nullable MigrateCommand command;
 
@@ -41,7 +44,7 @@ public class MigrateMigrationInitializer implements InitializingBean, Ordered {
 	 * @param migrator the engine
 	 */
 	public MigrateMigrationInitializer(Migrator migrator) {
-		this(migrator, null, 1, null, new SystemExitMigrateCommandExitHandler());
+		this(migrator, null, null, null, new SystemExitMigrateCommandExitHandler());
 	}
 
 	/**
@@ -50,10 +53,11 @@ public class MigrateMigrationInitializer implements InitializingBean, Ordered {
 	 * @param target the version to migrate up to (or roll back to with the rollback
 	 * command), or {@code null} for the latest
 	 * @param steps how many migrations the rollback command rolls back without a target
+	 * (default 1), or {@code null}
 	 * @param command the command to run instead of migrating, or {@code null}
 	 * @param exitHandler what ends the application after a command
 	 */
-	public MigrateMigrationInitializer(Migrator migrator, @Nullable String target, int steps,
+	public MigrateMigrationInitializer(Migrator migrator, @Nullable String target, @Nullable Integer steps,
 			@Nullable MigrateCommand command, MigrateCommandExitHandler exitHandler) {
 		Assert.notNull(migrator, "'migrator' must not be null");
 		Assert.notNull(exitHandler, "'exitHandler' must not be null");
@@ -70,7 +74,7 @@ public class MigrateMigrationInitializer implements InitializingBean, Ordered {
 			this.migrator.migrate(this.target);
 			return;
 		}
-		MigrateCommandResult result = new MigrateCommandRunner(this.migrator, this.target, this.steps)
+		MigrateCommandResult result = new MigrateCommandRunner(this.migrator, this.target, this.steps, this.planOutput)
 			.run(this.command);
 		this.out.println(result.report());
 		this.out.flush();
@@ -78,6 +82,14 @@ public class MigrateMigrationInitializer implements InitializingBean, Ordered {
 		// The handler did not end the JVM: stop the refresh so that nothing else starts
 		// (no web server, no ORM validation of a schema that was just rolled back).
 		throw new MigrateCommandCompletedException(result);
+	}
+
+	/**
+	 * File the plan command also writes its SQL script to.
+	 * @param planOutput the file, or {@code null} to only print the plan
+	 */
+	public void setPlanOutput(@Nullable Path planOutput) {
+		this.planOutput = planOutput;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.migrate.boot.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
@@ -82,9 +83,15 @@ public class MigrateProperties {
 
 	/**
 	 * Number of migrations that the rollback command rolls back, newest first, when no
-	 * target is set.
+	 * target is set. Defaults to 1. With the plan command, plans such a rollback.
 	 */
-	private int steps = 1;
+	private @Nullable Integer steps;
+
+	/**
+	 * File that the plan command writes the planned SQL script to, in addition to
+	 * printing it.
+	 */
+	private @Nullable Path planOutput;
 
 	/**
 	 * Operation to run instead of starting the application. The application prints a
@@ -202,12 +209,20 @@ public class MigrateProperties {
 		this.target = target;
 	}
 
-	public int getSteps() {
+	public @Nullable Integer getSteps() {
 		return this.steps;
 	}
 
-	public void setSteps(int steps) {
+	public void setSteps(@Nullable Integer steps) {
 		this.steps = steps;
+	}
+
+	public @Nullable Path getPlanOutput() {
+		return this.planOutput;
+	}
+
+	public void setPlanOutput(@Nullable Path planOutput) {
+		this.planOutput = planOutput;
 	}
 
 	public @Nullable MigrateCommand getCommand() {

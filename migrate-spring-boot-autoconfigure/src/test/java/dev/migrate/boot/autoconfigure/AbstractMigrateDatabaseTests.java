@@ -1,5 +1,7 @@
 package dev.migrate.boot.autoconfigure;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.migrate.Migrator;
@@ -13,6 +15,7 @@ import dev.migrate.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -237,6 +240,54 @@ abstract class AbstractMigrateDatabaseTests {
 			.run((context) -> {
 				assertThat(this.exitHandler.result().exitCode()).isZero();
 				assertThat(this.state.history()).containsExactly("1:SUCCESS", "3:SUCCESS");
+			});
+	}
+
+	@Test
+	void planCommandPrintsThePendingStatementsAndChangesNothing(@TempDir Path directory) {
+		applied(CreateBooks.class);
+		Path script = directory.resolve("plan/next.sql");
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateShelves.class)
+			.withPropertyValues("migrate.command=plan", "migrate.plan-output=" + script)
+			.run((context) -> {
+				MigrateCommandResult result = this.exitHandler.result();
+				assertThat(result.exitCode()).isZero();
+				assertThat(result.report()).contains("migrate plan: 2 migrations to apply, 2 statements",
+						"-- 2: Add author to books", "ALTER TABLE book ADD COLUMN author VARCHAR(100);",
+						"CREATE TABLE shelf (id INT PRIMARY KEY);", "Nothing was changed.");
+				assertThat(Files.readString(script)).contains("ALTER TABLE book ADD COLUMN author VARCHAR(100);",
+						"CREATE TABLE shelf (id INT PRIMARY KEY);");
+				assertThat(this.state.history()).containsExactly("1:SUCCESS");
+				assertThat(this.state.hasColumn("book", "author")).isFalse();
+				assertThat(this.state.hasTable("shelf")).isFalse();
+			});
+	}
+
+	@Test
+	void planCommandWithStepsPrintsTheDownStatementsOfTheRollback() {
+		applied(CreateBooks.class, AddAuthor.class, CreateShelves.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateShelves.class)
+			.withPropertyValues("migrate.command=plan", "migrate.steps=2")
+			.run((context) -> {
+				MigrateCommandResult result = this.exitHandler.result();
+				assertThat(result.exitCode()).isZero();
+				assertThat(result.report()).contains("2 migrations to roll back", "DROP TABLE shelf;",
+						"ALTER TABLE book DROP COLUMN author;");
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS", "3:SUCCESS");
+				assertThat(this.state.hasTable("shelf")).isTrue();
+				assertThat(this.state.hasColumn("book", "author")).isTrue();
+			});
+	}
+
+	@Test
+	void planCommandWithATargetBelowTheCurrentVersionPlansTheRollbackToIt() {
+		applied(CreateBooks.class, AddAuthor.class, CreateShelves.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateShelves.class)
+			.withPropertyValues("migrate.command=plan", "migrate.target=1")
+			.run((context) -> {
+				assertThat(this.exitHandler.result().report()).contains("2 migrations to roll back")
+					.containsSubsequence("DROP TABLE shelf;", "ALTER TABLE book DROP COLUMN author;");
+				assertThat(this.state.hasTable("shelf")).isTrue();
 			});
 	}
 

@@ -35,8 +35,8 @@ class MigratePropertiesMetadataTests {
 		}
 		assertThat(names).contains("migrate.enabled", "migrate.table", "migrate.schema", "migrate.transaction-mode",
 				"migrate.out-of-order", "migrate.lock-timeout", "migrate.lock-lease", "migrate.baseline-version",
-				"migrate.baseline-on-migrate", "migrate.target", "migrate.steps", "migrate.command", "migrate.url",
-				"migrate.user", "migrate.password", "migrate.installed-by");
+				"migrate.baseline-on-migrate", "migrate.target", "migrate.steps", "migrate.plan-output",
+				"migrate.command", "migrate.url", "migrate.user", "migrate.password", "migrate.installed-by");
 		assertThat(undescribed).as("migrate properties without a description").isEmpty();
 	}
 
