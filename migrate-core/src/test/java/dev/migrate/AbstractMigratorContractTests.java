@@ -25,6 +25,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.migrate.ContractMigrations.AddNicknameWithBrokenDown;
 import dev.migrate.ContractMigrations.AddUsersName;
+import dev.migrate.ContractMigrations.BlockingDownMigration;
 import dev.migrate.ContractMigrations.BlockingMigration;
 import dev.migrate.ContractMigrations.CreateArchiveTable;
 import dev.migrate.ContractMigrations.CreateCustomersChanged;
@@ -963,6 +964,40 @@ abstract class AbstractMigratorContractTests {
 		assertThat(tables()).contains("locked_work");
 		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
 			.containsExactly(tuple("1", "SUCCESS"));
+	}
+
+	@Test
+	void rollbackInProgressIsRecordedBeforeItsDownRunsWhereDdlIsNotTransactional() throws Exception {
+		BlockingDownMigration blocking = new BlockingDownMigration();
+		Migrator first = migrator(blocking);
+		first.migrate();
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<OperationResult> rollback = executor.submit(() -> first.rollback(1));
+			assertThat(blocking.entered.await(30, TimeUnit.SECONDS)).isTrue();
+			Migrator observer = migrator(new BlockingDownMigration());
+
+			if (hasTransactionalDdl()) {
+				assertThat(states(observer)).containsExactly(tuple("1", MigrationState.APPLIED));
+			}
+			else {
+				// A crash now would leave half a rollback: the next start must say so.
+				assertThat(states(observer)).containsExactly(tuple("1", MigrationState.FAILED));
+				assertThat(observer.validate().problems()).singleElement(as(STRING))
+					.contains("was being rolled back")
+					.contains("the rollback did not finish");
+			}
+
+			blocking.release.countDown();
+			assertThat(rollback.get(30, TimeUnit.SECONDS).executions()).hasSize(1);
+		}
+		finally {
+			blocking.release.countDown();
+			executor.shutdownNow();
+		}
+		assertThat(tables()).doesNotContain("rolled_work");
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+			.containsExactly(tuple("1", "ROLLED_BACK"));
 	}
 
 	@Test

@@ -282,6 +282,27 @@ final class ContractMigrations {
 
 	}
 
+	@Migration(version = "1")
+	public static class BlockingDownMigration {
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE rolled_work (id INT PRIMARY KEY)");
+		}
+
+		public void down(JdbcTemplate jdbc) throws InterruptedException {
+			this.entered.countDown();
+			if (!this.release.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("not released within 30 s");
+			}
+			jdbc.execute("DROP TABLE rolled_work");
+		}
+
+	}
+
 	@Migration(version = "1", beanName = "createCustomers")
 	public static class CreateCustomersOriginal {
 

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param installedOn when it was applied
  * @param executionTimeMillis how long it took
  * @param status one of {@link #SUCCESS}, {@link #FAILED}, {@link #RUNNING},
- * {@link #ROLLED_BACK}
+ * {@link #ROLLING_BACK}, {@link #ROLLED_BACK}
  * @param errorMessage the error of a failed migration
  * @param rolledBackBy who rolled it back
  * @param rolledBackOn when it was rolled back
@@ -48,6 +48,12 @@ public record HistoryRow(int installedRank, Version version, String description,
 	 */
 	public static final String RUNNING = "RUNNING";
 
+	/**
+	 * The migration's {@code down} started outside a transaction and has not finished (or
+	 * was interrupted).
+	 */
+	public static final String ROLLING_BACK = "ROLLING_BACK";
+
 	/** The migration was applied, then rolled back. */
 	public static final String ROLLED_BACK = "ROLLED_BACK";
 
@@ -72,7 +78,7 @@ public record HistoryRow(int installedRank, Version version, String description,
 	 * @return {@code true} if failed or still running
 	 */
 	public boolean isFailed() {
-		return FAILED.equals(this.status) || RUNNING.equals(this.status);
+		return FAILED.equals(this.status) || RUNNING.equals(this.status) || ROLLING_BACK.equals(this.status);
 	}
 
 }

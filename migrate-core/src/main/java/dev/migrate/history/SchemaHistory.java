@@ -283,6 +283,19 @@ public class SchemaHistory {
 	}
 
 	/**
+	 * Record that a rollback started, before running a {@code down} that the database
+	 * cannot undo, so an interruption is reported on the next start.
+	 * @param jdbc the template to write with
+	 * @param installedRank the row
+	 * @param rolledBackBy who rolls it back
+	 */
+	public void markRollingBack(JdbcTemplate jdbc, int installedRank, String rolledBackBy) {
+		jdbc.update("UPDATE " + this.qualifiedName
+				+ " SET status = ?, rolled_back_by = ?, rolled_back_on = CURRENT_TIMESTAMP WHERE installed_rank = ?",
+				HistoryRow.ROLLING_BACK, truncate(rolledBackBy, 100), installedRank);
+	}
+
+	/**
 	 * Mark an applied row as failed during rollback.
 	 * @param jdbc the template to write with
 	 * @param installedRank the row

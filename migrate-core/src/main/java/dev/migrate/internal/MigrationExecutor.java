@@ -201,6 +201,12 @@ public final class MigrationExecutor {
 		Connection connection = openConnection(migration);
 		try {
 			JdbcTemplate jdbc = bound(connection);
+			if (!atomic) {
+				// Recorded before the work, which commits as it goes: a crash leaves a
+				// trace.
+				setAutoCommit(connection, true);
+				this.history.markRollingBack(jdbc, row.installedRank(), this.installedBy);
+			}
 			long start = System.nanoTime();
 			try {
 				setAutoCommit(connection, !transactional);

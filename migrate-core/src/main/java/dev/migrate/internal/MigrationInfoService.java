@@ -274,6 +274,12 @@ public final class MigrationInfoService {
 				.append(format(info.installedOn()))
 				.append(" and did not finish: the process was interrupted (or is still running elsewhere)");
 		}
+		else if (row != null && HistoryRow.ROLLING_BACK.equals(row.status())) {
+			problem.append(" was being rolled back on ")
+				.append(format(info.rolledBackOn()))
+				.append(" and the rollback did not finish: the process was interrupted (or is still running"
+						+ " elsewhere)");
+		}
 		else {
 			problem.append(" failed on ").append(format(info.installedOn())).append(": ").append(info.errorMessage());
 		}
