@@ -47,10 +47,12 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 		}
 		if (ex instanceof MigrationValidationException) {
 			return new FailureAnalysis(ex.getMessage(),
-					"Make the code match the history table again: restore a migration that was removed or changed"
-							+ " after it was applied, or, once the database is known to be right, run the application"
-							+ " with --migrate.command=repair. To apply a migration older than the latest applied one,"
-							+ " set migrate.out-of-order=true.",
+					"Resolve each problem as it says. In short: a failed or interrupted migration needs its partial"
+							+ " changes undone and --migrate.command=repair, or --migrate.command=rollback to let its"
+							+ " down clean up; a migration changed after it was applied must be reverted (or accepted"
+							+ " with repair if harmless); a removed one restored (or dropped from the history with"
+							+ " repair); an out-of-order one given a higher version (or allowed with"
+							+ " migrate.out-of-order=true).",
 					ex);
 		}
 		if (ex instanceof MigrationLockException) {

@@ -1,0 +1,354 @@
+package dev.migrate.reliability;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.migrate.testsupport.RequiresDatabase;
+import dev.migrate.testsupport.TestDatabase;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reliability with real processes: several JVMs of {@link ReliabilityApplication}
+ * starting together, processes killed with {@code kill -9} in the middle of a migration
+ * or while holding the lock, and a connection terminated by the database. Each test
+ * asserts the database's real state (history rows, tables) and adds its measured figure
+ * to {@code target/reliability/report.md}. Run by {@code ./mvnw verify} after the unit
+ * tests (tag {@code multi-process}).
+ */
+@Tag("multi-process")
+class MultiProcessReliabilityTests {
+
+	private static final int PROCESSES = 6;
+
+	private static final List<String> report = new ArrayList<>();
+
+	private static Server h2Server;
+
+	private final List<AutoCloseable> cleanUp = new ArrayList<>();
+
+	private Path workDirectory;
+
+	@BeforeAll
+	static void startH2Server() throws SQLException {
+		h2Server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+	}
+
+	@AfterAll
+	static void stopH2ServerAndWriteReport() throws Exception {
+		h2Server.stop();
+		Path file = Path.of("target", "reliability", "report.md");
+		Files.createDirectories(file.getParent());
+		List<String> lines = new ArrayList<>();
+		lines.add("| Scenario | Database | Result | Measured |");
+		lines.add("|---|---|---|---|");
+		lines.addAll(report);
+		Files.write(file, lines, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+		System.out.println(String.join(System.lineSeparator(), lines));
+	}
+
+	@AfterEach
+	void cleanUp() throws Exception {
+		for (AutoCloseable closeable : this.cleanUp) {
+			closeable.close();
+		}
+	}
+
+	@Test
+	@RequiresDatabase(TestDatabase.POSTGRES)
+	void sixProcessesApplyEachMigrationOnceOnPostgres(TestInfo test) throws Exception {
+		concurrentStart(isolated(TestDatabase.POSTGRES), "PostgreSQL", test);
+	}
+
+	@Test
+	@RequiresDatabase(TestDatabase.MARIADB)
+	void sixProcessesApplyEachMigrationOnceOnMariaDb(TestInfo test) throws Exception {
+		concurrentStart(isolated(TestDatabase.MARIADB), "MariaDB", test);
+	}
+
+	@Test
+	void sixProcessesApplyEachMigrationOnceOnH2ServerWithTheLockRow(TestInfo test) throws Exception {
+		concurrentStart(h2(), "H2 (server mode, lock row)", test);
+	}
+
+	private void concurrentStart(Target target, String database, TestInfo test) throws Exception {
+		List<AppProcess> processes = new ArrayList<>();
+		long start = System.nanoTime();
+		for (int i = 0; i < PROCESSES; i++) {
+			processes
+				.add(AppProcess.start(output(test, "instance-" + i), target.arguments("--migrate.lock-timeout=180s")));
+		}
+		List<Long> lockWaits = new ArrayList<>();
+		for (AppProcess process : processes) {
+			assertThat(process.waitForExit(240)).as(process::output).isZero();
+			assertThat(process.output()).contains(ReliabilityApplication.STARTED);
+			lockWaits.add(process.reported(ReliabilityApplication.LOCK_WAIT_PREFIX).orElse(-1));
+		}
+		long elapsed = (System.nanoTime() - start) / 1_000_000;
+		JdbcTemplate jdbc = target.jdbc();
+		List<Map<String, Object>> history = jdbc
+			.queryForList("SELECT version, status FROM migrate_history ORDER BY installed_rank");
+		assertThat(history).hasSize(50);
+		assertThat(history).extracting((row) -> row.get("version")).doesNotHaveDuplicates();
+		assertThat(history).extracting((row) -> row.get("status")).containsOnly("SUCCESS");
+		assertThat(tables(target.dataSource()).stream().filter((name) -> name.startsWith("rel_"))).hasSize(50);
+		report.add("| " + PROCESSES + " JVMs start together, 50 pending migrations | " + database
+				+ " | all exited 0; 50 history rows, 50 tables: each migration applied once | lock wait per process (ms; -1 = took the no-lock path): "
+				+ lockWaits + "; all done in " + elapsed + " ms |");
+	}
+
+	@Test
+	@RequiresDatabase(TestDatabase.POSTGRES)
+	void processKilledMidMigrationLeavesNoTraceOnPostgres(TestInfo test) throws Exception {
+		Target target = isolated(TestDatabase.POSTGRES);
+		Path pause = this.workDirectory.resolve("pause");
+		AppProcess victim = AppProcess.start(output(test, "victim"),
+				target.arguments("--reliability.crash-migration=true", "--reliability.pause-file=" + pause));
+		AppProcess.awaitFile(Path.of(pause + ".reached"), 120, victim);
+		victim.kill();
+
+		assertThat(tables(target.dataSource())).doesNotContain("crash_first", "crash_second");
+		assertThat(versions(target.jdbc())).hasSize(50).doesNotContain("51");
+
+		AppProcess restart = AppProcess.start(output(test, "restart"),
+				target.arguments("--reliability.crash-migration=true"));
+		assertThat(restart.waitForExit(120)).as(restart::output).isZero();
+		assertThat(versions(target.jdbc())).filteredOn("51"::equals).hasSize(1);
+		assertThat(tables(target.dataSource())).contains("crash_first", "crash_second");
+		report.add("| kill -9 between two statements of a migration | PostgreSQL | no trace (no table, no history row);"
+				+ " the next start applied it once | - |");
+	}
+
+	@Test
+	@RequiresDatabase(TestDatabase.MARIADB)
+	void processKilledMidMigrationIsReportedAndItsDownCleansUpOnMariaDb(TestInfo test) throws Exception {
+		Target target = isolated(TestDatabase.MARIADB);
+		killMidMigration(target, test);
+
+		AppProcess refused = AppProcess.start(output(test, "refused"),
+				target.arguments("--reliability.crash-migration=true"));
+		assertThat(refused.waitForExit(120)).isNotZero();
+		assertThat(refused.output()).contains("Migration 51", "did not finish", "--migrate.command=repair",
+				"--migrate.command=rollback --migrate.steps=1");
+		assertThat(status(target.jdbc(), "51")).isEqualTo("RUNNING");
+
+		AppProcess rollback = AppProcess.start(output(test, "rollback"), target
+			.arguments("--reliability.crash-migration=true", "--migrate.command=rollback", "--migrate.steps=1"));
+		assertThat(rollback.waitForExit(120)).as(rollback::output).isZero();
+		assertThat(status(target.jdbc(), "51")).isEqualTo("ROLLED_BACK");
+		assertThat(tables(target.dataSource())).doesNotContain("crash_first");
+
+		AppProcess restart = AppProcess.start(output(test, "restart"),
+				target.arguments("--reliability.crash-migration=true"));
+		assertThat(restart.waitForExit(120)).as(restart::output).isZero();
+		assertThat(status(target.jdbc(), "51")).isEqualTo("SUCCESS");
+		assertThat(tables(target.dataSource())).contains("crash_first", "crash_second");
+		report.add("| kill -9 between two statements of a migration | MariaDB | next start refused (RUNNING row,"
+				+ " message names migration 51 and both ways out); rollback ran its down; then migrate succeeded | - |");
+	}
+
+	@Test
+	@RequiresDatabase(TestDatabase.MARIADB)
+	void processKilledMidMigrationIsRecoverableByRepairOnMariaDb(TestInfo test) throws Exception {
+		Target target = isolated(TestDatabase.MARIADB);
+		killMidMigration(target, test);
+		target.jdbc().execute("DROP TABLE crash_first");
+
+		AppProcess repair = AppProcess.start(output(test, "repair"),
+				target.arguments("--reliability.crash-migration=true", "--migrate.command=repair"));
+		assertThat(repair.waitForExit(120)).as(repair::output).isZero();
+		assertThat(versions(target.jdbc())).doesNotContain("51");
+
+		AppProcess restart = AppProcess.start(output(test, "restart"),
+				target.arguments("--reliability.crash-migration=true"));
+		assertThat(restart.waitForExit(120)).as(restart::output).isZero();
+		assertThat(status(target.jdbc(), "51")).isEqualTo("SUCCESS");
+		report.add("| kill -9 mid-migration, fixed by hand then repair | MariaDB | repair removed the RUNNING row;"
+				+ " the next start applied the migration | - |");
+	}
+
+	@Test
+	@RequiresDatabase(TestDatabase.MARIADB)
+	void processKilledMidRollbackIsReportedOnMariaDb(TestInfo test) throws Exception {
+		Target target = isolated(TestDatabase.MARIADB);
+		AppProcess migrate = AppProcess.start(output(test, "migrate"),
+				target.arguments("--reliability.crash-migration=true"));
+		assertThat(migrate.waitForExit(120)).as(migrate::output).isZero();
+		Path pause = this.workDirectory.resolve("pause");
+		AppProcess victim = AppProcess.start(output(test, "victim"),
+				target.arguments("--reliability.crash-migration=true", "--reliability.pause-file=" + pause,
+						"--reliability.pause-in=down", "--migrate.command=rollback"));
+		AppProcess.awaitFile(Path.of(pause + ".reached"), 120, victim);
+		victim.kill();
+		assertThat(status(target.jdbc(), "51")).isEqualTo("ROLLING_BACK");
+		assertThat(tables(target.dataSource())).contains("crash_first").doesNotContain("crash_second");
+
+		AppProcess refused = AppProcess.start(output(test, "refused"),
+				target.arguments("--reliability.crash-migration=true"));
+		assertThat(refused.waitForExit(120)).isNotZero();
+		assertThat(refused.output()).contains("Migration 51", "the rollback did not finish");
+
+		AppProcess rollback = AppProcess.start(output(test, "rollback"), target
+			.arguments("--reliability.crash-migration=true", "--migrate.command=rollback", "--migrate.steps=1"));
+		assertThat(rollback.waitForExit(120)).as(rollback::output).isZero();
+		assertThat(status(target.jdbc(), "51")).isEqualTo("ROLLED_BACK");
+		assertThat(tables(target.dataSource())).doesNotContain("crash_first", "crash_second");
+		report.add("| kill -9 between two statements of a down (rollback) | MariaDB | next start refused"
+				+ " (ROLLING_BACK row, message names migration 51); rolling back again finished it | - |");
+	}
+
+	private void killMidMigration(Target target, TestInfo test) throws Exception {
+		Path pause = this.workDirectory.resolve("pause");
+		AppProcess victim = AppProcess.start(output(test, "victim"),
+				target.arguments("--reliability.crash-migration=true", "--reliability.pause-file=" + pause));
+		AppProcess.awaitFile(Path.of(pause + ".reached"), 120, victim);
+		victim.kill();
+		assertThat(status(target.jdbc(), "51")).isEqualTo("RUNNING");
+		assertThat(tables(target.dataSource())).contains("crash_first").doesNotContain("crash_second");
+	}
+
+	@Test
+	@RequiresDatabase(TestDatabase.POSTGRES)
+	void killedLockHolderReleasesTheLockPromptlyOnPostgres(TestInfo test) throws Exception {
+		lockHolderKilled(isolated(TestDatabase.POSTGRES), "PostgreSQL (advisory lock)", test);
+	}
+
+	@Test
+	@RequiresDatabase(TestDatabase.MARIADB)
+	void killedLockHolderReleasesTheLockPromptlyOnMariaDb(TestInfo test) throws Exception {
+		lockHolderKilled(isolated(TestDatabase.MARIADB), "MariaDB (GET_LOCK)", test);
+	}
+
+	@Test
+	void killedLockHolderLosesTheLockRowAfterItsLeaseOnH2Server(TestInfo test) throws Exception {
+		lockHolderKilled(h2(), "H2 server (lock row, lease 3 s)", test);
+	}
+
+	private void lockHolderKilled(Target target, String database, TestInfo test) throws Exception {
+		Path pause = this.workDirectory.resolve("pause");
+		AppProcess holder = AppProcess.start(output(test, "holder"), target.arguments(
+				"--reliability.crash-migration=true", "--reliability.pause-file=" + pause, "--migrate.lock-lease=3s"));
+		AppProcess.awaitFile(Path.of(pause + ".reached"), 120, holder);
+		AppProcess waiter = AppProcess.start(output(test, "waiter"), target
+			.arguments("--reliability.crash-migration=true", "--migrate.lock-timeout=120s", "--migrate.lock-lease=3s"));
+		Thread.sleep(4000);
+		assertThat(waiter.isAlive()).as("the second instance waits for the lock").isTrue();
+		long killedAt = System.currentTimeMillis();
+		holder.kill();
+		int exit = waiter.waitForExit(120);
+		String outcome = (exit == 0) ? "the waiting instance took the lock and started"
+				: "the waiting instance took the lock and reported the interrupted migration";
+		long acquiredAt = waiter.reported(ReliabilityApplication.LOCK_ACQUIRED_AT_PREFIX).orElseThrow();
+		long delay = acquiredAt - killedAt;
+		assertThat(delay).isLessThan(30_000);
+		report.add("| kill -9 of the process holding the lock | " + database + " | " + outcome + " | lock taken "
+				+ delay + " ms after the kill |");
+	}
+
+	@Test
+	@RequiresDatabase(TestDatabase.POSTGRES)
+	void connectionTerminatedMidMigrationFailsClearlyAndTheNextStartSucceedsOnPostgres(TestInfo test) throws Exception {
+		Target target = isolated(TestDatabase.POSTGRES);
+		Path pause = this.workDirectory.resolve("pause");
+		AppProcess victim = AppProcess.start(output(test, "victim"),
+				target.arguments("--reliability.crash-migration=true", "--reliability.pause-file=" + pause));
+		AppProcess.awaitFile(Path.of(pause + ".reached"), 120, victim);
+		List<Boolean> terminated = target.jdbc()
+			.queryForList(
+					"SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+							+ " WHERE state = 'idle in transaction' AND query LIKE 'CREATE TABLE crash_first%'",
+					Boolean.class);
+		assertThat(terminated).containsExactly(true);
+		Files.writeString(Path.of(pause + ".release"), "go");
+
+		assertThat(victim.waitForExit(120)).isNotZero();
+		assertThat(victim.output()).contains("Migration 51", "failed in up", "rolled back completely");
+		assertThat(versions(target.jdbc())).hasSize(50).doesNotContain("51");
+		assertThat(tables(target.dataSource())).doesNotContain("crash_first", "crash_second");
+
+		AppProcess restart = AppProcess.start(output(test, "restart"),
+				target.arguments("--reliability.crash-migration=true"));
+		assertThat(restart.waitForExit(120)).as(restart::output).isZero();
+		assertThat(status(target.jdbc(), "51")).isEqualTo("SUCCESS");
+		report.add("| pg_terminate_backend of the migration's connection mid-migration | PostgreSQL | clear error"
+				+ " naming migration 51; no history row, no table; the next start applied it | - |");
+	}
+
+	private Target isolated(TestDatabase database) throws Exception {
+		TestDatabase.Isolated isolated = database.createIsolated();
+		this.cleanUp.add(isolated);
+		this.workDirectory = Files.createTempDirectory("migrate-reliability");
+		return new Target(isolated.url(), isolated.user(), isolated.password(), isolated.dataSource());
+	}
+
+	private Target h2() throws Exception {
+		String url = "jdbc:h2:tcp://localhost:" + h2Server.getPort() + "/mem:rel"
+				+ UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "sa", "");
+		this.workDirectory = Files.createTempDirectory("migrate-reliability");
+		return new Target(url, "sa", "", dataSource);
+	}
+
+	private static Path output(TestInfo test, String name) {
+		return Path.of("target", "reliability", test.getTestMethod().orElseThrow().getName(), name + ".log");
+	}
+
+	private static List<String> versions(JdbcTemplate jdbc) {
+		return jdbc.queryForList("SELECT version FROM migrate_history WHERE status = 'SUCCESS'", String.class);
+	}
+
+	private static String status(JdbcTemplate jdbc, String version) {
+		List<String> statuses = jdbc.queryForList(
+				"SELECT status FROM migrate_history WHERE version = ? ORDER BY installed_rank DESC", String.class,
+				version);
+		return statuses.isEmpty() ? "NONE" : statuses.get(0);
+	}
+
+	private static List<String> tables(DataSource dataSource) throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (Connection connection = dataSource.getConnection();
+				ResultSet tables = connection.getMetaData()
+					.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] { "TABLE" })) {
+			while (tables.next()) {
+				names.add(tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+			}
+		}
+		return names;
+	}
+
+	private record Target(String url, String user, String password, DataSource dataSource) {
+
+		String[] arguments(String... extra) {
+			List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + this.url,
+					"--spring.datasource.username=" + this.user, "--spring.datasource.password=" + this.password));
+			arguments.addAll(List.of(extra));
+			return arguments.toArray(String[]::new);
+		}
+
+		JdbcTemplate jdbc() {
+			return new JdbcTemplate(this.dataSource);
+		}
+
+	}
+
+}
