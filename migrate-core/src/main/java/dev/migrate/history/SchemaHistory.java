@@ -213,16 +213,17 @@ public class SchemaHistory {
 				(rs, rowNum) -> new Object[] { map(rs), rs.getInt("format_version") });
 	}
 
-	private static HistoryRow map(ResultSet rs) throws SQLException {
+	private HistoryRow map(ResultSet rs) throws SQLException {
 		String versionText = rs.getString("version");
 		Version version;
 		try {
 			version = Version.parse(versionText);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new MigrateException(
-					"The history table has a row (installed_rank " + rs.getInt("installed_rank") + ") whose version '"
-							+ versionText + "' is not valid; was it edited by hand? Correct or delete" + " that row.");
+			throw new MigrateException("The history table " + this.qualifiedName + " has a row (installed_rank "
+					+ rs.getInt("installed_rank") + ") whose version '" + versionText
+					+ "' is not valid; was it edited by hand? Correct or"
+					+ " delete that row. Nothing was changed in the database.");
 		}
 		return new HistoryRow(rs.getInt("installed_rank"), version, rs.getString("description"), rs.getString("type"),
 				rs.getString("bean_name"), rs.getString("class_name"), rs.getString("checksum"),

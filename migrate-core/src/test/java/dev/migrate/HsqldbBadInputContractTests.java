@@ -1,0 +1,15 @@
+package dev.migrate;
+
+import dev.migrate.testsupport.TestDatabase;
+
+/**
+ * Bad input through the database, on Hsqldb.
+ */
+class HsqldbBadInputContractTests extends AbstractBadInputContractTests {
+
+	@Override
+	protected TestDatabase database() {
+		return TestDatabase.HSQLDB;
+	}
+
+}
