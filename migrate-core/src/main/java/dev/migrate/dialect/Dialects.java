@@ -10,9 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import dev.migrate.MigrateException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -39,7 +42,15 @@ public final class Dialects {
 	 * @return its dialect, or the generic one for an unknown database
 	 */
 	public static Dialect detect(DataSource dataSource) {
-		Connection connection = DataSourceUtils.getConnection(dataSource);
+		Connection connection;
+		try {
+			connection = DataSourceUtils.getConnection(dataSource);
+		}
+		catch (CannotGetJdbcConnectionException ex) {
+			throw new MigrateException("migrate could not connect to the database to migrate it: " + reason(ex)
+					+ ". Check that the database is running and reachable from here, and the URL, user and password"
+					+ " of the connection. Nothing was changed.", ex);
+		}
 		try {
 			return forMetaData(connection.getMetaData());
 		}
@@ -77,6 +88,17 @@ public final class Dialects {
 					+ "'; using the generic one (history in standard SQL, locking with a lock row)");
 		}
 		return new GenericDialect(productName);
+	}
+
+	private static String reason(Throwable ex) {
+		// The driver's own message names the host and port; the causes below it do not.
+		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof SQLException && candidate.getMessage() != null) {
+				return candidate.getMessage().strip().replaceAll("\\.+$", "");
+			}
+		}
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
 }
