@@ -15,6 +15,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * {@link FailureAnalyzer} that turns migrate's start-up errors into Boot's "APPLICATION
@@ -85,6 +86,11 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 			return new FailureAnalysis(ex.getMessage(),
 					"Correct the migrate.* property named above (or the MigrateConfigurationCustomizer that sets it).",
 					ex);
+		}
+		if (ex.getCause() instanceof CannotGetJdbcConnectionException) {
+			return new FailureAnalysis(ex.getMessage(), "Start the database, or correct the connection that migrate"
+					+ " uses: spring.datasource.url, spring.datasource.username and spring.datasource.password, or"
+					+ " migrate.url, migrate.user and migrate.password when they are set.", ex);
 		}
 		return new FailureAnalysis(ex.getMessage(), "Fix the cause described above and start the application again.",
 				ex);
