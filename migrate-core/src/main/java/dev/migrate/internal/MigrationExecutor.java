@@ -308,7 +308,8 @@ public final class MigrationExecutor {
 					+ this.history.qualifiedName() + " and migrate will not go on until it is resolved: undo its"
 					+ " partial changes by hand and run repair (--migrate.command=repair)"
 					+ (migration.isReversible()
-							? ", or let migrate run its down method to clean up (--migrate.command=rollback --migrate.steps=1)"
+							? ", or, if what it did before failing holds no data you need, let migrate run its down method to"
+									+ " clean up (--migrate.command=rollback --migrate.steps=1)"
 							: "")
 					+ "; then fix the migration and start again." + before;
 		}

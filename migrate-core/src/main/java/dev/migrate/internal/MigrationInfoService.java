@@ -286,7 +286,7 @@ public final class MigrationInfoService {
 		problem.append(". The database may hold part of its changes, so migrate will not go on until it is resolved."
 				+ " Either undo its partial changes by hand and run repair (--migrate.command=repair)");
 		if (migration != null && migration.isReversible()) {
-			problem.append(", or let migrate run its down method to clean up"
+			problem.append(", or, if what it did holds no data you need, let migrate run its down method to clean up"
 					+ " (--migrate.command=rollback --migrate.steps=1)");
 		}
 		return problem.append("; then start again.").toString();
