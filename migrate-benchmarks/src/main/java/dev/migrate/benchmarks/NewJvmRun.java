@@ -1,14 +1,17 @@
 package dev.migrate.benchmarks;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.migrate.Migrator;
 
 /**
  * One operation as the first call in a new JVM: {@code noop} checks a database that is up
- * to date, {@code heap} applies everything to an empty one while measuring the heap. The
- * pool is started and the database reachable before the clock starts; loading the tool's
- * classes and the project's migrations is inside it.
+ * to date, {@code heap} applies everything to an empty one while measuring the heap,
+ * {@code split} times the steps of migrate's check (load the classes, build, migrate).
+ * The pool is started and the database reachable before the clock starts; loading the
+ * tool's classes and the project's migrations is inside it.
  *
  * <p>
  * Arguments: mode database tool n url user password script|- workDirectory.
@@ -38,6 +41,18 @@ public final class NewJvmRun {
 					System.out.println("RESULT time=" + time + " peak=" + heap.peakBytes() + " allocated="
 							+ heap.allocatedBytes());
 				}
+			}
+			else if (mode.equals("split")) {
+				// migrate's up-to-date check in steps: load the classes, build, migrate.
+				long start = System.nanoTime();
+				Map<String, Object> beans = Workload.migrateBeans(n);
+				long loaded = System.nanoTime();
+				Migrator migrator = Migrator.builder(dataSource).migrations(beans).build();
+				long built = System.nanoTime();
+				migrator.migrate();
+				long end = System.nanoTime();
+				System.out.println(
+						"RESULT load=" + (loaded - start) + " build=" + (built - loaded) + " migrate=" + (end - built));
 			}
 			else {
 				long start = System.nanoTime();
