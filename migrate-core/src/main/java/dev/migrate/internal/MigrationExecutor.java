@@ -101,9 +101,7 @@ public final class MigrationExecutor {
 
 	private MigrationExecution applyOne(ResolvedMigration migration, int rank, @Nullable Version current,
 			List<MigrationExecution> done) {
-		TransactionMode migrationMode = (migration.transactionMode() != TransactionMode.DEFAULT)
-				? migration.transactionMode() : this.mode;
-		boolean transactional = migrationMode != TransactionMode.NONE;
+		boolean transactional = migration.effectiveTransactionMode(this.mode) != TransactionMode.NONE;
 		boolean atomic = transactional && this.dialect.supportsTransactionalDdl();
 		Connection connection = openConnection(migration);
 		try {
@@ -194,9 +192,7 @@ public final class MigrationExecutor {
 		if (down == null) {
 			throw new IllegalStateException(migration.describe() + " has no down method");
 		}
-		TransactionMode migrationMode = (migration.transactionMode() != TransactionMode.DEFAULT)
-				? migration.transactionMode() : this.mode;
-		boolean transactional = migrationMode != TransactionMode.NONE;
+		boolean transactional = migration.effectiveTransactionMode(this.mode) != TransactionMode.NONE;
 		boolean atomic = transactional && this.dialect.supportsTransactionalDdl();
 		Connection connection = openConnection(migration);
 		try {

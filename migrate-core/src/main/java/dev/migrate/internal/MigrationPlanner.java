@@ -96,8 +96,7 @@ public final class MigrationPlanner {
 		if (method == null) {
 			throw new IllegalStateException(migration.describe() + " has no down method");
 		}
-		TransactionMode migrationMode = (migration.transactionMode() != TransactionMode.DEFAULT)
-				? migration.transactionMode() : this.mode;
+		TransactionMode migrationMode = migration.effectiveTransactionMode(this.mode);
 		String note = null;
 		if (!this.dialect.supportsTransactionalDdl()) {
 			note = this.dialect.name() + " commits DDL as it runs, so these statements were recorded without"

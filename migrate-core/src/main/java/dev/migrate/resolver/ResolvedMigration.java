@@ -32,6 +32,18 @@ public record ResolvedMigration(Version version, String description, String bean
 	}
 
 	/**
+	 * The transaction mode this migration runs in: its own, or else the engine's.
+	 * @param engineMode the mode the engine is configured with
+	 * @return the mode, never {@link TransactionMode#DEFAULT}
+	 */
+	public TransactionMode effectiveTransactionMode(TransactionMode engineMode) {
+		if (this.transactionMode != TransactionMode.DEFAULT) {
+			return this.transactionMode;
+		}
+		return (engineMode != TransactionMode.DEFAULT) ? engineMode : TransactionMode.PER_MIGRATION;
+	}
+
+	/**
 	 * Describe the migration for messages: version, bean and class.
 	 * @return the description
 	 */
