@@ -22,6 +22,8 @@ public final class Version implements Comparable<Version> {
 	/** The version before any migration. */
 	public static final Version EMPTY = new Version("0", List.of());
 
+	private static final int MAX_SEGMENT_DIGITS = 40;
+
 	private final String text;
 
 	private final List<BigInteger> segments;
@@ -43,9 +45,15 @@ public final class Version implements Comparable<Version> {
 			throw new IllegalArgumentException(problem);
 		}
 		String trimmed = text.trim();
-		List<BigInteger> segments = new ArrayList<>();
-		for (String segment : trimmed.split("\\.")) {
-			segments.add(new BigInteger(segment));
+		List<BigInteger> segments = new ArrayList<>(4);
+		int start = 0;
+		for (int i = 0; i <= trimmed.length(); i++) {
+			if (i == trimmed.length() || trimmed.charAt(i) == '.') {
+				String segment = trimmed.substring(start, i);
+				segments.add((segment.length() <= 18) ? BigInteger.valueOf(Long.parseLong(segment))
+						: new BigInteger(segment));
+				start = i + 1;
+			}
 		}
 		int last = segments.size();
 		while (last > 0 && segments.get(last - 1).signum() == 0) {
@@ -64,12 +72,32 @@ public final class Version implements Comparable<Version> {
 		if (text == null || text.isBlank()) {
 			return "version is blank; give a version such as \"1\", \"1.2\" or \"20261125093000\"";
 		}
-		String trimmed = text.trim();
-		if (!trimmed.matches("\\d{1,40}(\\.\\d{1,40})*")) {
+		if (!isDotSeparatedNumbers(text.trim())) {
 			return "version \"" + text
 					+ "\" is not dot-separated numbers; use a version such as \"1\", \"1.2\" or \"20261125093000\"";
 		}
 		return null;
+	}
+
+	// Scanned rather than matched with a regular expression: it runs for every migration
+	// and every history row on each start.
+	private static boolean isDotSeparatedNumbers(String text) {
+		int digits = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				if (++digits > MAX_SEGMENT_DIGITS) {
+					return false;
+				}
+			}
+			else if (c == '.' && digits > 0) {
+				digits = 0;
+			}
+			else {
+				return false;
+			}
+		}
+		return digits > 0;
 	}
 
 	@Override

@@ -210,26 +210,26 @@ public class SchemaHistory {
 
 	private List<Object[]> queryRows() {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.qualifiedName + " ORDER BY installed_rank",
-				(rs, rowNum) -> new Object[] { map(rs), rs.getInt("format_version") });
+				(rs, rowNum) -> new Object[] { map(rs), rs.getInt(15) });
 	}
 
+	// Columns by position, in the order of COLUMNS: the label look-ups cost more than the
+	// read itself on a large history.
 	private HistoryRow map(ResultSet rs) throws SQLException {
-		String versionText = rs.getString("version");
+		String versionText = rs.getString(2);
 		Version version;
 		try {
 			version = Version.parse(versionText);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new MigrateException("The history table " + this.qualifiedName + " has a row (installed_rank "
-					+ rs.getInt("installed_rank") + ") whose version '" + versionText
-					+ "' is not valid; was it edited by hand? Correct or"
-					+ " delete that row. Nothing was changed in the database.");
+			throw new MigrateException(
+					"The history table " + this.qualifiedName + " has a row (installed_rank " + rs.getInt(1)
+							+ ") whose version '" + versionText + "' is not valid; was it edited by hand? Correct or"
+							+ " delete that row. Nothing was changed in the database.");
 		}
-		return new HistoryRow(rs.getInt("installed_rank"), version, rs.getString("description"), rs.getString("type"),
-				rs.getString("bean_name"), rs.getString("class_name"), rs.getString("checksum"),
-				rs.getString("installed_by"), toInstant(rs.getTimestamp("installed_on")), rs.getLong("execution_time"),
-				rs.getString("status"), rs.getString("error_message"), rs.getString("rolled_back_by"),
-				toNullableInstant(rs.getTimestamp("rolled_back_on")));
+		return new HistoryRow(rs.getInt(1), version, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+				rs.getString(7), rs.getString(8), toInstant(rs.getTimestamp(9)), rs.getLong(10), rs.getString(11),
+				rs.getString(12), rs.getString(13), toNullableInstant(rs.getTimestamp(14)));
 	}
 
 	private static Instant toInstant(@Nullable Timestamp timestamp) {

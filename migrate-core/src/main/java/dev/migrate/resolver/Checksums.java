@@ -16,7 +16,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 /**
  * Fingerprints of migration classes. The fingerprint covers the class's bytecode without
  * debug information, so editing the code of {@code up} changes it while a comment or a
- * blank line does not.
+ * blank line does not. A class's fingerprint is computed once per class loader, as the
+ * class cannot change while loaded.
  *
  * @author migrate
  */
@@ -25,7 +26,20 @@ final class Checksums {
 	private Checksums() {
 	}
 
+	private static final ClassValue<String> cache = new ClassValue<>() {
+
+		@Override
+		protected String computeValue(Class<?> type) {
+			return compute(type);
+		}
+
+	};
+
 	static String of(Class<?> type) {
+		return cache.get(type);
+	}
+
+	private static String compute(Class<?> type) {
 		CRC32 crc = new CRC32();
 		byte[] bytecode = bytecodeWithoutDebugInfo(type);
 		if (bytecode != null) {

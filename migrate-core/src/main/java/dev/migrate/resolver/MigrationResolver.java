@@ -35,6 +35,8 @@ import org.springframework.util.StringUtils;
  */
 public final class MigrationResolver {
 
+	private static final int PARALLEL_CHECKSUMS_THRESHOLD = 64;
+
 	private MigrationResolver() {
 	}
 
@@ -64,6 +66,14 @@ public final class MigrationResolver {
 	 * @throws MigrationDefinitionException if any bean is not a valid migration
 	 */
 	public static List<ResolvedMigration> resolve(Map<String, ?> beans) {
+		if (beans.size() >= PARALLEL_CHECKSUMS_THRESHOLD) {
+			// Reading class files dominates discovery of many migrations: spread it over
+			// the
+			// cores; the results are cached per class.
+			beans.values()
+				.parallelStream()
+				.forEach((bean) -> Checksums.of(ClassUtils.getUserClass(AopUtils.getTargetClass(bean))));
+		}
 		List<String> problems = new ArrayList<>();
 		List<ResolvedMigration> migrations = new ArrayList<>(beans.size());
 		beans.forEach((beanName, bean) -> {
@@ -91,7 +101,12 @@ public final class MigrationResolver {
 	private static @Nullable ResolvedMigration resolve(String beanName, Object bean, List<String> problems) {
 		Class<?> beanClass = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
 		String name = "bean '" + beanName + "' (" + beanClass.getName() + ")";
-		Migration annotation = AnnotatedElementUtils.findMergedAnnotation(beanClass, Migration.class);
+		// The annotation is nearly always declared directly; merged look-up (for composed
+		// annotations) is much slower on a cold start.
+		Migration annotation = beanClass.getAnnotation(Migration.class);
+		if (annotation == null) {
+			annotation = AnnotatedElementUtils.findMergedAnnotation(beanClass, Migration.class);
+		}
 		if (annotation == null) {
 			problems.add(name + " is not annotated with @Migration.");
 			return null;
@@ -101,8 +116,9 @@ public final class MigrationResolver {
 		if (versionProblem != null) {
 			problems.add(name + ": @Migration " + versionProblem + ".");
 		}
-		MigrationMethod up = findMethod(beanClass, "up", name, true, problems);
-		MigrationMethod down = findMethod(beanClass, "down", name, false, problems);
+		Method[] methods = ReflectionUtils.getUniqueDeclaredMethods(beanClass);
+		MigrationMethod up = findMethod(methods, "up", name, true, problems);
+		MigrationMethod down = findMethod(methods, "down", name, false, problems);
 		if (problems.size() > before || up == null) {
 			return null;
 		}
@@ -112,9 +128,9 @@ public final class MigrationResolver {
 				annotation.transaction(), up, down, Checksums.of(beanClass));
 	}
 
-	private static @Nullable MigrationMethod findMethod(Class<?> beanClass, String methodName, String name,
+	private static @Nullable MigrationMethod findMethod(Method[] methods, String methodName, String name,
 			boolean required, List<String> problems) {
-		List<Method> candidates = Arrays.stream(ReflectionUtils.getUniqueDeclaredMethods(beanClass))
+		List<Method> candidates = Arrays.stream(methods)
 			.filter((method) -> method.getName().equals(methodName) && !method.isBridge() && !method.isSynthetic())
 			.filter((method) -> !Modifier.isStatic(method.getModifiers()))
 			.toList();
