@@ -160,7 +160,7 @@ public final class Migrator {
 		if (!this.baselineOnMigrate) {
 			// Nothing pending is the common case: one read of the history, no lock, no
 			// writes.
-			MigrationInfoService current = new MigrationInfoService(this.migrations, resources.history.read());
+			MigrationInfoService current = new MigrationInfoService(this.migrations, resources.history.readForCheck());
 			if (current.validate(this.outOfOrder, this.transactionMode).isEmpty()
 					&& current.pending(targetVersion, this.outOfOrder).isEmpty()) {
 				logger.info("Schema " + resources.history.qualifiedName() + " is up to date at version "
@@ -618,7 +618,7 @@ public final class Migrator {
 			this.history = new SchemaHistory(ownStatements, this.dialect, migrator.schema, migrator.table);
 			this.lock = this.dialect.createLock(ownStatements, migrator.schema, migrator.table, migrator.lockLease);
 			this.executor = new MigrationExecutor(migrator.dataSource, this.dialect, this.history,
-					migrator.transactionMode, installedBy(), migrator.listeners);
+					migrator.transactionMode, this::installedBy, migrator.listeners);
 			this.planner = new MigrationPlanner(migrator.dataSource, this.dialect, migrator.transactionMode);
 		}
 

@@ -175,9 +175,24 @@ public class SchemaHistory {
 	 * history table
 	 */
 	public List<HistoryRow> read() {
-		List<Object[]> raw;
+		return read(false);
+	}
+
+	/**
+	 * Read every row with only what validation and finding pending migrations need (rank,
+	 * version, type, checksum, status): the check every start makes. Other text columns
+	 * read as empty.
+	 * @return the rows
+	 * @throws MigrateException if the table was written by a newer migrate or is not a
+	 * history table
+	 */
+	public List<HistoryRow> readForCheck() {
+		return read(true);
+	}
+
+	private List<HistoryRow> read(boolean forCheck) {
 		try {
-			raw = queryRows();
+			return queryRows(forCheck);
 		}
 		catch (DataAccessException ex) {
 			if (!exists()) {
@@ -185,7 +200,7 @@ public class SchemaHistory {
 			}
 			try {
 				// Another instance may have created it since the query: read it again.
-				raw = queryRows();
+				return queryRows(forCheck);
 			}
 			catch (DataAccessException again) {
 				throw new MigrateException(
@@ -195,41 +210,48 @@ public class SchemaHistory {
 						again);
 			}
 		}
-		for (Object[] row : raw) {
-			int format = (int) row[1];
-			if (format > FORMAT_VERSION) {
-				HistoryRow historyRow = (HistoryRow) row[0];
-				throw new MigrateException("The history table " + this.qualifiedName + " was written by a newer version"
-						+ " of migrate (row " + historyRow.installedRank() + ", migration " + historyRow.version()
-						+ ", has format " + format + "; this version reads format " + FORMAT_VERSION
-						+ " and older). Upgrade migrate in this application; nothing was changed.");
-			}
+	}
+
+	// Columns by position: the label look-ups cost more than the read itself on a large
+	// history.
+	private List<HistoryRow> queryRows(boolean forCheck) {
+		if (forCheck) {
+			return this.jdbc
+				.query("SELECT installed_rank, version, type, checksum, status, format_version FROM "
+						+ this.qualifiedName + " ORDER BY installed_rank",
+						(rs, rowNum) -> checkFormat(
+								new HistoryRow(rs.getInt(1), version(rs), "", rs.getString(3), null, null,
+										rs.getString(4), "", Instant.EPOCH, 0, rs.getString(5), null, null, null),
+								rs.getInt(6)));
 		}
-		return raw.stream().map((row) -> (HistoryRow) row[0]).toList();
-	}
-
-	private List<Object[]> queryRows() {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.qualifiedName + " ORDER BY installed_rank",
-				(rs, rowNum) -> new Object[] { map(rs), rs.getInt(15) });
+				(rs, rowNum) -> checkFormat(new HistoryRow(rs.getInt(1), version(rs), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+						toInstant(rs.getTimestamp(9)), rs.getLong(10), rs.getString(11), rs.getString(12),
+						rs.getString(13), toNullableInstant(rs.getTimestamp(14))), rs.getInt(15)));
 	}
 
-	// Columns by position, in the order of COLUMNS: the label look-ups cost more than the
-	// read itself on a large history.
-	private HistoryRow map(ResultSet rs) throws SQLException {
+	private HistoryRow checkFormat(HistoryRow row, int format) {
+		if (format > FORMAT_VERSION) {
+			throw new MigrateException("The history table " + this.qualifiedName + " was written by a newer version"
+					+ " of migrate (row " + row.installedRank() + ", migration " + row.version() + ", has format "
+					+ format + "; this version reads format " + FORMAT_VERSION
+					+ " and older). Upgrade migrate in this application; nothing was changed.");
+		}
+		return row;
+	}
+
+	// Both queries start with installed_rank, version.
+	private Version version(ResultSet rs) throws SQLException {
 		String versionText = rs.getString(2);
-		Version version;
 		try {
-			version = Version.parse(versionText);
+			return Version.parse(versionText);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new MigrateException(
-					"The history table " + this.qualifiedName + " has a row (installed_rank " + rs.getInt(1)
-							+ ") whose version '" + versionText + "' is not valid; was it edited by hand? Correct or"
-							+ " delete that row. Nothing was changed in the database.");
+			throw new MigrateException("The history table " + this.qualifiedName + " has a row (installed_rank "
+					+ rs.getInt(1) + ") whose version '" + versionText + "' is not valid; was it edited by hand?"
+					+ " Correct or delete that row. Nothing was changed in the database.");
 		}
-		return new HistoryRow(rs.getInt(1), version, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-				rs.getString(7), rs.getString(8), toInstant(rs.getTimestamp(9)), rs.getLong(10), rs.getString(11),
-				rs.getString(12), rs.getString(13), toNullableInstant(rs.getTimestamp(14)));
 	}
 
 	private static Instant toInstant(@Nullable Timestamp timestamp) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -54,12 +55,12 @@ public final class MigrationExecutor {
 
 	private final TransactionMode mode;
 
-	private final String installedBy;
+	private final Supplier<String> installedBy;
 
 	private final List<MigrationListener> listeners;
 
 	public MigrationExecutor(DataSource dataSource, Dialect dialect, SchemaHistory history, TransactionMode mode,
-			String installedBy, List<MigrationListener> listeners) {
+			Supplier<String> installedBy, List<MigrationListener> listeners) {
 		this.dataSource = dataSource;
 		this.dialect = dialect;
 		this.history = history;
@@ -201,13 +202,13 @@ public final class MigrationExecutor {
 				// Recorded before the work, which commits as it goes: a crash leaves a
 				// trace.
 				setAutoCommit(connection, true);
-				this.history.markRollingBack(jdbc, row.installedRank(), this.installedBy);
+				this.history.markRollingBack(jdbc, row.installedRank(), this.installedBy.get());
 			}
 			long start = System.nanoTime();
 			try {
 				setAutoCommit(connection, !transactional);
 				invoke(migration, down, Direction.DOWN, connection);
-				this.history.markRolledBack(jdbc, row.installedRank(), this.installedBy);
+				this.history.markRolledBack(jdbc, row.installedRank(), this.installedBy.get());
 				commit(connection, transactional);
 			}
 			catch (Throwable ex) {
@@ -281,7 +282,7 @@ public final class MigrationExecutor {
 
 	private HistoryRow row(ResolvedMigration migration, int rank, long millis, String status) {
 		return new HistoryRow(rank, migration.version(), migration.description(), HistoryRow.TYPE_MIGRATION,
-				migration.beanName(), migration.beanClass().getName(), migration.checksum(), this.installedBy,
+				migration.beanName(), migration.beanClass().getName(), migration.checksum(), this.installedBy.get(),
 				Instant.now(), millis, status, null, null, null);
 	}
 
