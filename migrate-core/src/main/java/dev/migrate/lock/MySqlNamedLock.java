@@ -1,7 +1,10 @@
 package dev.migrate.lock;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.CRC32;
 
 import javax.sql.DataSource;
 
@@ -38,7 +41,14 @@ public class MySqlNamedLock extends SessionLock {
 
 	private static String lockName(@Nullable String schema, String historyTable) {
 		String name = "migrate:" + ((schema != null) ? schema + "." : "") + historyTable;
-		return (name.length() <= 64) ? name : name.substring(0, 64);
+		if (name.length() <= 64) {
+			return name;
+		}
+		// Lock names are limited to 64 characters: keep them distinct with a hash of the
+		// whole.
+		CRC32 crc = new CRC32();
+		crc.update(name.getBytes(StandardCharsets.UTF_8));
+		return name.substring(0, 55) + "#" + HexFormat.of().toHexDigits((int) crc.getValue());
 	}
 
 	@Override
