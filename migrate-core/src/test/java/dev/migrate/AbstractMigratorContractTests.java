@@ -1001,6 +1001,47 @@ abstract class AbstractMigratorContractTests {
 	}
 
 	@Test
+	void listenersSeeTheLockAndEachMigrationWithItsOutcome() {
+		List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+		MigrationListener recorder = new MigrationListener() {
+
+			@Override
+			public void lockAcquired(Duration waited) {
+				events.add("lock acquired after " + (waited.isNegative() ? "a negative wait" : "a wait"));
+			}
+
+			@Override
+			public void beforeMigration(MigrationRun migration) {
+				events.add("before " + migration.version() + " " + migration.direction());
+			}
+
+			@Override
+			public void afterMigration(MigrationRun migration, Duration executionTime, Throwable failure) {
+				events.add("after " + migration.version() + " " + migration.direction() + " "
+						+ ((failure != null) ? failure.getClass().getSimpleName() : "ok"));
+			}
+
+		};
+		MigrationListener broken = new MigrationListener() {
+
+			@Override
+			public void beforeMigration(MigrationRun migration) {
+				throw new IllegalStateException("a broken listener must not stop migrations");
+			}
+
+		};
+		Migrator migrator = builder(new CreateUsersTable(), new AddNicknameWithBrokenDown()).listener(broken)
+			.listener(recorder)
+			.build();
+
+		migrator.migrate();
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.rollback(1));
+
+		assertThat(events).containsExactly("lock acquired after a wait", "before 1 UP", "after 1 UP ok", "before 2 UP",
+				"after 2 UP ok", "lock acquired after a wait", "before 2 DOWN", "after 2 DOWN IllegalStateException");
+	}
+
+	@Test
 	void migratorsOfDifferentDatabasesDoNotWaitForEachOther() throws Exception {
 		BlockingMigration blocking = new BlockingMigration();
 		Migrator first = migrator(blocking);
