@@ -1,6 +1,7 @@
 package dev.migrate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +22,7 @@ import dev.migrate.internal.AutoCommitDataSource;
 import dev.migrate.internal.Identifiers;
 import dev.migrate.internal.MigrationExecutor;
 import dev.migrate.internal.MigrationInfoService;
+import dev.migrate.internal.MigrationListeners;
 import dev.migrate.internal.MigrationPlanner;
 import dev.migrate.lock.MigrationLock;
 import dev.migrate.resolver.MigrationResolver;
@@ -171,7 +173,7 @@ public final class Migrator {
 		}
 		return underLock(Operation.MIGRATE, start, (merged) -> {
 			List<ResolvedMigration> pending = merged.pending(targetVersion, this.outOfOrder);
-			return resources.executor.apply(pending, nextRank(resources), merged.currentVersion());
+			return resources.executor.apply(pending, merged.nextRank(), merged.currentVersion());
 		});
 	}
 
@@ -341,7 +343,8 @@ public final class Migrator {
 			List<MigrationExecution> executions = new ArrayList<>(
 					rollback(resources, merged, candidates.subList(0, 1)));
 			ResolvedMigration migration = merged.migration(candidates.get(0).version());
-			executions.addAll(resources.executor.apply(List.of(migration), nextRank(resources),
+			// A rollback updates rows and writes none, so the next rank is unchanged.
+			executions.addAll(resources.executor.apply(List.of(migration), merged.nextRank(),
 					new MigrationInfoService(this.migrations, resources.history.read()).currentVersion()));
 			return executions;
 		});
@@ -390,12 +393,11 @@ public final class Migrator {
 		long start = System.nanoTime();
 		Resources resources = resources();
 		return underLock(Operation.BASELINE, start,
-				(merged) -> baselineUnderLock(resources, merged, baseline, "baseline"));
+				(merged) -> baselineUnderLock(resources, merged.rows(), baseline, "baseline"));
 	}
 
-	private List<MigrationExecution> baselineUnderLock(Resources resources, MigrationInfoService merged,
-			Version baseline, String operation) {
-		List<HistoryRow> rows = resources.history.read();
+	private List<MigrationExecution> baselineUnderLock(Resources resources, List<HistoryRow> rows, Version baseline,
+			String operation) {
 		if (!rows.isEmpty()) {
 			HistoryRow existing = rows.get(rows.size() - 1);
 			if (rows.size() == 1 && existing.isBaseline() && existing.version().equals(baseline)) {
@@ -408,7 +410,7 @@ public final class Migrator {
 		}
 		resources.history.insert(resources.history.jdbcTemplate(),
 				new HistoryRow(1, baseline, this.baselineDescription, HistoryRow.TYPE_BASELINE, null, null, null,
-						resources.installedBy(), java.time.Instant.now(), 0, HistoryRow.SUCCESS, null, null, null));
+						resources.installedBy(), Instant.now(), 0, HistoryRow.SUCCESS, null, null, null));
 		logger.info("Baselined " + resources.history.qualifiedName() + " at version " + baseline);
 		return List
 			.of(new MigrationExecution(baseline, this.baselineDescription, null, Action.BASELINED, Duration.ZERO));
@@ -470,35 +472,31 @@ public final class Migrator {
 		return targetVersion;
 	}
 
+	/** Run read-only work (a plan) under the lock, on the history as it is. */
 	private <T> T withLock(Function<MigrationInfoService, T> work) {
+		return locked((held) -> work.apply(new MigrationInfoService(this.migrations, resources().history.read())));
+	}
+
+	private <T> T locked(Function<MigrationLock.Held, T> work) {
 		Resources resources = resources();
 		resources.history.createSchemaIfMissing();
 		try (MigrationLock.Held held = resources.lock.acquire(this.lockTimeout)) {
-			return work.apply(new MigrationInfoService(this.migrations, resources.history.read()));
+			return work.apply(held);
 		}
 	}
 
 	private OperationResult underLock(Operation operation, long start,
 			Function<MigrationInfoService, List<MigrationExecution>> work) {
 		Resources resources = resources();
-		resources.history.createSchemaIfMissing();
-		try (MigrationLock.Held held = resources.lock.acquire(this.lockTimeout)) {
-			for (MigrationListener listener : this.listeners) {
-				try {
-					listener.lockAcquired(held.waited());
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Migration listener " + listener + " failed; ignoring it", ex);
-				}
-			}
+		return locked((held) -> {
+			MigrationListeners.notify(this.listeners, (listener) -> listener.lockAcquired(held.waited()));
 			resources.history.createIfMissing();
 			List<HistoryRow> rows = resources.history.read();
 			if (operation == Operation.MIGRATE && this.baselineOnMigrate && rows.isEmpty()
 					&& resources.history.schemaHasOtherTables()) {
 				logger.info("The schema holds tables but no migrate history: baselining at version "
 						+ this.baselineVersion + " (migrate.baseline-on-migrate)");
-				baselineUnderLock(resources, new MigrationInfoService(this.migrations, rows), this.baselineVersion,
-						"baseline on migrate");
+				baselineUnderLock(resources, rows, this.baselineVersion, "baseline on migrate");
 				rows = resources.history.read();
 			}
 			MigrationInfoService merged = new MigrationInfoService(this.migrations, rows);
@@ -509,12 +507,9 @@ public final class Migrator {
 				}
 			}
 			if (operation == Operation.ROLLBACK || operation == Operation.REDO) {
-				List<String> failedOthers = merged.validate(true, TransactionMode.PER_MIGRATION)
-					.stream()
-					.filter((problem) -> problem.contains(" is no longer in the code"))
-					.toList();
-				if (!failedOthers.isEmpty()) {
-					throw new MigrationValidationException(failedOthers);
+				List<String> missing = merged.missingProblems();
+				if (!missing.isEmpty()) {
+					throw new MigrationValidationException(missing);
 				}
 			}
 			Version before = merged.currentVersion();
@@ -524,7 +519,7 @@ public final class Migrator {
 			OperationResult result = result(operation, executions, before, after, held.waited(), start);
 			logger.info(summary(result));
 			return result;
-		}
+		});
 	}
 
 	private OperationResult result(Operation operation, List<MigrationExecution> executions, @Nullable Version before,
@@ -538,11 +533,6 @@ public final class Migrator {
 				+ result.historyTable() + ": " + result.executions().size() + " migration(s) in "
 				+ result.totalTime().toMillis() + " ms (lock wait " + result.lockWait().toMillis() + " ms); version "
 				+ display(result.versionBefore()) + " -> " + display(result.versionAfter());
-	}
-
-	private int nextRank(Resources resources) {
-		List<HistoryRow> rows = resources.history.read();
-		return rows.isEmpty() ? 1 : rows.get(rows.size() - 1).installedRank() + 1;
 	}
 
 	private String knownVersions() {

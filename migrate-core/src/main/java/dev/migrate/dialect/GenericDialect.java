@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Dialect for a database migrate has no specific support for: standard SQL, DDL assumed
- * not transactional, a lock row for locking.
+ * not transactional, a lock row for locking. The base of the dialects whose DDL commits
+ * implicitly (H2, HSQLDB, MySQL, MariaDB).
  *
  * @author migrate
  */

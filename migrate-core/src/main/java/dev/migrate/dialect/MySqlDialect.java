@@ -18,22 +18,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @author migrate
  */
-public class MySqlDialect implements Dialect {
-
-	private final String name;
+public class MySqlDialect extends GenericDialect {
 
 	public MySqlDialect(String name) {
-		this.name = name;
-	}
-
-	@Override
-	public String name() {
-		return this.name;
-	}
-
-	@Override
-	public boolean supportsTransactionalDdl() {
-		return false;
+		super(name);
 	}
 
 	@Override

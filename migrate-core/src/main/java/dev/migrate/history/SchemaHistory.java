@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Version;
+import dev.migrate.dialect.Ddl;
 import dev.migrate.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
 
@@ -105,23 +106,15 @@ public class SchemaHistory {
 		if (schemaName == null) {
 			return;
 		}
-		withConnection((connection) -> {
-			if (!this.dialect.schemaExists(connection, schemaName)) {
-				try {
-					this.jdbc.execute(this.dialect.createSchemaStatement(schemaName));
-				}
-				catch (DataAccessException ex) {
-					if (!this.dialect.schemaExists(connection, schemaName)) {
-						throw new MigrateException(
-								"Could not create the schema '" + schemaName + "' of the history table: "
-										+ ex.getMostSpecificCause().getMessage()
-										+ ". Create it by hand, or grant the migrating account the right to create it.",
-								ex);
-					}
-				}
-			}
-			return null;
-		});
+		try {
+			Ddl.createUnlessPresent(this.jdbc, this.dialect.createSchemaStatement(schemaName),
+					() -> withConnection((connection) -> this.dialect.schemaExists(connection, schemaName)));
+		}
+		catch (DataAccessException ex) {
+			throw new MigrateException("Could not create the schema '" + schemaName + "' of the history table: "
+					+ ex.getMostSpecificCause().getMessage()
+					+ ". Create it by hand, or grant the migrating account the right to create it.", ex);
+		}
 	}
 
 	/**
@@ -130,17 +123,10 @@ public class SchemaHistory {
 	 * @return {@code true} if this call created it
 	 */
 	public boolean createIfMissing() {
-		if (exists()) {
-			return false;
-		}
 		try {
-			this.jdbc.execute(createStatement());
-			return true;
+			return Ddl.createUnlessPresent(this.jdbc, createStatement(), this::exists);
 		}
 		catch (DataAccessException ex) {
-			if (exists()) {
-				return false;
-			}
 			throw new MigrateException("Could not create the history table " + this.qualifiedName + ": "
 					+ ex.getMostSpecificCause().getMessage()
 					+ ". Check that the migrating account may create tables (or set migrate.user/migrate.password"

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -31,9 +30,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs {@code up} and {@code down} methods, each with its history change, in the
@@ -241,42 +238,20 @@ public final class MigrationExecutor {
 			throws Throwable {
 		MigrationRun run = new MigrationRun(migration.version(), migration.description(), migration.beanName(),
 				direction);
-		notify((listener) -> listener.beforeMigration(run));
+		MigrationListeners.notify(this.listeners, (listener) -> listener.beforeMigration(run));
 		long start = System.nanoTime();
 		Throwable failure = null;
-		// Bind the connection to the thread, so code that asks Spring for a connection of
-		// the
-		// same DataSource (DataSourceUtils, a JdbcTemplate of the application) joins it.
-		boolean bind = !TransactionSynchronizationManager.hasResource(this.dataSource);
-		if (bind) {
-			TransactionSynchronizationManager.bindResource(this.dataSource, new ConnectionHolder(connection));
-		}
 		try {
-			method.invoke(migration.bean(),
-					new DefaultMigrationContext(migration, direction, this.dialect, connection));
+			BoundInvocation.invoke(this.dataSource, this.dialect, migration, method, direction, connection);
 		}
 		catch (Throwable ex) {
 			failure = ex;
 			throw ex;
 		}
 		finally {
-			if (bind) {
-				TransactionSynchronizationManager.unbindResource(this.dataSource);
-			}
 			Duration time = Duration.ofNanos(System.nanoTime() - start);
 			Throwable outcome = failure;
-			notify((listener) -> listener.afterMigration(run, time, outcome));
-		}
-	}
-
-	private void notify(Consumer<MigrationListener> event) {
-		for (MigrationListener listener : this.listeners) {
-			try {
-				event.accept(listener);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Migration listener " + listener + " failed; ignoring it", ex);
-			}
+			MigrationListeners.notify(this.listeners, (listener) -> listener.afterMigration(run, time, outcome));
 		}
 	}
 

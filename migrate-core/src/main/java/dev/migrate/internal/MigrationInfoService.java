@@ -32,6 +32,8 @@ public final class MigrationInfoService {
 
 	private final Map<Version, ResolvedMigration> code;
 
+	private final List<HistoryRow> rows;
+
 	private final Map<Version, HistoryRow> latestRows;
 
 	private final List<MigrationInfo> infos;
@@ -50,6 +52,7 @@ public final class MigrationInfoService {
 		for (ResolvedMigration migration : migrations) {
 			this.code.put(migration.version(), migration);
 		}
+		this.rows = rows;
 		this.latestRows = new HashMap<>(rows.size() * 2);
 		Version baseline = null;
 		for (HistoryRow row : rows) {
@@ -220,11 +223,7 @@ public final class MigrationInfoService {
 			HistoryRow row = this.latestRows.get(info.version());
 			switch (info.state()) {
 				case FAILED -> problems.add(describeFailed(info, migration, row));
-				case MISSING -> problems.add("Migration " + info.version() + " (" + info.description() + ", bean '"
-						+ info.beanName() + "', " + info.className() + ") was applied on " + format(info.installedOn())
-						+ " but is no longer in the code. Restore its bean; or, if it was removed on purpose,"
-						+ " run repair (--migrate.command=repair) to drop it from the history (its schema changes"
-						+ " stay).");
+				case MISSING -> problems.add(describeMissing(info));
 				case APPLIED -> {
 					if (row != null && row.checksum() != null && migration != null
 							&& !row.checksum().equals(migration.checksum())) {
@@ -290,6 +289,41 @@ public final class MigrationInfoService {
 					+ " (--migrate.command=rollback --migrate.steps=1)");
 		}
 		return problem.append("; then start again.").toString();
+	}
+
+	/**
+	 * The problems of applied migrations whose beans are gone: what stops a rollback,
+	 * whose down methods those are.
+	 * @return one problem per missing migration
+	 */
+	public List<String> missingProblems() {
+		return this.infos.stream()
+			.filter((info) -> info.state() == MigrationState.MISSING)
+			.map(MigrationInfoService::describeMissing)
+			.toList();
+	}
+
+	private static String describeMissing(MigrationInfo info) {
+		return "Migration " + info.version() + " (" + info.description() + ", bean '" + info.beanName() + "', "
+				+ info.className() + ") was applied on " + format(info.installedOn())
+				+ " but is no longer in the code. Restore its bean; or, if it was removed on purpose, run repair"
+				+ " (--migrate.command=repair) to drop it from the history (its schema changes stay).";
+	}
+
+	/**
+	 * The history rows this view was merged from, in the order written.
+	 * @return the rows
+	 */
+	public List<HistoryRow> rows() {
+		return this.rows;
+	}
+
+	/**
+	 * Installed rank of the next history row.
+	 * @return one more than the highest rank written so far
+	 */
+	public int nextRank() {
+		return this.rows.isEmpty() ? 1 : this.rows.get(this.rows.size() - 1).installedRank() + 1;
 	}
 
 	static String format(@Nullable Instant instant) {

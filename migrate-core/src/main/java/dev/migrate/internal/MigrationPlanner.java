@@ -18,9 +18,6 @@ import dev.migrate.resolver.ResolvedMigration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.jdbc.datasource.ConnectionHolder;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 /**
  * Plans migrations: runs their {@code up} (or {@code down}) methods with every statement
  * recorded. Where DDL is transactional, the statements really run, against the real
@@ -109,12 +106,8 @@ public final class MigrationPlanner {
 		boolean validated = note == null;
 		StatementRecorder recorder = validated ? StatementRecorder.executing() : StatementRecorder.dry();
 		Connection recording = recorder.wrap(connection);
-		boolean bind = !TransactionSynchronizationManager.hasResource(this.dataSource);
-		if (bind) {
-			TransactionSynchronizationManager.bindResource(this.dataSource, new ConnectionHolder(recording));
-		}
 		try {
-			method.invoke(migration.bean(), new DefaultMigrationContext(migration, direction, this.dialect, recording));
+			BoundInvocation.invoke(this.dataSource, this.dialect, migration, method, direction, recording);
 		}
 		catch (Throwable ex) {
 			if (validated) {
@@ -129,11 +122,6 @@ public final class MigrationPlanner {
 			}
 			note = note + " Recording stopped early: " + MigrationExecutor.describe(ex)
 					+ " (probably a query that returned no rows in this dry run).";
-		}
-		finally {
-			if (bind) {
-				TransactionSynchronizationManager.unbindResource(this.dataSource);
-			}
 		}
 		return new PlannedMigration(migration.version(), migration.description(), migration.beanName(),
 				recorder.statements(), validated, note);

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import dev.migrate.dialect.Ddl;
 import dev.migrate.dialect.Dialect;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -171,22 +172,18 @@ public class TableLock extends PollingLock {
 		if (this.tableReady) {
 			return;
 		}
+		Ddl.createUnlessPresent(this.jdbc,
+				"CREATE TABLE " + this.qualifiedTable + " (id INT NOT NULL PRIMARY KEY, lock_version BIGINT NOT NULL,"
+						+ " owner VARCHAR(300), locked_at " + this.dialect.timestampType() + ", heartbeat_at "
+						+ this.dialect.timestampType() + ")",
+				this::tableExists);
+		this.tableReady = true;
+	}
+
+	private boolean tableExists() {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			if (!this.dialect.tableExists(connection, this.schema, this.table)) {
-				try {
-					this.jdbc.execute("CREATE TABLE " + this.qualifiedTable + " (id INT NOT NULL PRIMARY KEY,"
-							+ " lock_version BIGINT NOT NULL, owner VARCHAR(300), locked_at "
-							+ this.dialect.timestampType() + ", heartbeat_at " + this.dialect.timestampType() + ")");
-				}
-				catch (DataAccessException ex) {
-					if (!this.dialect.tableExists(connection, this.schema, this.table)) {
-						throw ex;
-					}
-					// Another instance created it at the same moment.
-				}
-			}
-			this.tableReady = true;
+			return this.dialect.tableExists(connection, this.schema, this.table);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not check the migration lock table " + this.qualifiedTable, ex);
