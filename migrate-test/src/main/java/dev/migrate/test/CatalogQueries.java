@@ -130,10 +130,33 @@ class CatalogQueries {
 	}
 
 	/**
+	 * The standard INFORMATION_SCHEMA views: unique constraints, sequences and view
+	 * definitions, as H2, PostgreSQL and MariaDB show them.
+	 */
+	abstract static class InformationSchema extends CatalogQueries {
+
+		@Override
+		List<Unique> uniqueConstraints(Connection connection, String schema) {
+			return standardUniqueConstraints(connection, schema);
+		}
+
+		@Override
+		Map<String, String> sequences(Connection connection, String schema) {
+			return standardSequences(connection, schema);
+		}
+
+		@Override
+		Map<String, String> viewDefinitions(Connection connection, String schema) {
+			return standardViewDefinitions(connection, schema);
+		}
+
+	}
+
+	/**
 	 * H2 2.x: INFORMATION_SCHEMA has everything; unnamed constraints and the indexes
 	 * behind constraints get names with a counter that changes on every creation.
 	 */
-	static final class H2 extends CatalogQueries {
+	static final class H2 extends InformationSchema {
 
 		private static final Pattern GENERATED = Pattern
 			.compile("CONSTRAINT_[0-9A-F]+|PRIMARY_KEY_[0-9A-F]+|.*_INDEX_[0-9A-F]+");
@@ -141,11 +164,6 @@ class CatalogQueries {
 		@Override
 		boolean isGeneratedName(String name) {
 			return GENERATED.matcher(name).matches();
-		}
-
-		@Override
-		List<Unique> uniqueConstraints(Connection connection, String schema) {
-			return standardUniqueConstraints(connection, schema);
 		}
 
 		@Override
@@ -173,28 +191,13 @@ class CatalogQueries {
 			}, schema).stream().filter((name) -> !name.isEmpty()).collect(Collectors.toSet());
 		}
 
-		@Override
-		Map<String, String> sequences(Connection connection, String schema) {
-			return standardSequences(connection, schema);
-		}
-
-		@Override
-		Map<String, String> viewDefinitions(Connection connection, String schema) {
-			return standardViewDefinitions(connection, schema);
-		}
-
 	}
 
 	/**
 	 * PostgreSQL: check constraints from {@code pg_constraint}, because
 	 * {@code information_schema} also lists NOT NULL as checks named after object ids.
 	 */
-	static final class Postgres extends CatalogQueries {
-
-		@Override
-		List<Unique> uniqueConstraints(Connection connection, String schema) {
-			return standardUniqueConstraints(connection, schema);
-		}
+	static final class Postgres extends InformationSchema {
 
 		@Override
 		List<Check> checkConstraints(Connection connection, String schema) {
@@ -207,16 +210,6 @@ class CatalogQueries {
 					(rs, row) -> new Check(rs.getString(1), rs.getString(2), rs.getString(3)), schema);
 		}
 
-		@Override
-		Map<String, String> sequences(Connection connection, String schema) {
-			return standardSequences(connection, schema);
-		}
-
-		@Override
-		Map<String, String> viewDefinitions(Connection connection, String schema) {
-			return standardViewDefinitions(connection, schema);
-		}
-
 	}
 
 	/**
@@ -224,7 +217,12 @@ class CatalogQueries {
 	 * sequences (MariaDB 10.3+) are tables of type SEQUENCE whose settings are read from
 	 * the sequence itself.
 	 */
-	static final class MariaDb extends CatalogQueries {
+	static final class MariaDb extends InformationSchema {
+
+		@Override
+		List<Unique> uniqueConstraints(Connection connection, String schema) {
+			return List.of();
+		}
 
 		@Override
 		List<Check> checkConstraints(Connection connection, String schema) {
@@ -257,11 +255,6 @@ class CatalogQueries {
 						});
 			}
 			return sequences;
-		}
-
-		@Override
-		Map<String, String> viewDefinitions(Connection connection, String schema) {
-			return standardViewDefinitions(connection, schema);
 		}
 
 	}
