@@ -121,10 +121,7 @@ class MultiProcessReliabilityTests {
 	@RequiresDatabase(TestDatabase.POSTGRES)
 	void processKilledMidMigrationLeavesNoTraceOnPostgres(TestInfo test) throws Exception {
 		Target target = isolated(TestDatabase.POSTGRES);
-		Path pause = this.workDirectory.resolve("pause");
-		AppProcess victim = AppProcess.start(output(test, "victim"),
-				target.arguments("--reliability.crash-migration=true", "--reliability.pause-file=" + pause));
-		AppProcess.awaitFile(Path.of(pause + ".reached"), 120, victim);
+		AppProcess victim = startPaused(target, test, "victim");
 		victim.kill();
 
 		assertThat(tables(target.dataSource())).doesNotContain("crash_first", "crash_second");
@@ -194,11 +191,8 @@ class MultiProcessReliabilityTests {
 		AppProcess migrate = AppProcess.start(output(test, "migrate"),
 				target.arguments("--reliability.crash-migration=true"));
 		assertThat(migrate.waitForExit(120)).as(migrate::output).isZero();
-		Path pause = this.workDirectory.resolve("pause");
-		AppProcess victim = AppProcess.start(output(test, "victim"),
-				target.arguments("--reliability.crash-migration=true", "--reliability.pause-file=" + pause,
-						"--reliability.pause-in=down", "--migrate.command=rollback"));
-		AppProcess.awaitFile(Path.of(pause + ".reached"), 120, victim);
+		AppProcess victim = startPaused(target, test, "victim", "--reliability.pause-in=down",
+				"--migrate.command=rollback");
 		victim.kill();
 		assertThat(status(target.jdbc(), "51")).isEqualTo("ROLLING_BACK");
 		assertThat(tables(target.dataSource())).contains("crash_first").doesNotContain("crash_second");
@@ -218,10 +212,7 @@ class MultiProcessReliabilityTests {
 	}
 
 	private void killMidMigration(Target target, TestInfo test) throws Exception {
-		Path pause = this.workDirectory.resolve("pause");
-		AppProcess victim = AppProcess.start(output(test, "victim"),
-				target.arguments("--reliability.crash-migration=true", "--reliability.pause-file=" + pause));
-		AppProcess.awaitFile(Path.of(pause + ".reached"), 120, victim);
+		AppProcess victim = startPaused(target, test, "victim");
 		victim.kill();
 		assertThat(status(target.jdbc(), "51")).isEqualTo("RUNNING");
 		assertThat(tables(target.dataSource())).contains("crash_first").doesNotContain("crash_second");
@@ -230,25 +221,29 @@ class MultiProcessReliabilityTests {
 	@Test
 	@RequiresDatabase(TestDatabase.POSTGRES)
 	void killedLockHolderReleasesTheLockPromptlyOnPostgres(TestInfo test) throws Exception {
-		lockHolderKilled(isolated(TestDatabase.POSTGRES), "PostgreSQL (advisory lock)", test);
+		lockHolderKilled(isolated(TestDatabase.POSTGRES), "PostgreSQL (advisory lock)", true, test);
 	}
 
 	@Test
 	@RequiresDatabase(TestDatabase.MARIADB)
 	void killedLockHolderReleasesTheLockPromptlyOnMariaDb(TestInfo test) throws Exception {
-		lockHolderKilled(isolated(TestDatabase.MARIADB), "MariaDB (GET_LOCK)", test);
+		lockHolderKilled(isolated(TestDatabase.MARIADB), "MariaDB (GET_LOCK)", false, test);
 	}
 
 	@Test
 	void killedLockHolderLosesTheLockRowAfterItsLeaseOnH2Server(TestInfo test) throws Exception {
-		lockHolderKilled(h2(), "H2 server (lock row, lease 3 s)", test);
+		lockHolderKilled(h2(), "H2 server (lock row, lease 3 s)", false, test);
 	}
 
-	private void lockHolderKilled(Target target, String database, TestInfo test) throws Exception {
-		Path pause = this.workDirectory.resolve("pause");
-		AppProcess holder = AppProcess.start(output(test, "holder"), target.arguments(
-				"--reliability.crash-migration=true", "--reliability.pause-file=" + pause, "--migrate.lock-lease=3s"));
-		AppProcess.awaitFile(Path.of(pause + ".reached"), 120, holder);
+	/**
+	 * Kill the JVM that holds the lock in the middle of migration 51 and measure how soon
+	 * a waiting JVM gets the lock. Where DDL is transactional the killed migration left
+	 * nothing and the waiter applies it; elsewhere its RUNNING row remains and the waiter
+	 * reports it.
+	 */
+	private void lockHolderKilled(Target target, String database, boolean transactionalDdl, TestInfo test)
+			throws Exception {
+		AppProcess holder = startPaused(target, test, "holder", "--migrate.lock-lease=3s");
 		AppProcess waiter = AppProcess.start(output(test, "waiter"), target
 			.arguments("--reliability.crash-migration=true", "--migrate.lock-timeout=120s", "--migrate.lock-lease=3s"));
 		Thread.sleep(4000);
@@ -256,8 +251,17 @@ class MultiProcessReliabilityTests {
 		long killedAt = System.currentTimeMillis();
 		holder.kill();
 		int exit = waiter.waitForExit(120);
-		String outcome = (exit == 0) ? "the waiting instance took the lock and started"
-				: "the waiting instance took the lock and reported the interrupted migration";
+		String outcome;
+		if (transactionalDdl) {
+			assertThat(exit).as(waiter::output).isZero();
+			assertThat(status(target.jdbc(), "51")).isEqualTo("SUCCESS");
+			outcome = "the waiting instance took the lock and started";
+		}
+		else {
+			assertThat(exit).isNotZero();
+			assertThat(waiter.output()).contains("Migration 51", "did not finish");
+			outcome = "the waiting instance took the lock and reported the interrupted migration";
+		}
 		long acquiredAt = waiter.reported(ReliabilityApplication.LOCK_ACQUIRED_AT_PREFIX).orElseThrow();
 		long delay = acquiredAt - killedAt;
 		assertThat(delay).isLessThan(30_000);
@@ -269,17 +273,14 @@ class MultiProcessReliabilityTests {
 	@RequiresDatabase(TestDatabase.POSTGRES)
 	void connectionTerminatedMidMigrationFailsClearlyAndTheNextStartSucceedsOnPostgres(TestInfo test) throws Exception {
 		Target target = isolated(TestDatabase.POSTGRES);
-		Path pause = this.workDirectory.resolve("pause");
-		AppProcess victim = AppProcess.start(output(test, "victim"),
-				target.arguments("--reliability.crash-migration=true", "--reliability.pause-file=" + pause));
-		AppProcess.awaitFile(Path.of(pause + ".reached"), 120, victim);
+		AppProcess victim = startPaused(target, test, "victim");
 		List<Boolean> terminated = target.jdbc()
 			.queryForList(
 					"SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
 							+ " WHERE state = 'idle in transaction' AND query LIKE 'CREATE TABLE crash_first%'",
 					Boolean.class);
 		assertThat(terminated).containsExactly(true);
-		Files.writeString(Path.of(pause + ".release"), "go");
+		Files.writeString(Path.of(this.workDirectory.resolve("pause") + ".release"), "go");
 
 		assertThat(victim.waitForExit(120)).isNotZero();
 		assertThat(victim.output()).contains("Migration 51", "failed in up", "rolled back completely");
@@ -292,6 +293,21 @@ class MultiProcessReliabilityTests {
 		assertThat(status(target.jdbc(), "51")).isEqualTo("SUCCESS");
 		report.add("| pg_terminate_backend of the migration's connection mid-migration | PostgreSQL | clear error"
 				+ " naming migration 51; no history row, no table; the next start applied it | - |");
+	}
+
+	/**
+	 * Start migration 51 in a JVM of its own and wait until it pauses between its two
+	 * statements ({@code --reliability.pause-in=down} pauses its down instead).
+	 */
+	private AppProcess startPaused(Target target, TestInfo test, String name, String... arguments)
+			throws InterruptedException {
+		Path pause = this.workDirectory.resolve("pause");
+		List<String> all = new ArrayList<>(
+				List.of("--reliability.crash-migration=true", "--reliability.pause-file=" + pause));
+		all.addAll(List.of(arguments));
+		AppProcess process = AppProcess.start(output(test, name), target.arguments(all.toArray(String[]::new)));
+		AppProcess.awaitFile(Path.of(pause + ".reached"), 120, process);
+		return process;
 	}
 
 	private Target isolated(TestDatabase database) throws Exception {

@@ -62,6 +62,9 @@ abstract class AbstractSampleApplicationTests {
 
 		assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("UP");
 		assertThat((String) JsonPath.read(json, "$.components.migrations.status")).isEqualTo("UP");
+		assertThat((Integer) JsonPath.read(json, "$.components.migrations.details.applied")).isEqualTo(4);
+		assertThat((Integer) JsonPath.read(json, "$.components.migrations.details.pending")).isZero();
+		assertThat((String) JsonPath.read(json, "$.components.migrations.details.currentVersion")).isEqualTo("4");
 	}
 
 	@Test
