@@ -45,11 +45,6 @@ import org.springframework.util.StringUtils;
 public final class MigrateAutoConfiguration {
 
 	@Bean
-	static MigrationBeanDefinitionRegistrar migrationBeanDefinitionRegistrar() {
-		return new MigrationBeanDefinitionRegistrar();
-	}
-
-	@Bean
 	static LazyInitializationExcludeFilter migrateLazyInitializationExcludeFilter() {
 		// The initializer must run during refresh even when everything else is lazy.
 		return LazyInitializationExcludeFilter.forBeanTypes(MigrateMigrationInitializer.class);
