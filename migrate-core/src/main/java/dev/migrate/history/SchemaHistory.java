@@ -249,7 +249,8 @@ public class SchemaHistory {
 	}
 
 	/**
-	 * Insert a row.
+	 * Insert a row. {@code installed_on} is the database's current time, so instances
+	 * with different clocks agree; the row's own {@code installedOn} is not written.
 	 * @param jdbc the template to write with, bound to the migration's connection
 	 * @param row the row
 	 */
