@@ -4,8 +4,6 @@ import java.sql.Connection;
 
 import javax.sql.DataSource;
 
-import dev.migrate.dialect.Dialect;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,10 +36,11 @@ public interface MigrationContext {
 	Direction direction();
 
 	/**
-	 * Dialect of the database, to write statements that differ between databases.
-	 * @return the dialect
+	 * The database the migration runs against, to write statements that differ between
+	 * databases or versions.
+	 * @return product, version and schema of the database
 	 */
-	Dialect dialect();
+	DatabaseInfo database();
 
 	/**
 	 * {@link JdbcTemplate} bound to the migration's connection.

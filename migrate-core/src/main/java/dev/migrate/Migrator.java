@@ -25,6 +25,7 @@ import dev.migrate.internal.MigrationInfoService;
 import dev.migrate.internal.MigrationListeners;
 import dev.migrate.internal.MigrationPlanner;
 import dev.migrate.lock.MigrationLock;
+import dev.migrate.lock.MigrationLocks;
 import dev.migrate.resolver.MigrationResolver;
 import dev.migrate.resolver.ResolvedMigration;
 import org.apache.commons.logging.Log;
@@ -602,14 +603,16 @@ public final class Migrator {
 
 		Resources(Migrator migrator) {
 			this.migrator = migrator;
-			this.dialect = (migrator.configuredDialect != null) ? migrator.configuredDialect
-					: Dialects.detect(migrator.dataSource);
+			Dialects.Inspection database = Dialects.inspect(migrator.dataSource, migrator.configuredDialect);
+			this.dialect = database.dialect();
 			DataSource ownStatements = new AutoCommitDataSource(migrator.dataSource);
 			this.history = new SchemaHistory(ownStatements, this.dialect, migrator.schema, migrator.table);
-			this.lock = this.dialect.createLock(ownStatements, migrator.schema, migrator.table, migrator.lockLease);
-			this.executor = new MigrationExecutor(migrator.dataSource, this.dialect, this.history,
+			this.lock = MigrationLocks.create(this.dialect, ownStatements, migrator.schema, migrator.table,
+					migrator.lockLease);
+			this.executor = new MigrationExecutor(migrator.dataSource, this.dialect, database.info(), this.history,
 					migrator.transactionMode, this::installedBy, migrator.listeners);
-			this.planner = new MigrationPlanner(migrator.dataSource, this.dialect, migrator.transactionMode);
+			this.planner = new MigrationPlanner(migrator.dataSource, this.dialect, database.info(),
+					migrator.transactionMode);
 		}
 
 		String installedBy() {

@@ -42,6 +42,7 @@ import dev.migrate.ContractMigrations.DuplicateOfFirstVersion;
 import dev.migrate.ContractMigrations.LogFirst;
 import dev.migrate.ContractMigrations.LogSecond;
 import dev.migrate.ContractMigrations.LogThird;
+import dev.migrate.ContractMigrations.RecordDatabaseInfo;
 import dev.migrate.ContractMigrations.WriteLedgerThroughEveryParameter;
 import dev.migrate.OperationResult.Action;
 import dev.migrate.OperationResult.MigrationExecution;
@@ -880,6 +881,25 @@ abstract class AbstractMigratorContractTests {
 		assertThat(this.jdbc.queryForList("SELECT source FROM ledger", String.class)).containsExactlyInAnyOrder(
 				"JdbcTemplate", "NamedParameterJdbcTemplate", "JdbcClient", "Connection", "DataSource",
 				"MigrationContext 2 UP", "application DataSource");
+	}
+
+	@Test
+	void contextDescribesTheDatabase() throws SQLException {
+		Migrator migrator = migrator(new CreateLedger(), new RecordDatabaseInfo());
+
+		migrator.migrate();
+
+		String product;
+		int major;
+		String schema;
+		try (Connection connection = this.dataSource.getConnection()) {
+			DatabaseMetaData metaData = connection.getMetaData();
+			product = metaData.getDatabaseProductName();
+			major = metaData.getDatabaseMajorVersion();
+			schema = schemasAreCatalogs() ? connection.getCatalog() : connection.getSchema();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT source FROM ledger", String.class))
+			.isEqualTo(product + "|" + major + "|" + schema + "|" + hasTransactionalDdl());
 	}
 
 	@Test

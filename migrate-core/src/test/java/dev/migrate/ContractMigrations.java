@@ -228,6 +228,25 @@ final class ContractMigrations {
 
 	}
 
+	/**
+	 * Records what the context says about the database.
+	 */
+	@Migration(version = "2")
+	public static class RecordDatabaseInfo {
+
+		public void up(MigrationContext context) {
+			DatabaseInfo database = context.database();
+			context.jdbcTemplate()
+				.update("INSERT INTO ledger (source) VALUES (?)", database.product() + "|" + database.majorVersion()
+						+ "|" + database.schema() + "|" + database.transactionalDdl());
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.update("DELETE FROM ledger");
+		}
+
+	}
+
 	@Migration(version = "1")
 	public static class LogFirst {
 

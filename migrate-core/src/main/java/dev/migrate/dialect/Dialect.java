@@ -4,19 +4,17 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
-import javax.sql.DataSource;
-
-import dev.migrate.lock.MigrationLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What differs between databases, in one place: DDL of the history table, whether DDL is
- * transactional, how identifiers are stored and how the migration lock is taken. Chosen
- * from {@link DatabaseMetaData#getDatabaseProductName()} by {@link Dialects#detect}.
+ * What differs between databases, in one place: the SQL of migrate's own tables and facts
+ * about the database (whether DDL is transactional, how identifiers are stored, which
+ * session lock it offers). Dialects state facts; the lock package chooses the lock from
+ * them. Chosen from {@link DatabaseMetaData#getDatabaseProductName()} by
+ * {@link Dialects#detect}.
  *
  * @author migrate
  */
@@ -60,15 +58,14 @@ public interface Dialect {
 	}
 
 	/**
-	 * Create the lock that serializes schema changes among all instances.
-	 * @param dataSource the data source
-	 * @param schema the schema of the history table, or {@code null} for the default
-	 * @param historyTable the validated name of the history table
-	 * @param lease how long a lock row stays valid without a heartbeat, where the lock is
-	 * a row
-	 * @return the lock
+	 * The lock the database offers that belongs to a session, and so is released when the
+	 * session dies.
+	 * @return the kind of session lock, {@link SessionLockSupport#NONE} where there is
+	 * none
 	 */
-	MigrationLock createLock(DataSource dataSource, @Nullable String schema, String historyTable, Duration lease);
+	default SessionLockSupport sessionLockSupport() {
+		return SessionLockSupport.NONE;
+	}
 
 	/**
 	 * Convert an unquoted identifier to the case the database stores it in, for metadata

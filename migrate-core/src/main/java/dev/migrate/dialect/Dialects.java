@@ -10,9 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import dev.migrate.DatabaseInfo;
 import dev.migrate.MigrateException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -42,6 +44,18 @@ public final class Dialects {
 	 * @return its dialect, or the generic one for an unknown database
 	 */
 	public static Dialect detect(DataSource dataSource) {
+		return inspect(dataSource, null).dialect();
+	}
+
+	/**
+	 * Read, on one connection, what the engine and migrations need to know about a
+	 * database.
+	 * @param dataSource the data source
+	 * @param configured the dialect to use instead of detecting one, or {@code null}
+	 * @return the dialect and the description of the database
+	 * @throws MigrateException if no connection could be opened
+	 */
+	public static Inspection inspect(DataSource dataSource, @Nullable Dialect configured) {
 		Connection connection;
 		try {
 			connection = DataSourceUtils.getConnection(dataSource);
@@ -52,7 +66,14 @@ public final class Dialects {
 					+ " of the connection. Nothing was changed.", ex);
 		}
 		try {
-			return forMetaData(connection.getMetaData());
+			DatabaseMetaData metaData = connection.getMetaData();
+			Dialect dialect = (configured != null) ? configured : forMetaData(metaData);
+			@Nullable String[] scope = dialect.metaDataScope(connection, null);
+			DatabaseInfo info = new DatabaseInfo(metaData.getDatabaseProductName(),
+					metaData.getDatabaseProductVersion(), metaData.getDatabaseMajorVersion(),
+					metaData.getDatabaseMinorVersion(), (scope[1] != null) ? scope[1] : scope[0],
+					dialect.supportsTransactionalDdl());
+			return new Inspection(dialect, info);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(
@@ -88,6 +109,16 @@ public final class Dialects {
 					+ "'; using the generic one (history in standard SQL, locking with a lock row)");
 		}
 		return new GenericDialect(productName);
+	}
+
+	/**
+	 * What {@link #inspect} found.
+	 *
+	 * @param dialect the dialect to use
+	 * @param info the description of the database that migrations see
+	 */
+	public record Inspection(Dialect dialect, DatabaseInfo info) {
+
 	}
 
 	private static String reason(Throwable ex) {

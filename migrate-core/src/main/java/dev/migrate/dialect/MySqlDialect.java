@@ -3,12 +3,7 @@ package dev.migrate.dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 
-import javax.sql.DataSource;
-
-import dev.migrate.lock.MigrationLock;
-import dev.migrate.lock.MySqlNamedLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,9 +35,8 @@ public class MySqlDialect extends GenericDialect {
 	}
 
 	@Override
-	public MigrationLock createLock(DataSource dataSource, @Nullable String schema, String historyTable,
-			Duration lease) {
-		return new MySqlNamedLock(dataSource, schema, historyTable);
+	public SessionLockSupport sessionLockSupport() {
+		return SessionLockSupport.NAMED_LOCK;
 	}
 
 	@Override

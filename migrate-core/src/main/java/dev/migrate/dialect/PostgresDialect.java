@@ -1,13 +1,5 @@
 package dev.migrate.dialect;
 
-import java.time.Duration;
-
-import javax.sql.DataSource;
-
-import dev.migrate.lock.MigrationLock;
-import dev.migrate.lock.PostgresAdvisoryLock;
-import org.jspecify.annotations.Nullable;
-
 /**
  * Dialect for PostgreSQL: transactional DDL, so a failed migration leaves no trace, and a
  * session advisory lock that dies with its connection.
@@ -37,9 +29,8 @@ public class PostgresDialect implements Dialect {
 	}
 
 	@Override
-	public MigrationLock createLock(DataSource dataSource, @Nullable String schema, String historyTable,
-			Duration lease) {
-		return new PostgresAdvisoryLock(dataSource, schema, historyTable);
+	public SessionLockSupport sessionLockSupport() {
+		return SessionLockSupport.ADVISORY_LOCK;
 	}
 
 }

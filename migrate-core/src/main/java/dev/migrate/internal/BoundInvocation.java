@@ -4,8 +4,8 @@ import java.sql.Connection;
 
 import javax.sql.DataSource;
 
+import dev.migrate.DatabaseInfo;
 import dev.migrate.MigrationContext.Direction;
-import dev.migrate.dialect.Dialect;
 import dev.migrate.resolver.MigrationMethod;
 import dev.migrate.resolver.ResolvedMigration;
 
@@ -24,14 +24,14 @@ final class BoundInvocation {
 	private BoundInvocation() {
 	}
 
-	static void invoke(DataSource dataSource, Dialect dialect, ResolvedMigration migration, MigrationMethod method,
-			Direction direction, Connection connection) throws Throwable {
+	static void invoke(DataSource dataSource, DatabaseInfo database, ResolvedMigration migration,
+			MigrationMethod method, Direction direction, Connection connection) throws Throwable {
 		boolean bind = !TransactionSynchronizationManager.hasResource(dataSource);
 		if (bind) {
 			TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(connection));
 		}
 		try {
-			method.invoke(migration.bean(), new DefaultMigrationContext(migration, direction, dialect, connection));
+			method.invoke(migration.bean(), new DefaultMigrationContext(migration, direction, database, connection));
 		}
 		finally {
 			if (bind) {

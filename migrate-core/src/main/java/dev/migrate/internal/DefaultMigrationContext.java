@@ -6,9 +6,9 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import dev.migrate.DatabaseInfo;
 import dev.migrate.MigrationContext;
 import dev.migrate.Version;
-import dev.migrate.dialect.Dialect;
 import dev.migrate.resolver.ResolvedMigration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -32,7 +32,7 @@ final class DefaultMigrationContext implements MigrationContext {
 
 	private final Direction direction;
 
-	private final Dialect dialect;
+	private final DatabaseInfo database;
 
 	private final SingleConnectionDataSource dataSource;
 
@@ -42,10 +42,11 @@ final class DefaultMigrationContext implements MigrationContext {
 
 	private @Nullable JdbcClient jdbcClient;
 
-	DefaultMigrationContext(ResolvedMigration migration, Direction direction, Dialect dialect, Connection connection) {
+	DefaultMigrationContext(ResolvedMigration migration, Direction direction, DatabaseInfo database,
+			Connection connection) {
 		this.migration = migration;
 		this.direction = direction;
-		this.dialect = dialect;
+		this.database = database;
 		this.dataSource = new SingleConnectionDataSource(connection, true);
 	}
 
@@ -65,8 +66,8 @@ final class DefaultMigrationContext implements MigrationContext {
 	}
 
 	@Override
-	public Dialect dialect() {
-		return this.dialect;
+	public DatabaseInfo database() {
+		return this.database;
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import dev.migrate.DatabaseInfo;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationContext.Direction;
 import dev.migrate.MigrationFailedException;
@@ -48,6 +49,8 @@ public final class MigrationExecutor {
 
 	private final Dialect dialect;
 
+	private final DatabaseInfo database;
+
 	private final SchemaHistory history;
 
 	private final TransactionMode mode;
@@ -56,10 +59,11 @@ public final class MigrationExecutor {
 
 	private final List<MigrationListener> listeners;
 
-	public MigrationExecutor(DataSource dataSource, Dialect dialect, SchemaHistory history, TransactionMode mode,
-			Supplier<String> installedBy, List<MigrationListener> listeners) {
+	public MigrationExecutor(DataSource dataSource, Dialect dialect, DatabaseInfo database, SchemaHistory history,
+			TransactionMode mode, Supplier<String> installedBy, List<MigrationListener> listeners) {
 		this.dataSource = dataSource;
 		this.dialect = dialect;
+		this.database = database;
 		this.history = history;
 		this.mode = (mode != TransactionMode.DEFAULT) ? mode : TransactionMode.PER_MIGRATION;
 		this.installedBy = installedBy;
@@ -242,7 +246,7 @@ public final class MigrationExecutor {
 		long start = System.nanoTime();
 		Throwable failure = null;
 		try {
-			BoundInvocation.invoke(this.dataSource, this.dialect, migration, method, direction, connection);
+			BoundInvocation.invoke(this.dataSource, this.database, migration, method, direction, connection);
 		}
 		catch (Throwable ex) {
 			failure = ex;

@@ -7,6 +7,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrate.DatabaseInfo;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationContext.Direction;
 import dev.migrate.MigrationFailedException;
@@ -34,11 +35,14 @@ public final class MigrationPlanner {
 
 	private final Dialect dialect;
 
+	private final DatabaseInfo database;
+
 	private final TransactionMode mode;
 
-	public MigrationPlanner(DataSource dataSource, Dialect dialect, TransactionMode mode) {
+	public MigrationPlanner(DataSource dataSource, Dialect dialect, DatabaseInfo database, TransactionMode mode) {
 		this.dataSource = dataSource;
 		this.dialect = dialect;
+		this.database = database;
 		this.mode = mode;
 	}
 
@@ -107,7 +111,7 @@ public final class MigrationPlanner {
 		StatementRecorder recorder = validated ? StatementRecorder.executing() : StatementRecorder.dry();
 		Connection recording = recorder.wrap(connection);
 		try {
-			BoundInvocation.invoke(this.dataSource, this.dialect, migration, method, direction, recording);
+			BoundInvocation.invoke(this.dataSource, this.database, migration, method, direction, recording);
 		}
 		catch (Throwable ex) {
 			if (validated) {

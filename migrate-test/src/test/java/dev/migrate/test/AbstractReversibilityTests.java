@@ -362,7 +362,7 @@ abstract class AbstractReversibilityTests {
 	}
 
 	static boolean isMariaDb(MigrationContext context) {
-		return context.dialect().name().equals("MariaDB") || context.dialect().name().equals("MySQL");
+		return context.database().isMySqlOrMariaDb();
 	}
 
 	static void dropIndex(MigrationContext context, String table, String index) {
