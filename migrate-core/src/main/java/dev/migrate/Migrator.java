@@ -1,35 +1,26 @@
 package dev.migrate;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import dev.migrate.MigrationContext.Direction;
-import dev.migrate.OperationResult.Action;
-import dev.migrate.OperationResult.MigrationExecution;
-import dev.migrate.OperationResult.Operation;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.dialect.Dialects;
-import dev.migrate.history.HistoryRow;
-import dev.migrate.history.SchemaHistory;
-import dev.migrate.internal.AutoCommitDataSource;
-import dev.migrate.internal.Identifiers;
-import dev.migrate.internal.MigrationExecutor;
-import dev.migrate.internal.MigrationInfoService;
-import dev.migrate.internal.MigrationListeners;
-import dev.migrate.internal.MigrationPlanner;
-import dev.migrate.lock.MigrationLock;
-import dev.migrate.lock.MigrationLocks;
+import dev.migrate.internal.Engine;
+import dev.migrate.internal.EngineSettings;
+import dev.migrate.internal.operation.BaselineOperation;
+import dev.migrate.internal.operation.InfoOperation;
+import dev.migrate.internal.operation.MigrateOperation;
+import dev.migrate.internal.operation.PlanOperation;
+import dev.migrate.internal.operation.RedoOperation;
+import dev.migrate.internal.operation.RepairOperation;
+import dev.migrate.internal.operation.RollbackOperation;
+import dev.migrate.internal.operation.ValidateOperation;
 import dev.migrate.resolver.MigrationResolver;
 import dev.migrate.resolver.ResolvedMigration;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -47,63 +38,39 @@ import org.springframework.util.Assert;
  * </pre>
  *
  * Usable without Spring Boot; the Spring Boot starter builds one from the application's
- * {@code DataSource} and {@code @Migration} beans.
+ * {@code DataSource} and {@code @Migration} beans. Thread-safe: the database is inspected
+ * once, on first use.
  *
  * @author migrate
+ * @since 0.1.0
  */
 public final class Migrator {
 
-	private static final Log logger = LogFactory.getLog(Migrator.class);
-
 	private final DataSource dataSource;
+
+	private final EngineSettings settings;
 
 	private final List<ResolvedMigration> migrations;
 
-	private final @Nullable String schema;
-
-	private final String table;
-
-	private final TransactionMode transactionMode;
-
-	private final boolean outOfOrder;
-
-	private final Duration lockTimeout;
-
-	private final Duration lockLease;
-
-	private final Version baselineVersion;
-
-	private final String baselineDescription;
-
-	private final boolean baselineOnMigrate;
-
-	private final @Nullable String installedBy;
-
-	private final List<MigrationListener> listeners;
-
-	private final @Nullable Dialect configuredDialect;
-
-	private volatile @Nullable Resources resources;
+	private volatile @Nullable Engine engine;
 
 	private Migrator(Builder builder) {
 		this.dataSource = builder.dataSource;
-		this.schema = (builder.schema != null)
-				? Identifiers.check(builder.schema, "history table schema (migrate.schema)") : null;
-		this.table = Identifiers.check(builder.table, "history table name (migrate.table)");
-		Identifiers.check(builder.table + "_lock", "lock table name (migrate.table + '_lock')");
-		this.transactionMode = (builder.transactionMode != TransactionMode.DEFAULT) ? builder.transactionMode
-				: TransactionMode.PER_MIGRATION;
-		this.outOfOrder = builder.outOfOrder;
-		this.lockTimeout = requirePositive(builder.lockTimeout, "lock timeout (migrate.lock-timeout)");
-		this.lockLease = requirePositive(builder.lockLease, "lock lease (migrate.lock-lease)");
-		this.baselineVersion = parseVersion(builder.baselineVersion, "baseline version (migrate.baseline-version)");
-		this.baselineDescription = builder.baselineDescription;
-		this.baselineOnMigrate = builder.baselineOnMigrate;
-		this.installedBy = builder.installedBy;
-		this.listeners = List.copyOf(builder.listeners);
-		this.configuredDialect = builder.dialect;
+		this.settings = new EngineSettings(builder.schema, builder.table, builder.transactionMode, builder.outOfOrder,
+				builder.lockTimeout, builder.lockLease,
+				parseVersion(builder.baselineVersion, "baseline version (migrate.baseline-version)"),
+				builder.baselineDescription, builder.baselineOnMigrate, builder.installedBy, builder.listeners,
+				builder.dialect);
 		this.migrations = (builder.namedMigrations != null) ? MigrationResolver.resolve(builder.namedMigrations)
 				: MigrationResolver.resolve(builder.migrations);
+	}
+
+	private static Version parseVersion(String text, String what) {
+		String problem = Version.problemWith(text);
+		if (problem != null) {
+			throw new MigrateConfigurationException("Invalid " + what + ": " + problem + ". Nothing was changed.");
+		}
+		return Version.parse(text);
 	}
 
 	/**
@@ -137,7 +104,7 @@ public final class Migrator {
 	 * @return the dialect
 	 */
 	public Dialect getDialect() {
-		return resources().dialect;
+		return engine().dialect();
 	}
 
 	/**
@@ -157,25 +124,7 @@ public final class Migrator {
 	 * @return what was applied
 	 */
 	public OperationResult migrate(@Nullable String target) {
-		long start = System.nanoTime();
-		Resources resources = resources();
-		Version targetVersion = checkTarget(target);
-		if (!this.baselineOnMigrate) {
-			// Nothing pending is the common case: one read of the history, no lock, no
-			// writes.
-			MigrationInfoService current = new MigrationInfoService(this.migrations, resources.history.readForCheck());
-			if (current.validate(this.outOfOrder, this.transactionMode).isEmpty()
-					&& current.pending(targetVersion, this.outOfOrder).isEmpty()) {
-				logger.info("Schema " + resources.history.qualifiedName() + " is up to date at version "
-						+ display(current.currentVersion()) + " (" + this.migrations.size() + " migrations)");
-				return result(Operation.MIGRATE, List.of(), current.currentVersion(), current.currentVersion(),
-						Duration.ZERO, start);
-			}
-		}
-		return underLock(Operation.MIGRATE, start, (merged) -> {
-			List<ResolvedMigration> pending = merged.pending(targetVersion, this.outOfOrder);
-			return resources.executor.apply(pending, merged.nextRank(), merged.currentVersion());
-		});
+		return new MigrateOperation(this.migrations, target).execute(engine());
 	}
 
 	/**
@@ -187,11 +136,7 @@ public final class Migrator {
 	 * then
 	 */
 	public OperationResult rollback(int steps) {
-		checkSteps(steps);
-		long start = System.nanoTime();
-		Resources resources = resources();
-		return underLock(Operation.ROLLBACK, start,
-				(merged) -> rollback(resources, merged, latestApplied(merged, steps)));
+		return RollbackOperation.steps(steps).execute(engine());
 	}
 
 	/**
@@ -202,72 +147,7 @@ public final class Migrator {
 	 * one to roll back has no {@code down} method; nothing is touched then
 	 */
 	public OperationResult rollbackTo(String target) {
-		Version targetVersion = parseVersion(target, "rollback target version (migrate.target)");
-		long start = System.nanoTime();
-		Resources resources = resources();
-		return underLock(Operation.ROLLBACK, start,
-				(merged) -> rollback(resources, merged, appliedAbove(merged, targetVersion)));
-	}
-
-	private static void checkSteps(int steps) {
-		if (steps < 1) {
-			throw new MigrateConfigurationException("Cannot roll back " + steps
-					+ " steps (migrate.steps): give a number of migrations of at least 1. Nothing was changed.");
-		}
-	}
-
-	private static List<HistoryRow> latestApplied(MigrationInfoService merged, int steps) {
-		List<HistoryRow> candidates = merged.rollbackCandidates();
-		if (steps > candidates.size()) {
-			throw new MigrateConfigurationException("Cannot roll back " + steps + " migrations: only "
-					+ candidates.size() + " applied " + ((candidates.size() == 1) ? "is a" : "are")
-					+ " rollback candidate" + ((candidates.size() == 1) ? "" : "s") + " (" + versionsOf(candidates)
-					+ "); a baseline cannot be rolled back. Nothing was changed.");
-		}
-		return candidates.subList(0, steps);
-	}
-
-	private List<HistoryRow> appliedAbove(MigrationInfoService merged, Version target) {
-		if (!target.equals(Version.EMPTY) && !merged.isKnown(target)) {
-			throw new MigrateConfigurationException(
-					"Cannot roll back to version " + target + ": no migration has that version. Known versions: "
-							+ knownVersions() + " (or 0 for everything). Nothing was changed.");
-		}
-		return merged.rollbackCandidates().stream().filter((row) -> row.version().isAfter(target)).toList();
-	}
-
-	private List<MigrationExecution> rollback(Resources resources, MigrationInfoService merged, List<HistoryRow> rows) {
-		List<ResolvedMigration> toRollBack = reversible(merged, rows);
-		List<MigrationExecution> executions = new ArrayList<>(toRollBack.size());
-		for (int i = 0; i < toRollBack.size(); i++) {
-			executions.add(resources.executor.rollback(toRollBack.get(i), rows.get(i)));
-		}
-		return executions;
-	}
-
-	private static List<ResolvedMigration> reversible(MigrationInfoService merged, List<HistoryRow> rows) {
-		List<ResolvedMigration> migrations = new ArrayList<>(rows.size());
-		List<String> problems = new ArrayList<>();
-		for (HistoryRow row : rows) {
-			ResolvedMigration migration = merged.migration(row.version());
-			if (migration == null) {
-				problems.add("Migration " + row.version() + " (" + row.description() + ", " + row.className()
-						+ ") is applied but its bean is not in the code, so its down method cannot run."
-						+ " Restore the bean, or roll back fewer steps.");
-			}
-			else if (!migration.isReversible()) {
-				problems.add(migration.describe() + " has no down method: it is irreversible."
-						+ " Add a 'public void down(...)' that undoes its up, or roll back fewer steps.");
-			}
-			else {
-				migrations.add(migration);
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new MigrateConfigurationException(
-					"Cannot roll back: " + String.join(" ", problems) + " Nothing was changed.");
-		}
-		return migrations;
+		return RollbackOperation.to(target).execute(engine());
 	}
 
 	/**
@@ -287,16 +167,7 @@ public final class Migrator {
 	 * @return the plan
 	 */
 	public PlanResult plan(@Nullable String target) {
-		Version targetVersion = checkTarget(target);
-		Resources resources = resources();
-		return withLock((merged) -> {
-			List<String> problems = merged.validate(this.outOfOrder, this.transactionMode);
-			if (!problems.isEmpty()) {
-				throw new MigrationValidationException(problems);
-			}
-			return planResult(resources, Direction.UP,
-					resources.planner.plan(merged.pending(targetVersion, this.outOfOrder), Direction.UP));
-		});
+		return PlanOperation.migrate(this.migrations, target).execute(engine());
 	}
 
 	/**
@@ -305,10 +176,7 @@ public final class Migrator {
 	 * @return the plan
 	 */
 	public PlanResult planRollback(int steps) {
-		checkSteps(steps);
-		Resources resources = resources();
-		return withLock((merged) -> planResult(resources, Direction.DOWN,
-				resources.planner.plan(reversible(merged, latestApplied(merged, steps)), Direction.DOWN)));
+		return PlanOperation.rollback(steps).execute(engine());
 	}
 
 	/**
@@ -317,15 +185,7 @@ public final class Migrator {
 	 * @return the plan
 	 */
 	public PlanResult planRollbackTo(String target) {
-		Version targetVersion = parseVersion(target, "rollback target version (migrate.target)");
-		Resources resources = resources();
-		return withLock((merged) -> planResult(resources, Direction.DOWN,
-				resources.planner.plan(reversible(merged, appliedAbove(merged, targetVersion)), Direction.DOWN)));
-	}
-
-	private static PlanResult planResult(Resources resources, Direction direction,
-			List<PlanResult.PlannedMigration> planned) {
-		return new PlanResult(direction, planned, resources.dialect.name(), resources.history.qualifiedName());
+		return PlanOperation.rollbackTo(target).execute(engine());
 	}
 
 	/**
@@ -333,22 +193,7 @@ public final class Migrator {
 	 * @return what was rolled back and applied
 	 */
 	public OperationResult redo() {
-		long start = System.nanoTime();
-		Resources resources = resources();
-		return underLock(Operation.REDO, start, (merged) -> {
-			List<HistoryRow> candidates = merged.rollbackCandidates();
-			if (candidates.isEmpty()) {
-				throw new MigrateConfigurationException("Cannot redo: no migration is applied in "
-						+ resources.history.qualifiedName() + ". Nothing was changed.");
-			}
-			List<MigrationExecution> executions = new ArrayList<>(
-					rollback(resources, merged, candidates.subList(0, 1)));
-			ResolvedMigration migration = merged.migration(candidates.get(0).version());
-			// A rollback updates rows and writes none, so the next rank is unchanged.
-			executions.addAll(resources.executor.apply(List.of(migration), merged.nextRank(),
-					new MigrationInfoService(this.migrations, resources.history.read()).currentVersion()));
-			return executions;
-		});
+		return RedoOperation.INSTANCE.execute(engine());
 	}
 
 	/**
@@ -357,9 +202,7 @@ public final class Migrator {
 	 * @return the migrations with their states
 	 */
 	public InfoResult info() {
-		Resources resources = resources();
-		return new MigrationInfoService(this.migrations, resources.history.read())
-			.info(resources.history.qualifiedName(), resources.dialect.name());
+		return InfoOperation.INSTANCE.execute(engine());
 	}
 
 	/**
@@ -367,10 +210,7 @@ public final class Migrator {
 	 * @return the problems found, with the merged view
 	 */
 	public ValidationResult validate() {
-		Resources resources = resources();
-		MigrationInfoService merged = new MigrationInfoService(this.migrations, resources.history.read());
-		return new ValidationResult(merged.validate(this.outOfOrder, this.transactionMode),
-				merged.info(resources.history.qualifiedName(), resources.dialect.name()));
+		return ValidateOperation.INSTANCE.execute(engine());
 	}
 
 	/**
@@ -379,7 +219,7 @@ public final class Migrator {
 	 * @return the baseline written
 	 */
 	public OperationResult baseline() {
-		return baseline(this.baselineVersion.toString());
+		return baseline(this.settings.baselineVersion().toString());
 	}
 
 	/**
@@ -390,31 +230,7 @@ public final class Migrator {
 	 * @throws MigrateConfigurationException if the history already holds migrations
 	 */
 	public OperationResult baseline(String version) {
-		Version baseline = parseVersion(version, "baseline version (migrate.baseline-version)");
-		long start = System.nanoTime();
-		Resources resources = resources();
-		return underLock(Operation.BASELINE, start,
-				(merged) -> baselineUnderLock(resources, merged.rows(), baseline, "baseline"));
-	}
-
-	private List<MigrationExecution> baselineUnderLock(Resources resources, List<HistoryRow> rows, Version baseline,
-			String operation) {
-		if (!rows.isEmpty()) {
-			HistoryRow existing = rows.get(rows.size() - 1);
-			if (rows.size() == 1 && existing.isBaseline() && existing.version().equals(baseline)) {
-				return List.of();
-			}
-			throw new MigrateConfigurationException(
-					"Cannot " + operation + " at version " + baseline + ": " + resources.history.qualifiedName()
-							+ " already holds " + rows.size() + " row(s) (latest: version " + existing.version()
-							+ "). Baseline is for a database migrate does" + " not manage yet. Nothing was changed.");
-		}
-		resources.history.insert(resources.history.jdbcTemplate(),
-				new HistoryRow(1, baseline, this.baselineDescription, HistoryRow.TYPE_BASELINE, null, null, null,
-						resources.installedBy(), Instant.now(), 0, HistoryRow.SUCCESS, null, null, null));
-		logger.info("Baselined " + resources.history.qualifiedName() + " at version " + baseline);
-		return List
-			.of(new MigrationExecution(baseline, this.baselineDescription, null, Action.BASELINED, Duration.ZERO));
+		return new BaselineOperation(version).execute(engine());
 	}
 
 	/**
@@ -423,207 +239,21 @@ public final class Migrator {
 	 * @return what was repaired
 	 */
 	public OperationResult repair() {
-		long start = System.nanoTime();
-		Resources resources = resources();
-		return underLock(Operation.REPAIR, start, (merged) -> {
-			List<MigrationExecution> executions = new ArrayList<>();
-			for (MigrationInfo info : merged.info(resources.history.qualifiedName(), resources.dialect.name())
-				.migrations()) {
-				HistoryRow row = merged.latestRow(info.version());
-				if (row == null) {
-					continue;
-				}
-				ResolvedMigration migration = merged.migration(info.version());
-				if (info.state() == MigrationState.FAILED) {
-					resources.history.delete(row.installedRank());
-					executions.add(new MigrationExecution(info.version(), info.description(), info.beanName(),
-							Action.REMOVED_FAILED, Duration.ZERO));
-				}
-				else if (info.state() == MigrationState.MISSING) {
-					resources.history.delete(row.installedRank());
-					executions.add(new MigrationExecution(info.version(), info.description(), info.beanName(),
-							Action.REMOVED_MISSING, Duration.ZERO));
-				}
-				else if (info.state() == MigrationState.APPLIED && migration != null
-						&& (!migration.checksum().equals(row.checksum())
-								|| !migration.description().equals(row.description())
-								|| !migration.beanName().equals(row.beanName())
-								|| !migration.beanClass().getName().equals(row.className()))) {
-					resources.history.realign(row.installedRank(), migration.checksum(), migration.description(),
-							migration.beanName(), migration.beanClass().getName());
-					executions.add(new MigrationExecution(info.version(), migration.description(), migration.beanName(),
-							Action.REALIGNED, Duration.ZERO));
-				}
-			}
-			executions.forEach((execution) -> logger
-				.info("Repaired migration " + execution.version() + ": " + execution.action()));
-			return executions;
-		});
+		return RepairOperation.INSTANCE.execute(engine());
 	}
 
-	private @Nullable Version checkTarget(@Nullable String target) {
-		if (target == null) {
-			return null;
-		}
-		Version targetVersion = parseVersion(target, "target version (migrate.target)");
-		if (this.migrations.stream().noneMatch((m) -> m.version().equals(targetVersion))) {
-			throw new MigrateConfigurationException("No migration has the target version " + target
-					+ " (migrate.target). Known versions: " + knownVersions() + ". Nothing was changed.");
-		}
-		return targetVersion;
-	}
-
-	/** Run read-only work (a plan) under the lock, on the history as it is. */
-	private <T> T withLock(Function<MigrationInfoService, T> work) {
-		return locked((held) -> work.apply(new MigrationInfoService(this.migrations, resources().history.read())));
-	}
-
-	private <T> T locked(Function<MigrationLock.Held, T> work) {
-		Resources resources = resources();
-		resources.history.createSchemaIfMissing();
-		try (MigrationLock.Held held = resources.lock.acquire(this.lockTimeout)) {
-			return work.apply(held);
-		}
-	}
-
-	private OperationResult underLock(Operation operation, long start,
-			Function<MigrationInfoService, List<MigrationExecution>> work) {
-		Resources resources = resources();
-		return locked((held) -> {
-			MigrationListeners.notify(this.listeners, (listener) -> listener.lockAcquired(held.waited()));
-			resources.history.createIfMissing();
-			List<HistoryRow> rows = resources.history.read();
-			if (operation == Operation.MIGRATE && this.baselineOnMigrate && rows.isEmpty()
-					&& resources.history.schemaHasOtherTables()) {
-				logger.info("The schema holds tables but no migrate history: baselining at version "
-						+ this.baselineVersion + " (migrate.baseline-on-migrate)");
-				baselineUnderLock(resources, rows, this.baselineVersion, "baseline on migrate");
-				rows = resources.history.read();
-			}
-			MigrationInfoService merged = new MigrationInfoService(this.migrations, rows);
-			if (operation == Operation.MIGRATE) {
-				List<String> problems = merged.validate(this.outOfOrder, this.transactionMode);
-				if (!problems.isEmpty()) {
-					throw new MigrationValidationException(problems);
-				}
-			}
-			if (operation == Operation.ROLLBACK || operation == Operation.REDO) {
-				List<String> missing = merged.missingProblems();
-				if (!missing.isEmpty()) {
-					throw new MigrationValidationException(missing);
-				}
-			}
-			Version before = merged.currentVersion();
-			List<MigrationExecution> executions = work.apply(merged);
-			Version after = (executions.isEmpty()) ? before
-					: new MigrationInfoService(this.migrations, resources.history.read()).currentVersion();
-			OperationResult result = result(operation, executions, before, after, held.waited(), start);
-			logger.info(summary(result));
-			return result;
-		});
-	}
-
-	private OperationResult result(Operation operation, List<MigrationExecution> executions, @Nullable Version before,
-			@Nullable Version after, Duration lockWait, long start) {
-		return new OperationResult(operation, List.copyOf(executions), before, after, lockWait,
-				Duration.ofNanos(System.nanoTime() - start), resources().history.qualifiedName());
-	}
-
-	private static String summary(OperationResult result) {
-		return result.operation().name().charAt(0) + result.operation().name().substring(1).toLowerCase() + " of "
-				+ result.historyTable() + ": " + result.executions().size() + " migration(s) in "
-				+ result.totalTime().toMillis() + " ms (lock wait " + result.lockWait().toMillis() + " ms); version "
-				+ display(result.versionBefore()) + " -> " + display(result.versionAfter());
-	}
-
-	private String knownVersions() {
-		if (this.migrations.isEmpty()) {
-			return "none";
-		}
-		List<String> versions = this.migrations.stream().map((m) -> m.version().toString()).toList();
-		return (versions.size() <= 20) ? String.join(", ", versions) : String.join(", ", versions.subList(0, 10))
-				+ ", ... , " + String.join(", ", versions.subList(versions.size() - 5, versions.size()));
-	}
-
-	private static String versionsOf(List<HistoryRow> rows) {
-		return rows.isEmpty() ? "none" : String.join(", ", rows.stream().map((r) -> r.version().toString()).toList());
-	}
-
-	private static String display(@Nullable Version version) {
-		return (version != null) ? version.toString() : "<empty>";
-	}
-
-	private static Version parseVersion(String text, String what) {
-		String problem = Version.problemWith(text);
-		if (problem != null) {
-			throw new MigrateConfigurationException("Invalid " + what + ": " + problem + ". Nothing was changed.");
-		}
-		return Version.parse(text);
-	}
-
-	private static Duration requirePositive(Duration duration, String what) {
-		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new MigrateConfigurationException("The " + what + " must be positive, was " + duration + ".");
-		}
-		return duration;
-	}
-
-	private Resources resources() {
-		Resources resources = this.resources;
-		if (resources == null) {
+	private Engine engine() {
+		Engine engine = this.engine;
+		if (engine == null) {
 			synchronized (this) {
-				resources = this.resources;
-				if (resources == null) {
-					resources = new Resources(this);
-					this.resources = resources;
+				engine = this.engine;
+				if (engine == null) {
+					engine = new Engine(this.dataSource, this.settings, this.migrations);
+					this.engine = engine;
 				}
 			}
 		}
-		return resources;
-	}
-
-	/**
-	 * What needs the database to build: detected once, on first use.
-	 */
-	private static final class Resources {
-
-		private final Migrator migrator;
-
-		private final Dialect dialect;
-
-		private final SchemaHistory history;
-
-		private final MigrationLock lock;
-
-		private final MigrationExecutor executor;
-
-		private final MigrationPlanner planner;
-
-		private volatile @Nullable String installedBy;
-
-		Resources(Migrator migrator) {
-			this.migrator = migrator;
-			Dialects.Inspection database = Dialects.inspect(migrator.dataSource, migrator.configuredDialect);
-			this.dialect = database.dialect();
-			DataSource ownStatements = new AutoCommitDataSource(migrator.dataSource);
-			this.history = new SchemaHistory(ownStatements, this.dialect, migrator.schema, migrator.table);
-			this.lock = MigrationLocks.create(this.dialect, ownStatements, migrator.schema, migrator.table,
-					migrator.lockLease);
-			this.executor = new MigrationExecutor(migrator.dataSource, this.dialect, database.info(), this.history,
-					migrator.transactionMode, this::installedBy, migrator.listeners);
-			this.planner = new MigrationPlanner(migrator.dataSource, this.dialect, database.info(),
-					migrator.transactionMode);
-		}
-
-		String installedBy() {
-			String user = this.installedBy;
-			if (user == null) {
-				user = (this.migrator.installedBy != null) ? this.migrator.installedBy : this.history.currentUser();
-				this.installedBy = user;
-			}
-			return user;
-		}
-
+		return engine;
 	}
 
 	/**

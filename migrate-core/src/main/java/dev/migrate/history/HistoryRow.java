@@ -1,5 +1,6 @@
 package dev.migrate.history;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import dev.migrate.Version;
@@ -10,59 +11,25 @@ import org.jspecify.annotations.Nullable;
  *
  * @param installedRank order in which rows were written, starting at 1
  * @param version the migration version
- * @param description the description when applied
- * @param type {@link #TYPE_MIGRATION} or {@link #TYPE_BASELINE}
- * @param beanName the bean name when applied
- * @param className the bean class when applied
- * @param checksum the fingerprint of the definition when applied
- * @param installedBy who applied it
- * @param installedOn when it was applied
- * @param executionTimeMillis how long it took
- * @param status one of {@link #SUCCESS}, {@link #FAILED}, {@link #RUNNING},
- * {@link #ROLLING_BACK}, {@link #ROLLED_BACK}
- * @param errorMessage the error of a failed migration
- * @param rolledBackBy who rolled it back
- * @param rolledBackOn when it was rolled back
+ * @param type what wrote the row
+ * @param status the status
+ * @param checksum the fingerprint of the migration when applied, in its stored form
+ * ({@code algorithm:value}, or a bare value written by migrate before fingerprints had
+ * algorithms)
+ * @param audit the descriptive columns, or {@code null} when the row was read for the
+ * up-to-date check, which needs only the columns above
  * @author migrate
+ * @since 0.1.0
  */
-public record HistoryRow(int installedRank, Version version, String description, String type, @Nullable String beanName,
-		@Nullable String className, @Nullable String checksum, String installedBy, Instant installedOn,
-		long executionTimeMillis, String status, @Nullable String errorMessage, @Nullable String rolledBackBy,
-		@Nullable Instant rolledBackOn) {
-
-	/** Type of a row written by applying a migration. */
-	public static final String TYPE_MIGRATION = "MIGRATION";
-
-	/** Type of a row written by baseline. */
-	public static final String TYPE_BASELINE = "BASELINE";
-
-	/** The migration is applied. */
-	public static final String SUCCESS = "SUCCESS";
-
-	/** The migration failed and may have left part of its changes. */
-	public static final String FAILED = "FAILED";
-
-	/**
-	 * The migration started outside a transaction and has not finished (or was
-	 * interrupted).
-	 */
-	public static final String RUNNING = "RUNNING";
-
-	/**
-	 * The migration's {@code down} started outside a transaction and has not finished (or
-	 * was interrupted).
-	 */
-	public static final String ROLLING_BACK = "ROLLING_BACK";
-
-	/** The migration was applied, then rolled back. */
-	public static final String ROLLED_BACK = "ROLLED_BACK";
+public record HistoryRow(int installedRank, Version version, HistoryType type, HistoryStatus status,
+		@Nullable String checksum, @Nullable Audit audit) {
 
 	/**
 	 * Whether this row says the migration is applied now.
 	 * @return {@code true} for a successful migration or baseline
 	 */
 	public boolean isApplied() {
-		return SUCCESS.equals(this.status);
+		return this.status.isApplied();
 	}
 
 	/**
@@ -70,15 +37,42 @@ public record HistoryRow(int installedRank, Version version, String description,
 	 * @return {@code true} for a baseline
 	 */
 	public boolean isBaseline() {
-		return TYPE_BASELINE.equals(this.type);
+		return this.type == HistoryType.BASELINE;
 	}
 
 	/**
 	 * Whether this row says the migration failed or did not finish.
-	 * @return {@code true} if failed or still running
+	 * @return {@code true} if failed, still running or still rolling back
 	 */
 	public boolean isFailed() {
-		return FAILED.equals(this.status) || RUNNING.equals(this.status) || ROLLING_BACK.equals(this.status);
+		return this.status.isFailed();
+	}
+
+	/**
+	 * The description recorded, if the row was read whole.
+	 * @return the description, or an empty string
+	 */
+	public String description() {
+		return (this.audit != null) ? this.audit.description() : "";
+	}
+
+	/**
+	 * The descriptive columns of a history row.
+	 *
+	 * @param description the description when applied
+	 * @param beanName the bean name when applied
+	 * @param className the bean class when applied
+	 * @param installedBy who applied it
+	 * @param installedOn when it was applied
+	 * @param executionTime how long it took
+	 * @param errorMessage the error of a failed migration
+	 * @param rolledBackBy who rolled it back
+	 * @param rolledBackOn when it was rolled back
+	 */
+	public record Audit(String description, @Nullable String beanName, @Nullable String className, String installedBy,
+			Instant installedOn, Duration executionTime, @Nullable String errorMessage, @Nullable String rolledBackBy,
+			@Nullable Instant rolledBackOn) {
+
 	}
 
 }

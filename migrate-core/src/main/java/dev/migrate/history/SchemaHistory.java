@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -202,19 +204,40 @@ public class SchemaHistory {
 	// history.
 	private List<HistoryRow> queryRows(boolean forCheck) {
 		if (forCheck) {
-			return this.jdbc
-				.query("SELECT installed_rank, version, type, checksum, status, format_version FROM "
-						+ this.qualifiedName + " ORDER BY installed_rank",
-						(rs, rowNum) -> checkFormat(
-								new HistoryRow(rs.getInt(1), version(rs), "", rs.getString(3), null, null,
-										rs.getString(4), "", Instant.EPOCH, 0, rs.getString(5), null, null, null),
-								rs.getInt(6)));
+			return this.jdbc.query(
+					"SELECT installed_rank, version, type, status, checksum, format_version FROM " + this.qualifiedName
+							+ " ORDER BY installed_rank",
+					(rs, rowNum) -> checkFormat(new HistoryRow(rs.getInt(1), version(rs), type(rs, 3), status(rs, 4),
+							rs.getString(5), null), rs.getInt(6)));
 		}
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.qualifiedName + " ORDER BY installed_rank",
-				(rs, rowNum) -> checkFormat(new HistoryRow(rs.getInt(1), version(rs), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-						toInstant(rs.getTimestamp(9)), rs.getLong(10), rs.getString(11), rs.getString(12),
-						rs.getString(13), toNullableInstant(rs.getTimestamp(14))), rs.getInt(15)));
+				(rs, rowNum) -> checkFormat(
+						new HistoryRow(rs.getInt(1), version(rs), type(rs, 4), status(rs, 11), rs.getString(7),
+								new HistoryRow.Audit(rs.getString(3), rs.getString(5), rs.getString(6), rs.getString(8),
+										toInstant(rs.getTimestamp(9)), Duration.ofMillis(rs.getLong(10)),
+										rs.getString(12), rs.getString(13), toNullableInstant(rs.getTimestamp(14)))),
+						rs.getInt(15)));
+	}
+
+	private HistoryType type(ResultSet rs, int column) throws SQLException {
+		return enumValue(HistoryType.class, rs, column, "type");
+	}
+
+	private HistoryStatus status(ResultSet rs, int column) throws SQLException {
+		return enumValue(HistoryStatus.class, rs, column, "status");
+	}
+
+	private <E extends Enum<E>> E enumValue(Class<E> type, ResultSet rs, int column, String name) throws SQLException {
+		String text = rs.getString(column);
+		try {
+			return Enum.valueOf(type, (text != null) ? text.trim() : "");
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MigrateException("The history table " + this.qualifiedName + " has a row (installed_rank "
+					+ rs.getInt(1) + ", version " + rs.getString(2) + ") whose " + name + " '" + text
+					+ "' is not one of " + Arrays.toString(type.getEnumConstants())
+					+ "; was it edited by hand? Correct or delete that row. Nothing was changed in the database.");
+		}
 	}
 
 	private HistoryRow checkFormat(HistoryRow row, int format) {
@@ -249,19 +272,53 @@ public class SchemaHistory {
 	}
 
 	/**
-	 * Insert a row. {@code installed_on} is the database's current time, so instances
-	 * with different clocks agree; the row's own {@code installedOn} is not written.
+	 * Record a migration that starts running outside a transaction, before it runs.
+	 * {@code installed_on} is the database's current time, so instances with different
+	 * clocks agree.
 	 * @param jdbc the template to write with, bound to the migration's connection
-	 * @param row the row
+	 * @param migration the migration
 	 */
-	public void insert(JdbcTemplate jdbc, HistoryRow row) {
+	public void insertRunning(JdbcTemplate jdbc, MigrationRecord migration) {
+		insertMigration(jdbc, migration, HistoryStatus.RUNNING, Duration.ZERO);
+	}
+
+	/**
+	 * Record a migration that was applied, in the transaction that applied it.
+	 * @param jdbc the template to write with, bound to the migration's connection
+	 * @param migration the migration
+	 * @param executionTime how long it took
+	 */
+	public void insertApplied(JdbcTemplate jdbc, MigrationRecord migration, Duration executionTime) {
+		insertMigration(jdbc, migration, HistoryStatus.SUCCESS, executionTime);
+	}
+
+	private void insertMigration(JdbcTemplate jdbc, MigrationRecord migration, HistoryStatus status,
+			Duration executionTime) {
+		insert(jdbc, migration.installedRank(), migration.version(), migration.description(), HistoryType.MIGRATION,
+				migration.beanName(), migration.className(), migration.checksum(), migration.installedBy(),
+				executionTime, status);
+	}
+
+	/**
+	 * Record a baseline: the database is at a version that migrate did not apply.
+	 * @param installedRank the rank of the new row
+	 * @param version the version the database is at
+	 * @param description the description of the baseline
+	 * @param installedBy who baselines it
+	 */
+	public void insertBaseline(int installedRank, Version version, String description, String installedBy) {
+		insert(this.jdbc, installedRank, version, description, HistoryType.BASELINE, null, null, null, installedBy,
+				Duration.ZERO, HistoryStatus.SUCCESS);
+	}
+
+	private void insert(JdbcTemplate jdbc, int installedRank, Version version, String description, HistoryType type,
+			@Nullable String beanName, @Nullable String className, @Nullable String checksum, String installedBy,
+			Duration executionTime, HistoryStatus status) {
 		jdbc.update(
 				"INSERT INTO " + this.qualifiedName + " (" + COLUMNS
-						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, NULL, NULL, ?)",
-				row.installedRank(), row.version().toString(), truncate(row.description(), 200), row.type(),
-				row.beanName(), row.className(), row.checksum(), truncate(row.installedBy(), 100),
-				row.executionTimeMillis(), row.status(), truncate(row.errorMessage(), this.dialect.longTextLength()),
-				FORMAT_VERSION);
+						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, NULL, NULL, NULL, ?)",
+				installedRank, version.toString(), truncate(description, 200), type.name(), beanName, className,
+				checksum, truncate(installedBy, 100), executionTime.toMillis(), status.name(), FORMAT_VERSION);
 	}
 
 	/**
@@ -269,15 +326,16 @@ public class SchemaHistory {
 	 * @param jdbc the template to write with
 	 * @param installedRank the row
 	 * @param status the new status
-	 * @param executionTimeMillis how long it took
+	 * @param executionTime how long it took
 	 * @param errorMessage the error, if it failed
 	 */
-	public void finish(JdbcTemplate jdbc, int installedRank, String status, long executionTimeMillis,
+	public void finish(JdbcTemplate jdbc, int installedRank, HistoryStatus status, Duration executionTime,
 			@Nullable String errorMessage) {
 		jdbc.update(
 				"UPDATE " + this.qualifiedName
 						+ " SET status = ?, execution_time = ?, error_message = ? WHERE installed_rank = ?",
-				status, executionTimeMillis, truncate(errorMessage, this.dialect.longTextLength()), installedRank);
+				status.name(), executionTime.toMillis(), truncate(errorMessage, this.dialect.longTextLength()),
+				installedRank);
 	}
 
 	/**
@@ -289,7 +347,7 @@ public class SchemaHistory {
 	public void markRolledBack(JdbcTemplate jdbc, int installedRank, String rolledBackBy) {
 		jdbc.update("UPDATE " + this.qualifiedName
 				+ " SET status = ?, rolled_back_by = ?, rolled_back_on = CURRENT_TIMESTAMP WHERE installed_rank = ?",
-				HistoryRow.ROLLED_BACK, truncate(rolledBackBy, 100), installedRank);
+				HistoryStatus.ROLLED_BACK.name(), truncate(rolledBackBy, 100), installedRank);
 	}
 
 	/**
@@ -302,7 +360,7 @@ public class SchemaHistory {
 	public void markRollingBack(JdbcTemplate jdbc, int installedRank, String rolledBackBy) {
 		jdbc.update("UPDATE " + this.qualifiedName
 				+ " SET status = ?, rolled_back_by = ?, rolled_back_on = CURRENT_TIMESTAMP WHERE installed_rank = ?",
-				HistoryRow.ROLLING_BACK, truncate(rolledBackBy, 100), installedRank);
+				HistoryStatus.ROLLING_BACK.name(), truncate(rolledBackBy, 100), installedRank);
 	}
 
 	/**
@@ -313,7 +371,7 @@ public class SchemaHistory {
 	 */
 	public void markFailed(JdbcTemplate jdbc, int installedRank, String errorMessage) {
 		jdbc.update("UPDATE " + this.qualifiedName + " SET status = ?, error_message = ? WHERE installed_rank = ?",
-				HistoryRow.FAILED, truncate(errorMessage, this.dialect.longTextLength()), installedRank);
+				HistoryStatus.FAILED.name(), truncate(errorMessage, this.dialect.longTextLength()), installedRank);
 	}
 
 	/**

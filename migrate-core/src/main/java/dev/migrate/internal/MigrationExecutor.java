@@ -3,7 +3,6 @@ package dev.migrate.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,6 +21,8 @@ import dev.migrate.TransactionMode;
 import dev.migrate.Version;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.history.HistoryRow;
+import dev.migrate.history.HistoryStatus;
+import dev.migrate.history.MigrationRecord;
 import dev.migrate.history.SchemaHistory;
 import dev.migrate.resolver.MigrationMethod;
 import dev.migrate.resolver.ResolvedMigration;
@@ -112,7 +113,7 @@ public final class MigrationExecutor {
 				// Recorded, and committed, before the work, which commits as it goes: a
 				// crash leaves a trace.
 				setAutoCommit(connection, true);
-				this.history.insert(jdbc, row(migration, rank, 0, HistoryRow.RUNNING));
+				this.history.insertRunning(jdbc, record(migration, rank));
 			}
 			long start = System.nanoTime();
 			try {
@@ -120,10 +121,10 @@ public final class MigrationExecutor {
 				invoke(migration, migration.up(), Direction.UP, connection);
 				long millis = elapsedMillis(start);
 				if (atomic) {
-					this.history.insert(jdbc, row(migration, rank, millis, HistoryRow.SUCCESS));
+					this.history.insertApplied(jdbc, record(migration, rank), Duration.ofMillis(millis));
 				}
 				else {
-					this.history.finish(jdbc, rank, HistoryRow.SUCCESS, millis, null);
+					this.history.finish(jdbc, rank, HistoryStatus.SUCCESS, Duration.ofMillis(millis), null);
 				}
 				commit(connection, transactional);
 				logger.info("Applied migration " + migration.version() + " (" + migration.description() + ") in "
@@ -134,8 +135,8 @@ public final class MigrationExecutor {
 			catch (Throwable ex) {
 				rollbackQuietly(connection, transactional);
 				if (!atomic) {
-					recordFailure(connection, () -> this.history.finish(bound(connection), rank, HistoryRow.FAILED,
-							elapsedMillis(start), describe(ex)));
+					recordFailure(connection, () -> this.history.finish(bound(connection), rank, HistoryStatus.FAILED,
+							Duration.ofMillis(elapsedMillis(start)), describe(ex)));
 				}
 				throw failedUp(migration, ex, atomic, current, done);
 			}
@@ -158,7 +159,7 @@ public final class MigrationExecutor {
 				try {
 					invoke(migration, migration.up(), Direction.UP, connection);
 					long millis = elapsedMillis(start);
-					this.history.insert(jdbc, row(migration, rank++, millis, HistoryRow.SUCCESS));
+					this.history.insertApplied(jdbc, record(migration, rank++), Duration.ofMillis(millis));
 					executions.add(new MigrationExecution(migration.version(), migration.description(),
 							migration.beanName(), Action.APPLIED, Duration.ofMillis(millis)));
 				}
@@ -259,10 +260,9 @@ public final class MigrationExecutor {
 		}
 	}
 
-	private HistoryRow row(ResolvedMigration migration, int rank, long millis, String status) {
-		return new HistoryRow(rank, migration.version(), migration.description(), HistoryRow.TYPE_MIGRATION,
-				migration.beanName(), migration.beanClass().getName(), migration.checksum(), this.installedBy.get(),
-				Instant.now(), millis, status, null, null, null);
+	private MigrationRecord record(ResolvedMigration migration, int rank) {
+		return new MigrationRecord(rank, migration.version(), migration.description(), migration.beanName(),
+				migration.beanClass().getName(), migration.checksum(), this.installedBy.get());
 	}
 
 	private MigrationFailedException failedUp(ResolvedMigration migration, Throwable ex, boolean atomic,

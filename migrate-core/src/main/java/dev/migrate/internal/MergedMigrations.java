@@ -1,6 +1,5 @@
 package dev.migrate.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,16 +15,17 @@ import dev.migrate.MigrationState;
 import dev.migrate.TransactionMode;
 import dev.migrate.Version;
 import dev.migrate.history.HistoryRow;
+import dev.migrate.history.HistoryStatus;
 import dev.migrate.resolver.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Merges the migrations in the code with the rows of the history table into one state per
- * version, and validates the result. One pass over each, no per-migration queries.
+ * The migrations in the code merged with the rows of the history table: one state per
+ * version, and the checks of the result. One pass over each, no per-migration queries.
  *
  * @author migrate
  */
-public final class MigrationInfoService {
+public final class MergedMigrations {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
 		.withZone(ZoneOffset.UTC);
@@ -47,7 +47,7 @@ public final class MigrationInfoService {
 	 * @param migrations the migrations in the code, ordered by version
 	 * @param rows the history rows, in the order written
 	 */
-	public MigrationInfoService(List<ResolvedMigration> migrations, List<HistoryRow> rows) {
+	public MergedMigrations(List<ResolvedMigration> migrations, List<HistoryRow> rows) {
 		this.code = new HashMap<>(migrations.size() * 2);
 		for (ResolvedMigration migration : migrations) {
 			this.code.put(migration.version(), migration);
@@ -119,12 +119,21 @@ public final class MigrationInfoService {
 		else {
 			state = MigrationState.ROLLED_BACK;
 		}
-		return new MigrationInfo(version, (migration != null) ? migration.description() : row.description(), state,
-				(migration != null) ? migration.beanName() : row.beanName(),
-				(migration != null) ? migration.beanClass().getName() : row.className(), row.checksum(),
-				migration != null && migration.isReversible(), row.installedRank(), row.installedBy(),
-				row.installedOn(), Duration.ofMillis(row.executionTimeMillis()), row.rolledBackBy(), row.rolledBackOn(),
-				row.errorMessage());
+		HistoryRow.Audit audit = row.audit();
+		if (audit == null) {
+			// Read for the up-to-date check: the code and the key columns say it all.
+			return new MigrationInfo(version, (migration != null) ? migration.description() : "", state,
+					(migration != null) ? migration.beanName() : null,
+					(migration != null) ? migration.beanClass().getName() : null, row.checksum(),
+					migration != null && migration.isReversible(), row.installedRank(), null, null, null, null, null,
+					null);
+		}
+		return new MigrationInfo(version, (migration != null) ? migration.description() : audit.description(), state,
+				(migration != null) ? migration.beanName() : audit.beanName(),
+				(migration != null) ? migration.beanClass().getName() : audit.className(), row.checksum(),
+				migration != null && migration.isReversible(), row.installedRank(), audit.installedBy(),
+				audit.installedOn(), audit.executionTime(), audit.rolledBackBy(), audit.rolledBackOn(),
+				audit.errorMessage());
 	}
 
 	private static MigrationInfo fromCode(ResolvedMigration migration, MigrationState state) {
@@ -141,6 +150,14 @@ public final class MigrationInfoService {
 	 */
 	public InfoResult info(String historyTable, String database) {
 		return new InfoResult(List.copyOf(this.infos), historyTable, database);
+	}
+
+	/**
+	 * Every migration with its state, in version order.
+	 * @return the merged migrations
+	 */
+	public List<MigrationInfo> infos() {
+		return List.copyOf(this.infos);
 	}
 
 	/**
@@ -229,7 +246,7 @@ public final class MigrationInfoService {
 							&& !row.checksum().equals(migration.checksum())) {
 						problems.add("Migration " + info.version() + " (bean '" + migration.beanName() + "', "
 								+ migration.beanClass().getName() + ") was changed after it was applied on "
-								+ format(row.installedOn()) + ": checksum " + row.checksum() + " in the history, "
+								+ format(info.installedOn()) + ": checksum " + row.checksum() + " in the history, "
 								+ migration.checksum() + " in the code. Applied migrations must not change: revert"
 								+ " the change and add a new migration instead. If the change is harmless"
 								+ " (a refactoring, a fixed down method), run repair to accept it.");
@@ -259,7 +276,7 @@ public final class MigrationInfoService {
 
 	private static String describeFailed(MigrationInfo info, @Nullable ResolvedMigration migration,
 			@Nullable HistoryRow row) {
-		boolean running = row != null && HistoryRow.RUNNING.equals(row.status());
+		boolean running = row != null && row.status() == HistoryStatus.RUNNING;
 		StringBuilder problem = new StringBuilder("Migration ").append(info.version())
 			.append(" (")
 			.append(info.description())
@@ -273,7 +290,7 @@ public final class MigrationInfoService {
 				.append(format(info.installedOn()))
 				.append(" and did not finish: the process was interrupted (or is still running elsewhere)");
 		}
-		else if (row != null && HistoryRow.ROLLING_BACK.equals(row.status())) {
+		else if (row != null && row.status() == HistoryStatus.ROLLING_BACK) {
 			problem.append(" was being rolled back on ")
 				.append(format(info.rolledBackOn()))
 				.append(" and the rollback did not finish: the process was interrupted (or is still running"
@@ -299,7 +316,7 @@ public final class MigrationInfoService {
 	public List<String> missingProblems() {
 		return this.infos.stream()
 			.filter((info) -> info.state() == MigrationState.MISSING)
-			.map(MigrationInfoService::describeMissing)
+			.map(MergedMigrations::describeMissing)
 			.toList();
 	}
 

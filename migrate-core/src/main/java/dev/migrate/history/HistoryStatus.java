@@ -1,0 +1,50 @@
+package dev.migrate.history;
+
+/**
+ * Status of a history row, as stored in its {@code status} column.
+ *
+ * @author migrate
+ * @since 0.1.0
+ */
+public enum HistoryStatus {
+
+	/** The migration (or baseline) is applied. */
+	SUCCESS,
+
+	/** The migration failed and may have left part of its changes. */
+	FAILED,
+
+	/**
+	 * The migration started outside a transaction and has not finished (or was
+	 * interrupted).
+	 */
+	RUNNING,
+
+	/**
+	 * The migration's {@code down} started outside a transaction and has not finished (or
+	 * was interrupted).
+	 */
+	ROLLING_BACK,
+
+	/** The migration was applied, then rolled back. */
+	ROLLED_BACK;
+
+	/**
+	 * Whether a row with this status says the migration is applied now.
+	 * @return {@code true} for {@link #SUCCESS}
+	 */
+	public boolean isApplied() {
+		return this == SUCCESS;
+	}
+
+	/**
+	 * Whether a row with this status says the migration failed or did not finish, so the
+	 * database may hold part of its changes.
+	 * @return {@code true} for {@link #FAILED}, {@link #RUNNING} and
+	 * {@link #ROLLING_BACK}
+	 */
+	public boolean isFailed() {
+		return this == FAILED || this == RUNNING || this == ROLLING_BACK;
+	}
+
+}

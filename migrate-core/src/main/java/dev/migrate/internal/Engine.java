@@ -1,0 +1,131 @@
+package dev.migrate.internal;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.migrate.DatabaseInfo;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.Dialects;
+import dev.migrate.history.HistoryRow;
+import dev.migrate.history.SchemaHistory;
+import dev.migrate.lock.MigrationLock;
+import dev.migrate.lock.MigrationLocks;
+import dev.migrate.resolver.ResolvedMigration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every operation works with, built once per engine on first use of the database:
+ * the settings, the migrations in the code, the database's dialect, the history table,
+ * the lock, and the runners of migrations. Immutable, apart from the installing user,
+ * which is looked up only when something is written.
+ *
+ * @author migrate
+ */
+public final class Engine {
+
+	private final EngineSettings settings;
+
+	private final List<ResolvedMigration> migrations;
+
+	private final Dialect dialect;
+
+	private final DatabaseInfo database;
+
+	private final SchemaHistory history;
+
+	private final MigrationLock lock;
+
+	private final MigrationExecutor executor;
+
+	private final MigrationPlanner planner;
+
+	private volatile @Nullable String installedBy;
+
+	/**
+	 * Connect an engine to its database: detects the dialect (unless configured) on one
+	 * connection.
+	 * @param dataSource the data source to migrate
+	 * @param settings the settings
+	 * @param migrations the migrations in the code, ordered by version
+	 */
+	public Engine(DataSource dataSource, EngineSettings settings, List<ResolvedMigration> migrations) {
+		this.settings = settings;
+		this.migrations = migrations;
+		Dialects.Inspection inspection = Dialects.inspect(dataSource, settings.dialect());
+		this.dialect = inspection.dialect();
+		this.database = inspection.info();
+		// The engine's own statements auto-commit, outside any transaction of the caller.
+		DataSource ownStatements = new AutoCommitDataSource(dataSource);
+		this.history = new SchemaHistory(ownStatements, this.dialect, settings.schema(), settings.table());
+		this.lock = MigrationLocks.create(this.dialect, ownStatements, settings.schema(), settings.table(),
+				settings.lockLease());
+		this.executor = new MigrationExecutor(dataSource, this.dialect, this.database, this.history,
+				settings.transactionMode(), this::installedBy, settings.listeners());
+		this.planner = new MigrationPlanner(dataSource, this.dialect, this.database, settings.transactionMode());
+	}
+
+	public EngineSettings settings() {
+		return this.settings;
+	}
+
+	public List<ResolvedMigration> migrations() {
+		return this.migrations;
+	}
+
+	public Dialect dialect() {
+		return this.dialect;
+	}
+
+	public DatabaseInfo database() {
+		return this.database;
+	}
+
+	public SchemaHistory history() {
+		return this.history;
+	}
+
+	public MigrationLock lock() {
+		return this.lock;
+	}
+
+	public MigrationExecutor executor() {
+		return this.executor;
+	}
+
+	public MigrationPlanner planner() {
+		return this.planner;
+	}
+
+	/**
+	 * Merge the migrations in the code with history rows.
+	 * @param rows the rows, in the order written
+	 * @return the merged view
+	 */
+	public MergedMigrations merge(List<HistoryRow> rows) {
+		return new MergedMigrations(this.migrations, rows);
+	}
+
+	/**
+	 * Read the whole history and merge it with the code.
+	 * @return the merged view
+	 */
+	public MergedMigrations readMerged() {
+		return merge(this.history.read());
+	}
+
+	/**
+	 * Who the history records as applying or rolling back migrations: the configured
+	 * name, else the database user, looked up once.
+	 * @return the name
+	 */
+	public String installedBy() {
+		String user = this.installedBy;
+		if (user == null) {
+			user = (this.settings.installedBy() != null) ? this.settings.installedBy() : this.history.currentUser();
+			this.installedBy = user;
+		}
+		return user;
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.migrate.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.migrate.MigrationListener;
+import dev.migrate.TransactionMode;
+import dev.migrate.Version;
+import dev.migrate.dialect.Dialect;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's settings, checked once when the engine is built.
+ *
+ * @param schema the schema of the history table, or {@code null} for the connection's
+ * current one
+ * @param table the name of the history table
+ * @param transactionMode how migrations use transactions, never
+ * {@link TransactionMode#DEFAULT}
+ * @param outOfOrder whether pending migrations below the latest applied one are applied
+ * @param lockTimeout how long to wait for the migration lock
+ * @param lockLease the lease of a lock row
+ * @param baselineVersion the version baseline marks
+ * @param baselineDescription the description of a baseline row
+ * @param baselineOnMigrate whether migrate baselines a schema with tables and no history
+ * @param installedBy who the history records, or {@code null} for the database user
+ * @param listeners the listeners
+ * @param dialect the dialect to use, or {@code null} to detect it
+ * @author migrate
+ */
+public record EngineSettings(@Nullable String schema, String table, TransactionMode transactionMode, boolean outOfOrder,
+		Duration lockTimeout, Duration lockLease, Version baselineVersion, String baselineDescription,
+		boolean baselineOnMigrate, @Nullable String installedBy, List<MigrationListener> listeners,
+		@Nullable Dialect dialect) {
+
+	public EngineSettings {
+		if (schema != null) {
+			Identifiers.check(schema, "history table schema (migrate.schema)");
+		}
+		Identifiers.check(table, "history table name (migrate.table)");
+		Identifiers.check(table + "_lock", "lock table name (migrate.table + '_lock')");
+		transactionMode = (transactionMode != TransactionMode.DEFAULT) ? transactionMode
+				: TransactionMode.PER_MIGRATION;
+		requirePositive(lockTimeout, "lock timeout (migrate.lock-timeout)");
+		requirePositive(lockLease, "lock lease (migrate.lock-lease)");
+		listeners = List.copyOf(listeners);
+	}
+
+	private static void requirePositive(@Nullable Duration duration, String what) {
+		if (duration == null || duration.isNegative() || duration.isZero()) {
+			throw new dev.migrate.MigrateConfigurationException(
+					"The " + what + " must be positive, was " + duration + ".");
+		}
+	}
+
+	/**
+	 * Qualified name of the history table.
+	 * @return the table name, with its schema if one is configured
+	 */
+	public String qualifiedTable() {
+		return (this.schema != null) ? this.schema + "." + this.table : this.table;
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.migrate.internal.operation;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.migrate.MigrationValidationException;
+import dev.migrate.OperationResult;
+import dev.migrate.OperationResult.MigrationExecution;
+import dev.migrate.OperationResult.Operation;
+import dev.migrate.Version;
+import dev.migrate.internal.Engine;
+import dev.migrate.internal.EngineSettings;
+import dev.migrate.internal.MergedMigrations;
+import dev.migrate.resolver.ResolvedMigration;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies pending migrations, up to a target. Nothing pending is the common case: it is
+ * answered from one read of the history, without the lock and without writing.
+ *
+ * @author migrate
+ */
+public final class MigrateOperation implements LockedOperation {
+
+	private static final Log logger = LogFactory.getLog("dev.migrate.Migrator");
+
+	private final @Nullable Version target;
+
+	/**
+	 * Prepare a migrate.
+	 * @param migrations the migrations in the code
+	 * @param target the highest version to apply, or {@code null} for all
+	 */
+	public MigrateOperation(List<ResolvedMigration> migrations, @Nullable String target) {
+		this.target = Versions.target(migrations, target);
+	}
+
+	/**
+	 * Apply what is pending.
+	 * @param engine the engine
+	 * @return what was applied
+	 */
+	public OperationResult execute(Engine engine) {
+		long start = System.nanoTime();
+		EngineSettings settings = engine.settings();
+		if (!settings.baselineOnMigrate()) {
+			MergedMigrations current = engine.merge(engine.history().readForCheck());
+			if (current.validate(settings.outOfOrder(), settings.transactionMode()).isEmpty()
+					&& current.pending(this.target, settings.outOfOrder()).isEmpty()) {
+				logger.info("Schema " + engine.history().qualifiedName() + " is up to date at version "
+						+ Versions.display(current.currentVersion()) + " (" + engine.migrations().size()
+						+ " migrations)");
+				return LockedRun.result(engine, Operation.MIGRATE, List.of(), current.currentVersion(),
+						current.currentVersion(), Duration.ZERO, start);
+			}
+		}
+		return LockedRun.change(engine, this, start);
+	}
+
+	@Override
+	public Operation operation() {
+		return Operation.MIGRATE;
+	}
+
+	@Override
+	public MergedMigrations prepare(Engine engine, MergedMigrations merged) {
+		EngineSettings settings = engine.settings();
+		MergedMigrations checked = merged;
+		if (settings.baselineOnMigrate() && merged.rows().isEmpty() && engine.history().schemaHasOtherTables()) {
+			logger.info("The schema holds tables but no migrate history: baselining at version "
+					+ settings.baselineVersion() + " (migrate.baseline-on-migrate)");
+			BaselineOperation.write(engine, merged, settings.baselineVersion(), "baseline on migrate");
+			checked = engine.readMerged();
+		}
+		List<String> problems = checked.validate(settings.outOfOrder(), settings.transactionMode());
+		if (!problems.isEmpty()) {
+			throw new MigrationValidationException(problems);
+		}
+		return checked;
+	}
+
+	@Override
+	public List<MigrationExecution> run(Engine engine, MergedMigrations merged) {
+		return engine.executor()
+			.apply(merged.pending(this.target, engine.settings().outOfOrder()), merged.nextRank(),
+					merged.currentVersion());
+	}
+
+}
