@@ -269,19 +269,19 @@ public final class Migrator {
 
 		private @Nullable String schema;
 
-		private String table = "migrate_history";
+		private String table = MigrateDefaults.HISTORY_TABLE;
 
-		private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
+		private TransactionMode transactionMode = MigrateDefaults.TRANSACTION_MODE;
 
 		private boolean outOfOrder;
 
-		private Duration lockTimeout = Duration.ofMinutes(5);
+		private Duration lockTimeout = MigrateDefaults.LOCK_TIMEOUT;
 
-		private Duration lockLease = Duration.ofSeconds(30);
+		private Duration lockLease = MigrateDefaults.LOCK_LEASE;
 
-		private String baselineVersion = "1";
+		private String baselineVersion = MigrateDefaults.BASELINE_VERSION;
 
-		private String baselineDescription = "<< Baseline >>";
+		private String baselineDescription = MigrateDefaults.BASELINE_DESCRIPTION;
 
 		private boolean baselineOnMigrate;
 

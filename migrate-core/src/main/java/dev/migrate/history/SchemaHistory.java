@@ -11,6 +11,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrate.MigrateDefaults;
 import dev.migrate.MigrateException;
 import dev.migrate.Version;
 import dev.migrate.dialect.Ddl;
@@ -95,8 +96,8 @@ public class SchemaHistory {
 	 * @return {@code true} if there are other tables
 	 */
 	public boolean schemaHasOtherTables() {
-		return withConnection(
-				(connection) -> this.dialect.hasOtherTables(connection, null, this.table, this.table + "_lock"));
+		return withConnection((connection) -> this.dialect.hasOtherTables(connection, null, this.table,
+				MigrateDefaults.lockTable(this.table)));
 	}
 
 	/**

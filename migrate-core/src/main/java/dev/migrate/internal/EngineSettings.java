@@ -3,6 +3,8 @@ package dev.migrate.internal;
 import java.time.Duration;
 import java.util.List;
 
+import dev.migrate.MigrateConfigurationException;
+import dev.migrate.MigrateDefaults;
 import dev.migrate.MigrationListener;
 import dev.migrate.TransactionMode;
 import dev.migrate.Version;
@@ -38,7 +40,7 @@ public record EngineSettings(@Nullable String schema, String table, TransactionM
 			Identifiers.check(schema, "history table schema (migrate.schema)");
 		}
 		Identifiers.check(table, "history table name (migrate.table)");
-		Identifiers.check(table + "_lock", "lock table name (migrate.table + '_lock')");
+		Identifiers.check(MigrateDefaults.lockTable(table), "lock table name (migrate.table + '_lock')");
 		transactionMode = (transactionMode != TransactionMode.DEFAULT) ? transactionMode
 				: TransactionMode.PER_MIGRATION;
 		requirePositive(lockTimeout, "lock timeout (migrate.lock-timeout)");
@@ -48,8 +50,7 @@ public record EngineSettings(@Nullable String schema, String table, TransactionM
 
 	private static void requirePositive(@Nullable Duration duration, String what) {
 		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new dev.migrate.MigrateConfigurationException(
-					"The " + what + " must be positive, was " + duration + ".");
+			throw new MigrateConfigurationException("The " + what + " must be positive, was " + duration + ".");
 		}
 	}
 

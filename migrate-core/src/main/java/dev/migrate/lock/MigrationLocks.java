@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import dev.migrate.MigrateDefaults;
 import dev.migrate.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,7 @@ public final class MigrationLocks {
 		return switch (dialect.sessionLockSupport()) {
 			case ADVISORY_LOCK -> new PostgresAdvisoryLock(dataSource, schema, historyTable);
 			case NAMED_LOCK -> new MySqlNamedLock(dataSource, schema, historyTable);
-			case NONE -> new TableLock(dataSource, dialect, schema, historyTable + "_lock", lease);
+			case NONE -> new TableLock(dataSource, dialect, schema, MigrateDefaults.lockTable(historyTable), lease);
 		};
 	}
 
