@@ -6,11 +6,16 @@ package dev.migrate;
  * changed in the database.
  *
  * @author migrate
+ * @since 0.1.0
  */
 public class MigrateConfigurationException extends MigrateException {
 
 	public MigrateConfigurationException(String message) {
 		super(message);
+	}
+
+	public MigrateConfigurationException(Diagnosis diagnosis) {
+		super(diagnosis, null);
 	}
 
 }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * the migration, says what the database holds now, and what to do next.
  *
  * @author migrate
+ * @since 0.1.0
  */
 public class MigrationFailedException extends MigrateException {
 
@@ -19,7 +20,12 @@ public class MigrationFailedException extends MigrateException {
 
 	public MigrationFailedException(String message, Version version, @Nullable String beanName, Direction direction,
 			@Nullable Throwable cause) {
-		super(message, cause);
+		this(Diagnosis.of(message), version, beanName, direction, cause);
+	}
+
+	public MigrationFailedException(Diagnosis diagnosis, Version version, @Nullable String beanName,
+			Direction direction, @Nullable Throwable cause) {
+		super(diagnosis, cause);
 		this.version = version;
 		this.beanName = beanName;
 		this.direction = direction;

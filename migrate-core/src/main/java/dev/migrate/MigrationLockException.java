@@ -2,6 +2,7 @@ package dev.migrate;
 
 import java.time.Duration;
 
+import dev.migrate.Diagnosis.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * another instance holds it. Nothing has been changed in the database.
  *
  * @author migrate
+ * @since 0.1.0
  */
 public class MigrationLockException extends MigrateException {
 
@@ -17,10 +19,14 @@ public class MigrationLockException extends MigrateException {
 	private final @Nullable String holder;
 
 	public MigrationLockException(String lockName, Duration timeout, @Nullable String holder) {
-		super("Could not take the migration lock '" + lockName + "' within " + timeout.toMillis()
-				+ " ms: it is held by " + ((holder != null) ? holder : "another session that could not be identified")
-				+ ". Another instance is probably migrating: wait for it and start again, or raise migrate.lock-timeout."
-				+ " If that holder is dead, end its database session; nothing was changed in the database.");
+		super(new Diagnosis(
+				Text.of("Could not take the migration lock '" + lockName + "' within " + timeout.toMillis()
+						+ " ms: it is held by "
+						+ ((holder != null) ? holder : "another session that could not be identified") + "."),
+				Text.of("Nothing was changed in the database."),
+				Text.of("Another instance is probably migrating: wait for it and start again, or raise ",
+						Remedy.change(Setting.LOCK_TIMEOUT), ". If that holder is dead, end its database session.")),
+				null);
 		this.timeout = timeout;
 		this.holder = holder;
 	}

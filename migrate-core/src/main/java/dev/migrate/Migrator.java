@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import dev.migrate.Diagnosis.Text;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.internal.Engine;
 import dev.migrate.internal.EngineSettings;
@@ -56,19 +58,25 @@ public final class Migrator {
 
 	private Migrator(Builder builder) {
 		this.dataSource = builder.dataSource;
-		this.settings = new EngineSettings(builder.schema, builder.table, builder.transactionMode, builder.outOfOrder,
-				builder.lockTimeout, builder.lockLease,
-				parseVersion(builder.baselineVersion, "baseline version (migrate.baseline-version)"),
-				builder.baselineDescription, builder.baselineOnMigrate, builder.installedBy, builder.listeners,
-				builder.dialect);
-		this.migrations = (builder.namedMigrations != null) ? MigrationResolver.resolve(builder.namedMigrations)
-				: MigrationResolver.resolve(builder.migrations);
+		try {
+			this.settings = new EngineSettings(builder.schema, builder.table, builder.transactionMode,
+					builder.outOfOrder, builder.lockTimeout, builder.lockLease,
+					baselineVersion(builder.baselineVersion), builder.baselineDescription, builder.baselineOnMigrate,
+					builder.installedBy, builder.listeners, builder.dialect, builder.vocabulary);
+			this.migrations = (builder.namedMigrations != null) ? MigrationResolver.resolve(builder.namedMigrations)
+					: MigrationResolver.resolve(builder.migrations);
+		}
+		catch (MigrateException ex) {
+			throw ex.inVocabulary(builder.vocabulary);
+		}
 	}
 
-	private static Version parseVersion(String text, String what) {
+	private static Version baselineVersion(String text) {
 		String problem = Version.problemWith(text);
 		if (problem != null) {
-			throw new MigrateConfigurationException("Invalid " + what + ": " + problem + ". Nothing was changed.");
+			throw new MigrateConfigurationException(
+					new Diagnosis(Text.of("Invalid baseline version (", Remedy.change(Setting.BASELINE_VERSION),
+							"): " + problem + "."), Text.of("Nothing was changed."), Text.EMPTY));
 		}
 		return Version.parse(text);
 	}
@@ -104,7 +112,7 @@ public final class Migrator {
 	 * @return the dialect
 	 */
 	public Dialect getDialect() {
-		return engine().dialect();
+		return run(() -> engine().dialect());
 	}
 
 	/**
@@ -124,7 +132,7 @@ public final class Migrator {
 	 * @return what was applied
 	 */
 	public OperationResult migrate(@Nullable String target) {
-		return new MigrateOperation(this.migrations, target).execute(engine());
+		return run(() -> new MigrateOperation(this.migrations, target).execute(engine()));
 	}
 
 	/**
@@ -136,7 +144,7 @@ public final class Migrator {
 	 * then
 	 */
 	public OperationResult rollback(int steps) {
-		return RollbackOperation.steps(steps).execute(engine());
+		return run(() -> RollbackOperation.steps(steps).execute(engine()));
 	}
 
 	/**
@@ -147,7 +155,7 @@ public final class Migrator {
 	 * one to roll back has no {@code down} method; nothing is touched then
 	 */
 	public OperationResult rollbackTo(String target) {
-		return RollbackOperation.to(target).execute(engine());
+		return run(() -> RollbackOperation.to(target).execute(engine()));
 	}
 
 	/**
@@ -167,7 +175,7 @@ public final class Migrator {
 	 * @return the plan
 	 */
 	public PlanResult plan(@Nullable String target) {
-		return PlanOperation.migrate(this.migrations, target).execute(engine());
+		return run(() -> PlanOperation.migrate(this.migrations, target).execute(engine()));
 	}
 
 	/**
@@ -176,7 +184,7 @@ public final class Migrator {
 	 * @return the plan
 	 */
 	public PlanResult planRollback(int steps) {
-		return PlanOperation.rollback(steps).execute(engine());
+		return run(() -> PlanOperation.rollback(steps).execute(engine()));
 	}
 
 	/**
@@ -185,7 +193,7 @@ public final class Migrator {
 	 * @return the plan
 	 */
 	public PlanResult planRollbackTo(String target) {
-		return PlanOperation.rollbackTo(target).execute(engine());
+		return run(() -> PlanOperation.rollbackTo(target).execute(engine()));
 	}
 
 	/**
@@ -193,7 +201,7 @@ public final class Migrator {
 	 * @return what was rolled back and applied
 	 */
 	public OperationResult redo() {
-		return RedoOperation.INSTANCE.execute(engine());
+		return run(() -> RedoOperation.INSTANCE.execute(engine()));
 	}
 
 	/**
@@ -202,7 +210,7 @@ public final class Migrator {
 	 * @return the migrations with their states
 	 */
 	public InfoResult info() {
-		return InfoOperation.INSTANCE.execute(engine());
+		return run(() -> InfoOperation.INSTANCE.execute(engine()));
 	}
 
 	/**
@@ -210,7 +218,7 @@ public final class Migrator {
 	 * @return the problems found, with the merged view
 	 */
 	public ValidationResult validate() {
-		return ValidateOperation.INSTANCE.execute(engine());
+		return run(() -> ValidateOperation.INSTANCE.execute(engine()));
 	}
 
 	/**
@@ -230,7 +238,7 @@ public final class Migrator {
 	 * @throws MigrateConfigurationException if the history already holds migrations
 	 */
 	public OperationResult baseline(String version) {
-		return new BaselineOperation(version).execute(engine());
+		return run(() -> new BaselineOperation(version).execute(engine()));
 	}
 
 	/**
@@ -239,7 +247,20 @@ public final class Migrator {
 	 * @return what was repaired
 	 */
 	public OperationResult repair() {
-		return RepairOperation.INSTANCE.execute(engine());
+		return run(() -> RepairOperation.INSTANCE.execute(engine()));
+	}
+
+	/**
+	 * Run an operation; its failures name settings and operations in the configured
+	 * vocabulary.
+	 */
+	private <T> T run(Supplier<T> operation) {
+		try {
+			return operation.get();
+		}
+		catch (MigrateException ex) {
+			throw ex.inVocabulary(this.settings.vocabulary());
+		}
 	}
 
 	private Engine engine() {
@@ -290,6 +311,8 @@ public final class Migrator {
 		private final List<MigrationListener> listeners = new ArrayList<>();
 
 		private @Nullable Dialect dialect;
+
+		private Vocabulary vocabulary = Vocabulary.ENGINE;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = dataSource;
@@ -444,6 +467,19 @@ public final class Migrator {
 		 */
 		public Builder dialect(@Nullable Dialect dialect) {
 			this.dialect = dialect;
+			return this;
+		}
+
+		/**
+		 * How messages name settings and operations. Default {@link Vocabulary#ENGINE}:
+		 * {@link Migrator} methods and builder settings. The Spring Boot starter names
+		 * its properties and commands instead.
+		 * @param vocabulary the vocabulary
+		 * @return this builder
+		 */
+		public Builder vocabulary(Vocabulary vocabulary) {
+			Assert.notNull(vocabulary, "'vocabulary' must not be null");
+			this.vocabulary = vocabulary;
 			return this;
 		}
 

@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * Outcome of validating the code against the history table.
  *
- * @param problems each problem found; empty when valid
+ * @param problems each problem found, in the engine's vocabulary; empty when valid
+ * @param diagnoses each problem found, with what resolves it
  * @param info the merged view that was validated
  * @author migrate
  */
-public record ValidationResult(List<String> problems, InfoResult info) {
+public record ValidationResult(List<String> problems, List<Diagnosis> diagnoses, InfoResult info) {
 
 	/**
 	 * Whether no problem was found.

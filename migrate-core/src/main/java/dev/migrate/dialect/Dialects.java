@@ -11,7 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import dev.migrate.DatabaseInfo;
+import dev.migrate.Diagnosis;
+import dev.migrate.Diagnosis.Text;
 import dev.migrate.MigrateException;
+import dev.migrate.Remedy;
+import dev.migrate.Setting;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -61,9 +65,14 @@ public final class Dialects {
 			connection = DataSourceUtils.getConnection(dataSource);
 		}
 		catch (CannotGetJdbcConnectionException ex) {
-			throw new MigrateException("migrate could not connect to the database to migrate it: " + reason(ex)
-					+ ". Check that the database is running and reachable from here, and the URL, user and password"
-					+ " of the connection. Nothing was changed.", ex);
+			throw new MigrateException(
+					new Diagnosis(
+							Text.of("migrate could not connect to the database to migrate it: " + reason(ex) + "."),
+							Text.of("Nothing was changed."), Text.of(
+									"Start the database, or check that it is reachable from here, and the URL, user and"
+											+ " password of the connection (",
+									Remedy.change(Setting.CONNECTION), ").")),
+					ex);
 		}
 		try {
 			DatabaseMetaData metaData = connection.getMetaData();

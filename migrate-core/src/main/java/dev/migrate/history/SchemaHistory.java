@@ -11,8 +11,12 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrate.Diagnosis;
+import dev.migrate.Diagnosis.Text;
 import dev.migrate.MigrateDefaults;
 import dev.migrate.MigrateException;
+import dev.migrate.Remedy;
+import dev.migrate.Setting;
 import dev.migrate.Version;
 import dev.migrate.dialect.Ddl;
 import dev.migrate.dialect.Dialect;
@@ -130,10 +134,14 @@ public class SchemaHistory {
 			return Ddl.createUnlessPresent(this.jdbc, createStatement(), this::exists);
 		}
 		catch (DataAccessException ex) {
-			throw new MigrateException("Could not create the history table " + this.qualifiedName + ": "
-					+ ex.getMostSpecificCause().getMessage()
-					+ ". Check that the migrating account may create tables (or set migrate.user/migrate.password"
-					+ " to one that may), and that migrate.schema names an existing schema.", ex);
+			throw new MigrateException(new Diagnosis(
+					Text.of("Could not create the history table " + this.qualifiedName + ": "
+							+ stripped(ex.getMostSpecificCause().getMessage()) + "."),
+					Text.of("Nothing was changed in the database."),
+					Text.of("Check that the migrating account may create tables (or connect as one that may: ",
+							Remedy.change(Setting.USER), "), and that the schema (", Remedy.change(Setting.SCHEMA),
+							") exists.")),
+					ex);
 		}
 	}
 
@@ -192,10 +200,13 @@ public class SchemaHistory {
 				return queryRows(forCheck);
 			}
 			catch (DataAccessException again) {
-				throw new MigrateException(
-						"The table " + this.qualifiedName + " exists but could not be read as a migrate history table: "
-								+ again.getMostSpecificCause().getMessage()
-								+ ". If it belongs to something else, set migrate.table to another name.",
+				throw new MigrateException(new Diagnosis(
+						Text.of("The table " + this.qualifiedName
+								+ " exists but could not be read as a migrate history table: "
+								+ stripped(again.getMostSpecificCause().getMessage()) + "."),
+						Text.of("Nothing was changed in the database."),
+						Text.of("If it belongs to something else, give migrate another history table (",
+								Remedy.change(Setting.TABLE), ").")),
 						again);
 			}
 		}
@@ -408,6 +419,14 @@ public class SchemaHistory {
 			String user = connection.getMetaData().getUserName();
 			return (user != null) ? user : "unknown";
 		});
+	}
+
+	private static String stripped(@Nullable String message) {
+		String text = (message != null) ? message.strip() : "";
+		while (text.endsWith(".")) {
+			text = text.substring(0, text.length() - 1);
+		}
+		return text;
 	}
 
 	private static @Nullable String truncate(@Nullable String value, int length) {

@@ -3,11 +3,16 @@ package dev.migrate.internal;
 import java.time.Duration;
 import java.util.List;
 
+import dev.migrate.Diagnosis;
+import dev.migrate.Diagnosis.Text;
 import dev.migrate.MigrateConfigurationException;
 import dev.migrate.MigrateDefaults;
 import dev.migrate.MigrationListener;
+import dev.migrate.Remedy;
+import dev.migrate.Setting;
 import dev.migrate.TransactionMode;
 import dev.migrate.Version;
+import dev.migrate.Vocabulary;
 import dev.migrate.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
 
@@ -28,29 +33,33 @@ import org.jspecify.annotations.Nullable;
  * @param installedBy who the history records, or {@code null} for the database user
  * @param listeners the listeners
  * @param dialect the dialect to use, or {@code null} to detect it
+ * @param vocabulary how messages name settings and operations
  * @author migrate
  */
 public record EngineSettings(@Nullable String schema, String table, TransactionMode transactionMode, boolean outOfOrder,
 		Duration lockTimeout, Duration lockLease, Version baselineVersion, String baselineDescription,
 		boolean baselineOnMigrate, @Nullable String installedBy, List<MigrationListener> listeners,
-		@Nullable Dialect dialect) {
+		@Nullable Dialect dialect, Vocabulary vocabulary) {
 
 	public EngineSettings {
 		if (schema != null) {
-			Identifiers.check(schema, "history table schema (migrate.schema)");
+			Identifiers.check(schema, "history table schema", Setting.SCHEMA, "");
 		}
-		Identifiers.check(table, "history table name (migrate.table)");
-		Identifiers.check(MigrateDefaults.lockTable(table), "lock table name (migrate.table + '_lock')");
+		Identifiers.check(table, "history table name", Setting.TABLE, "");
+		Identifiers.check(MigrateDefaults.lockTable(table), "lock table name", Setting.TABLE,
+				MigrateDefaults.LOCK_TABLE_SUFFIX);
 		transactionMode = (transactionMode != TransactionMode.DEFAULT) ? transactionMode
 				: TransactionMode.PER_MIGRATION;
-		requirePositive(lockTimeout, "lock timeout (migrate.lock-timeout)");
-		requirePositive(lockLease, "lock lease (migrate.lock-lease)");
+		requirePositive(lockTimeout, "lock timeout", Setting.LOCK_TIMEOUT);
+		requirePositive(lockLease, "lock lease", Setting.LOCK_LEASE);
 		listeners = List.copyOf(listeners);
 	}
 
-	private static void requirePositive(@Nullable Duration duration, String what) {
+	private static void requirePositive(@Nullable Duration duration, String what, Setting setting) {
 		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new MigrateConfigurationException("The " + what + " must be positive, was " + duration + ".");
+			throw new MigrateConfigurationException(new Diagnosis(
+					Text.of("The " + what + " (", Remedy.change(setting), ") must be positive, was " + duration + "."),
+					Text.of("Nothing was changed in the database."), Text.EMPTY));
 		}
 	}
 

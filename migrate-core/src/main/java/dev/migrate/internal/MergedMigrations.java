@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import dev.migrate.Diagnosis;
+import dev.migrate.Diagnosis.Text;
 import dev.migrate.InfoResult;
 import dev.migrate.MigrationInfo;
 import dev.migrate.MigrationState;
+import dev.migrate.OperationResult.Operation;
+import dev.migrate.Remedy;
+import dev.migrate.Setting;
 import dev.migrate.TransactionMode;
 import dev.migrate.Version;
 import dev.migrate.history.HistoryRow;
@@ -233,8 +238,8 @@ public final class MergedMigrations {
 	 * @param mode the engine's transaction mode
 	 * @return each problem found, with what to do about it
 	 */
-	public List<String> validate(boolean outOfOrder, TransactionMode mode) {
-		List<String> problems = new ArrayList<>();
+	public List<Diagnosis> validate(boolean outOfOrder, TransactionMode mode) {
+		List<Diagnosis> problems = new ArrayList<>();
 		for (MigrationInfo info : this.infos) {
 			ResolvedMigration migration = this.code.get(info.version());
 			HistoryRow row = this.latestRows.get(info.version());
@@ -244,21 +249,26 @@ public final class MergedMigrations {
 				case APPLIED -> {
 					if (row != null && row.checksum() != null && migration != null
 							&& !row.checksum().equals(migration.checksum())) {
-						problems.add("Migration " + info.version() + " (bean '" + migration.beanName() + "', "
-								+ migration.beanClass().getName() + ") was changed after it was applied on "
-								+ format(info.installedOn()) + ": checksum " + row.checksum() + " in the history, "
-								+ migration.checksum() + " in the code. Applied migrations must not change: revert"
-								+ " the change and add a new migration instead. If the change is harmless"
-								+ " (a refactoring, a fixed down method), run repair to accept it.");
+						problems.add(new Diagnosis(Text.of("Migration " + info.version() + " (bean '"
+								+ migration.beanName() + "', " + migration.beanClass().getName()
+								+ ") was changed after it was applied on " + format(info.installedOn()) + ": checksum "
+								+ row.checksum() + " in the history, " + migration.checksum() + " in the code."),
+								Text.EMPTY,
+								Text.of("Applied migrations must not change: revert the change and add a new migration"
+										+ " instead. If the change is harmless (a refactoring, a fixed down method),"
+										+ " run repair (", Remedy.run(Operation.REPAIR), ") to accept it.")));
 					}
 				}
 				case OUT_OF_ORDER -> {
 					if (!outOfOrder) {
-						problems.add("Migration " + info.version() + " (bean '" + info.beanName() + "', "
-								+ info.className() + ") is pending, but version " + this.latestApplied
-								+ " is already applied. Give it a version above " + this.latestApplied
-								+ ", or, if it does not depend on the later ones, allow out-of-order migrations"
-								+ " (migrate.out-of-order=true).");
+						problems.add(new Diagnosis(
+								Text.of("Migration "
+										+ info.version() + " (bean '" + info.beanName() + "', " + info.className()
+										+ ") is pending, but version " + this.latestApplied + " is already applied."),
+								Text.EMPTY,
+								Text.of("Give it a version above " + this.latestApplied
+										+ ", or, if it does not depend on the later ones, allow out-of-order"
+										+ " migrations (", Remedy.change(Setting.OUT_OF_ORDER, "true"), ").")));
 					}
 				}
 				default -> {
@@ -266,46 +276,37 @@ public final class MergedMigrations {
 			}
 			if (mode == TransactionMode.ALL && migration != null && info.state().isPending()
 					&& migration.transactionMode() == TransactionMode.NONE) {
-				problems.add("Migration " + info.version() + " (bean '" + migration.beanName()
-						+ "') asks for @Migration(transaction = NONE), which cannot run inside the single transaction"
-						+ " of transaction mode ALL. Use transaction mode PER_MIGRATION, or remove the attribute.");
+				problems.add(new Diagnosis(
+						Text.of("Migration " + info.version() + " (bean '" + migration.beanName()
+								+ "') asks for @Migration(transaction = NONE), which cannot run inside the single"
+								+ " transaction of transaction mode ALL."),
+						Text.EMPTY, Text.of("Use transaction mode PER_MIGRATION (",
+								Remedy.change(Setting.TRANSACTION_MODE), "), or remove the attribute.")));
 			}
 		}
 		return problems;
 	}
 
-	private static String describeFailed(MigrationInfo info, @Nullable ResolvedMigration migration,
+	private static Diagnosis describeFailed(MigrationInfo info, @Nullable ResolvedMigration migration,
 			@Nullable HistoryRow row) {
-		boolean running = row != null && row.status() == HistoryStatus.RUNNING;
-		StringBuilder problem = new StringBuilder("Migration ").append(info.version())
-			.append(" (")
-			.append(info.description())
-			.append(", bean '")
-			.append(info.beanName())
-			.append("', ")
-			.append(info.className())
-			.append(")");
-		if (running) {
-			problem.append(" started on ")
-				.append(format(info.installedOn()))
-				.append(" and did not finish: the process was interrupted (or is still running elsewhere)");
+		String what = "Migration " + info.version() + " (" + info.description() + ", bean '" + info.beanName() + "', "
+				+ info.className() + ")";
+		if (row != null && row.status() == HistoryStatus.RUNNING) {
+			what += " started on " + format(info.installedOn())
+					+ " and did not finish: the process was interrupted (or is still running elsewhere).";
 		}
 		else if (row != null && row.status() == HistoryStatus.ROLLING_BACK) {
-			problem.append(" was being rolled back on ")
-				.append(format(info.rolledBackOn()))
-				.append(" and the rollback did not finish: the process was interrupted (or is still running"
-						+ " elsewhere)");
+			what += " was being rolled back on " + format(info.rolledBackOn())
+					+ " and the rollback did not finish: the process was interrupted (or is still running elsewhere).";
 		}
 		else {
-			problem.append(" failed on ").append(format(info.installedOn())).append(": ").append(info.errorMessage());
+			what += " failed on " + format(info.installedOn()) + ": " + info.errorMessage() + ".";
 		}
-		problem.append(". The database may hold part of its changes, so migrate will not go on until it is resolved."
-				+ " Either undo its partial changes by hand and run repair (--migrate.command=repair)");
-		if (migration != null && migration.isReversible()) {
-			problem.append(", or, if what it did holds no data you need, let migrate run its down method to clean up"
-					+ " (--migrate.command=rollback --migrate.steps=1)");
-		}
-		return problem.append("; then start again.").toString();
+		return new Diagnosis(Text.of(what),
+				Text.of("The database may hold part of its changes, so migrate will not go on until it is resolved."),
+				Advice.partialChanges("migration " + info.version() + " (bean '" + info.beanName() + "')",
+						(row != null && row.status() == HistoryStatus.ROLLING_BACK) ? "down" : "up",
+						migration != null && migration.isReversible()));
 	}
 
 	/**
@@ -313,18 +314,17 @@ public final class MergedMigrations {
 	 * whose down methods those are.
 	 * @return one problem per missing migration
 	 */
-	public List<String> missingProblems() {
+	public List<Diagnosis> missingProblems() {
 		return this.infos.stream()
 			.filter((info) -> info.state() == MigrationState.MISSING)
 			.map(MergedMigrations::describeMissing)
 			.toList();
 	}
 
-	private static String describeMissing(MigrationInfo info) {
-		return "Migration " + info.version() + " (" + info.description() + ", bean '" + info.beanName() + "', "
-				+ info.className() + ") was applied on " + format(info.installedOn())
-				+ " but is no longer in the code. Restore its bean; or, if it was removed on purpose, run repair"
-				+ " (--migrate.command=repair) to drop it from the history (its schema changes stay).";
+	private static Diagnosis describeMissing(MigrationInfo info) {
+		return new Diagnosis(Text.of("Migration " + info.version() + " (" + info.description() + ", bean '"
+				+ info.beanName() + "', " + info.className() + ") was applied on " + format(info.installedOn())
+				+ " but is no longer in the code."), Text.EMPTY, Advice.missing());
 	}
 
 	/**

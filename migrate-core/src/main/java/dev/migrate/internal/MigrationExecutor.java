@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import dev.migrate.DatabaseInfo;
+import dev.migrate.Diagnosis;
+import dev.migrate.Diagnosis.Text;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationContext.Direction;
 import dev.migrate.MigrationFailedException;
@@ -17,6 +19,8 @@ import dev.migrate.MigrationListener;
 import dev.migrate.MigrationListener.MigrationRun;
 import dev.migrate.OperationResult.Action;
 import dev.migrate.OperationResult.MigrationExecution;
+import dev.migrate.OperationResult.Operation;
+import dev.migrate.Remedy;
 import dev.migrate.TransactionMode;
 import dev.migrate.Version;
 import dev.migrate.dialect.Dialect;
@@ -166,10 +170,12 @@ public final class MigrationExecutor {
 				catch (Throwable ex) {
 					rollbackQuietly(connection, true);
 					throw new MigrationFailedException(
-							describeMigration(migration) + " failed in up: " + describe(ex)
-									+ ". Transaction mode ALL rolled back the whole run (" + migrations.size()
-									+ " migrations): the database is at version " + display(versionBefore)
-									+ " as before, and no history row was written. Fix the migration and start again.",
+							new Diagnosis(
+									Text.of(describeMigration(migration) + " failed in up: " + describe(ex) + "."),
+									Text.of("Transaction mode ALL rolled back the whole run (" + migrations.size()
+											+ " migrations): the database is at version " + display(versionBefore)
+											+ " as before, and no history row was written."),
+									Advice.fixAndStartAgain(migration.describe(), "up")),
 							migration.version(), migration.beanName(), Direction.UP, ex);
 				}
 			}
@@ -219,14 +225,7 @@ public final class MigrationExecutor {
 					recordFailure(connection, () -> this.history.markFailed(bound(connection), row.installedRank(),
 							"down failed: " + describe(ex)));
 				}
-				throw new MigrationFailedException(describeMigration(migration) + " failed in down: " + describe(ex)
-						+ (atomic ? ". Its rollback was undone (" + this.dialect.name()
-								+ " DDL is transactional): the migration is still applied. Fix its down method and"
-								+ " roll back again."
-								: ". " + this.dialect.name() + " commits DDL as it runs, so part of the rollback may"
-										+ " have happened; it is recorded as FAILED. Finish or undo the rollback by hand,"
-										+ " then run repair (the migration then counts as not applied)."),
-						migration.version(), migration.beanName(), Direction.DOWN, ex);
+				throw failedDown(migration, ex, atomic);
 			}
 			long millis = elapsedMillis(start);
 			logger.info("Rolled back migration " + migration.version() + " (" + migration.description() + ") in "
@@ -267,29 +266,42 @@ public final class MigrationExecutor {
 
 	private MigrationFailedException failedUp(ResolvedMigration migration, Throwable ex, boolean atomic,
 			@Nullable Version current, List<MigrationExecution> done) {
+		Text what = Text.of(describeMigration(migration) + " failed in up: " + describe(ex) + ".");
 		String before = done.isEmpty() ? ""
 				: " The " + done.size() + " migration(s) applied before it in this run stay applied.";
-		String message;
+		Diagnosis diagnosis;
 		if (atomic) {
-			message = describeMigration(migration) + " failed in up: " + describe(ex)
-					+ ". It was rolled back completely (" + this.dialect.name()
-					+ " DDL is transactional): the database is at version " + display(current)
-					+ " and no history row was written for it." + before + " Fix the migration and start again.";
+			diagnosis = new Diagnosis(what,
+					Text.of("It was rolled back completely (" + this.dialect.name()
+							+ " DDL is transactional): the database is at version " + display(current)
+							+ " and no history row was written for it." + before),
+					Advice.fixAndStartAgain(migration.describe(), "up"));
 		}
 		else {
-			message = describeMigration(migration) + " failed in up: " + describe(ex) + ". "
-					+ (this.dialect.supportsTransactionalDdl() ? "It ran without a transaction"
+			diagnosis = new Diagnosis(what,
+					Text.of((this.dialect.supportsTransactionalDdl() ? "It ran without a transaction"
 							: this.dialect.name() + " commits DDL as it runs")
-					+ ", so the statements before the failure may have been applied. It is recorded as FAILED in "
-					+ this.history.qualifiedName() + " and migrate will not go on until it is resolved: undo its"
-					+ " partial changes by hand and run repair (--migrate.command=repair)"
-					+ (migration.isReversible()
-							? ", or, if what it did before failing holds no data you need, let migrate run its down method to"
-									+ " clean up (--migrate.command=rollback --migrate.steps=1)"
-							: "")
-					+ "; then fix the migration and start again." + before;
+							+ ", so the statements before the failure may have been applied. It is recorded as FAILED"
+							+ " in " + this.history.qualifiedName() + " and migrate will not go on until it is"
+							+ " resolved." + before),
+					Advice.partialChanges(migration.describe(), "up", migration.isReversible()));
 		}
-		return new MigrationFailedException(message, migration.version(), migration.beanName(), Direction.UP, ex);
+		return new MigrationFailedException(diagnosis, migration.version(), migration.beanName(), Direction.UP, ex);
+	}
+
+	private MigrationFailedException failedDown(ResolvedMigration migration, Throwable ex, boolean atomic) {
+		Text what = Text.of(describeMigration(migration) + " failed in down: " + describe(ex) + ".");
+		Diagnosis diagnosis = atomic
+				? new Diagnosis(what,
+						Text.of("Its rollback was undone (" + this.dialect.name()
+								+ " DDL is transactional): the migration is still applied."),
+						Text.of("Fix the down method of " + migration.describe() + " and roll back again."))
+				: new Diagnosis(what,
+						Text.of(this.dialect.name() + " commits DDL as it runs, so part of the rollback may have"
+								+ " happened; it is recorded as FAILED."),
+						Text.of("Finish or undo the rollback by hand, then run repair (", Remedy.run(Operation.REPAIR),
+								"; the migration then counts as not applied)."));
+		return new MigrationFailedException(diagnosis, migration.version(), migration.beanName(), Direction.DOWN, ex);
 	}
 
 	private static String describeMigration(ResolvedMigration migration) {

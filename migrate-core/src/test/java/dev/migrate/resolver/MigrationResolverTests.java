@@ -138,7 +138,7 @@ class MigrationResolverTests {
 		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> MigrationResolver.resolve(beans))
 			.satisfies((ex) -> assertThat(ex.getProblems()).hasSize(3))
 			.withMessageStartingWith("Invalid migration definitions (3 problems)")
-			.withMessageContaining("nothing was changed in the database");
+			.withMessageContaining("Nothing was changed in the database");
 	}
 
 	private static void assertProblem(String beanName, Object bean, String... fragments) {

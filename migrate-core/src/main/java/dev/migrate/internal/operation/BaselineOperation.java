@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.migrate.MigrateConfigurationException;
 import dev.migrate.OperationResult;
+import dev.migrate.Setting;
 import dev.migrate.OperationResult.Action;
 import dev.migrate.OperationResult.MigrationExecution;
 import dev.migrate.OperationResult.Operation;
@@ -32,7 +33,7 @@ public final class BaselineOperation implements LockedOperation {
 	 * @param version the version the database is at
 	 */
 	public BaselineOperation(String version) {
-		this.version = Versions.parse(version, "baseline version (migrate.baseline-version)");
+		this.version = Versions.parse(version, "baseline version", Setting.BASELINE_VERSION);
 	}
 
 	/**

@@ -3,8 +3,10 @@ package dev.migrate.internal.operation;
 import java.time.Duration;
 import java.util.List;
 
+import dev.migrate.Diagnosis;
 import dev.migrate.MigrationValidationException;
 import dev.migrate.OperationResult;
+import dev.migrate.Setting;
 import dev.migrate.OperationResult.MigrationExecution;
 import dev.migrate.OperationResult.Operation;
 import dev.migrate.Version;
@@ -70,11 +72,12 @@ public final class MigrateOperation implements LockedOperation {
 		MergedMigrations checked = merged;
 		if (settings.baselineOnMigrate() && merged.rows().isEmpty() && engine.history().schemaHasOtherTables()) {
 			logger.info("The schema holds tables but no migrate history: baselining at version "
-					+ settings.baselineVersion() + " (migrate.baseline-on-migrate)");
+					+ settings.baselineVersion() + " (" + settings.vocabulary().setting(Setting.BASELINE_ON_MIGRATE)
+					+ ")");
 			BaselineOperation.write(engine, merged, settings.baselineVersion(), "baseline on migrate");
 			checked = engine.readMerged();
 		}
-		List<String> problems = checked.validate(settings.outOfOrder(), settings.transactionMode());
+		List<Diagnosis> problems = checked.validate(settings.outOfOrder(), settings.transactionMode());
 		if (!problems.isEmpty()) {
 			throw new MigrationValidationException(problems);
 		}

@@ -3,6 +3,7 @@ package dev.migrate.internal.operation;
 import java.util.List;
 import java.util.function.BiFunction;
 
+import dev.migrate.Diagnosis;
 import dev.migrate.MigrationContext.Direction;
 import dev.migrate.MigrationValidationException;
 import dev.migrate.PlanResult;
@@ -40,7 +41,7 @@ public final class PlanOperation {
 		Version targetVersion = Versions.target(migrations, target);
 		return new PlanOperation(Direction.UP, (engine, merged) -> {
 			boolean outOfOrder = engine.settings().outOfOrder();
-			List<String> problems = merged.validate(outOfOrder, engine.settings().transactionMode());
+			List<Diagnosis> problems = merged.validate(outOfOrder, engine.settings().transactionMode());
 			if (!problems.isEmpty()) {
 				throw new MigrationValidationException(problems);
 			}

@@ -3,9 +3,11 @@ package dev.migrate.internal.operation;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migrate.Diagnosis;
 import dev.migrate.MigrateConfigurationException;
 import dev.migrate.MigrationValidationException;
 import dev.migrate.OperationResult;
+import dev.migrate.Setting;
 import dev.migrate.OperationResult.MigrationExecution;
 import dev.migrate.OperationResult.Operation;
 import dev.migrate.Version;
@@ -48,7 +50,7 @@ public final class RollbackOperation implements LockedOperation {
 	 * @return the operation
 	 */
 	public static RollbackOperation to(String target) {
-		return new RollbackOperation(0, Versions.parse(target, "rollback target version (migrate.target)"));
+		return new RollbackOperation(0, Versions.parse(target, "rollback target version", Setting.TARGET));
 	}
 
 	/**
@@ -87,7 +89,7 @@ public final class RollbackOperation implements LockedOperation {
 	}
 
 	static void checkNoneMissing(MergedMigrations merged) {
-		List<String> missing = merged.missingProblems();
+		List<Diagnosis> missing = merged.missingProblems();
 		if (!missing.isEmpty()) {
 			throw new MigrationValidationException(missing);
 		}

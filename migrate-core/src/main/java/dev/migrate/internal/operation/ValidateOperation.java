@@ -1,5 +1,8 @@
 package dev.migrate.internal.operation;
 
+import java.util.List;
+
+import dev.migrate.Diagnosis;
 import dev.migrate.ValidationResult;
 import dev.migrate.internal.Engine;
 import dev.migrate.internal.MergedMigrations;
@@ -25,8 +28,9 @@ public final class ValidateOperation {
 	 */
 	public ValidationResult execute(Engine engine) {
 		MergedMigrations merged = engine.readMerged();
+		List<Diagnosis> problems = merged.validate(engine.settings().outOfOrder(), engine.settings().transactionMode());
 		return new ValidationResult(
-				merged.validate(engine.settings().outOfOrder(), engine.settings().transactionMode()),
+				problems.stream().map((problem) -> problem.render(engine.settings().vocabulary())).toList(), problems,
 				merged.info(engine.history().qualifiedName(), engine.dialect().name()));
 	}
 

@@ -2,9 +2,14 @@ package dev.migrate.internal.operation;
 
 import java.util.List;
 
+import dev.migrate.Diagnosis;
+import dev.migrate.Diagnosis.Text;
 import dev.migrate.MigrateConfigurationException;
+import dev.migrate.Remedy;
+import dev.migrate.Setting;
 import dev.migrate.Version;
 import dev.migrate.history.HistoryRow;
+import dev.migrate.internal.Advice;
 import dev.migrate.resolver.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 
@@ -18,10 +23,12 @@ final class Versions {
 	private Versions() {
 	}
 
-	static Version parse(String text, String what) {
+	static Version parse(String text, String what, Setting setting) {
 		String problem = Version.problemWith(text);
 		if (problem != null) {
-			throw new MigrateConfigurationException("Invalid " + what + ": " + problem + ". Nothing was changed.");
+			throw new MigrateConfigurationException(
+					new Diagnosis(Text.of("Invalid " + what + " (", Remedy.change(setting), "): " + problem + "."),
+							Advice.nothingChanged(), Text.EMPTY));
 		}
 		return Version.parse(text);
 	}
@@ -36,18 +43,24 @@ final class Versions {
 		if (target == null) {
 			return null;
 		}
-		Version targetVersion = parse(target, "target version (migrate.target)");
+		Version targetVersion = parse(target, "target version", Setting.TARGET);
 		if (migrations.stream().noneMatch((m) -> m.version().equals(targetVersion))) {
-			throw new MigrateConfigurationException("No migration has the target version " + target
-					+ " (migrate.target). Known versions: " + known(migrations) + ". Nothing was changed.");
+			throw new MigrateConfigurationException(
+					new Diagnosis(
+							Text.of("No migration has the target version " + target + " (",
+									Remedy.change(Setting.TARGET), "). Known versions: " + known(migrations) + "."),
+							Advice.nothingChanged(), Text.EMPTY));
 		}
 		return targetVersion;
 	}
 
 	static void checkSteps(int steps) {
 		if (steps < 1) {
-			throw new MigrateConfigurationException("Cannot roll back " + steps
-					+ " steps (migrate.steps): give a number of migrations of at least 1. Nothing was changed.");
+			throw new MigrateConfigurationException(
+					new Diagnosis(
+							Text.of("Cannot roll back " + steps + " steps (", Remedy.change(Setting.STEPS),
+									"): give a number of migrations of at least 1."),
+							Advice.nothingChanged(), Text.EMPTY));
 		}
 	}
 

@@ -63,6 +63,7 @@ public final class MigrateAutoConfiguration {
 			ConfigurableListableBeanFactory beanFactory) {
 		Migrator.Builder builder = Migrator
 			.builder(migrationDataSource(properties, migrateDataSource.getIfAvailable(), dataSource.getIfUnique()));
+		builder.vocabulary(MigratePropertiesVocabulary.INSTANCE);
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties.getSchema()).to(builder::schema);
 		map.from(properties.getTable()).to(builder::table);

@@ -2,20 +2,17 @@ package dev.migrate.boot.autoconfigure;
 
 import java.util.Locale;
 
+import dev.migrate.Diagnosis;
+import dev.migrate.Diagnosis.Text;
 import dev.migrate.MigrateConfigurationException;
 import dev.migrate.MigrateException;
-import dev.migrate.MigrationContext.Direction;
-import dev.migrate.MigrationDefinitionException;
-import dev.migrate.MigrationFailedException;
-import dev.migrate.MigrationLockException;
-import dev.migrate.MigrationValidationException;
+import dev.migrate.Vocabulary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * {@link FailureAnalyzer} that turns migrate's start-up errors into Boot's "APPLICATION
@@ -43,32 +40,6 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 	}
 
 	private FailureAnalysis analyze(MigrateException ex) {
-		if (ex instanceof MigrationFailedException failed) {
-			return new FailureAnalysis(ex.getMessage(), failedAction(failed), ex);
-		}
-		if (ex instanceof MigrationValidationException) {
-			return new FailureAnalysis(ex.getMessage(),
-					"Resolve each problem as it says. In short: a failed or interrupted migration needs its partial"
-							+ " changes undone and --migrate.command=repair, or --migrate.command=rollback to let its"
-							+ " down clean up; a migration changed after it was applied must be reverted (or accepted"
-							+ " with repair if harmless); a removed one restored (or dropped from the history with"
-							+ " repair); an out-of-order one given a higher version (or allowed with"
-							+ " migrate.out-of-order=true).",
-					ex);
-		}
-		if (ex instanceof MigrationLockException) {
-			return new FailureAnalysis(ex.getMessage(),
-					"Wait for the other instance to finish migrating and start again, or raise migrate.lock-timeout."
-							+ " If the holder of the lock is dead, end its database session.",
-					ex);
-		}
-		if (ex instanceof MigrationDefinitionException) {
-			return new FailureAnalysis(ex.getMessage(),
-					"Fix the @Migration classes named above: one unique version each, one public 'up' method and at"
-							+ " most one public 'down' method, with parameters among JdbcTemplate,"
-							+ " NamedParameterJdbcTemplate, JdbcClient, Connection, DataSource and MigrationContext.",
-					ex);
-		}
 		if (ex instanceof DdlAutoConflictException conflict) {
 			return new FailureAnalysis(ex.getMessage(), "Remove " + conflict.getProperty()
 					+ ": with migrate enabled, Hibernate then leaves the schema alone. Set it to 'validate' to have"
@@ -82,27 +53,22 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 					+ " its up and down methods instead: it is bound to the migration's connection and transaction.",
 					ex);
 		}
-		if (ex instanceof MigrateConfigurationException) {
-			return new FailureAnalysis(ex.getMessage(),
-					"Correct the migrate.* property named above (or the MigrateConfigurationCustomizer that sets it).",
-					ex);
+		Diagnosis diagnosis = ex.getDiagnosis();
+		Vocabulary vocabulary = MigratePropertiesVocabulary.INSTANCE;
+		String description = new Diagnosis(diagnosis.what(), diagnosis.stateLeft(), Text.EMPTY).render(vocabulary);
+		String action = diagnosis.resolution().render(vocabulary);
+		if (action.isEmpty()) {
+			action = fallbackAction(ex);
 		}
-		if (ex.getCause() instanceof CannotGetJdbcConnectionException) {
-			return new FailureAnalysis(ex.getMessage(), "Start the database, or correct the connection that migrate"
-					+ " uses: spring.datasource.url, spring.datasource.username and spring.datasource.password, or"
-					+ " migrate.url, migrate.user and migrate.password when they are set.", ex);
-		}
-		return new FailureAnalysis(ex.getMessage(), "Fix the cause described above and start the application again.",
-				ex);
+		return new FailureAnalysis(description, action, ex);
 	}
 
-	private String failedAction(MigrationFailedException ex) {
-		String migration = "migration " + ex.getVersion()
-				+ ((ex.getBeanName() != null) ? " (bean '" + ex.getBeanName() + "')" : "");
-		String method = (ex.getDirection() == Direction.UP) ? "up" : "down";
-		return "Fix the " + method + " method of " + migration + " and start the application again. If the migration"
-				+ " ran without a transaction, check the database for the changes it made before failing and undo"
-				+ " them; then clear its failed entry with --migrate.command=repair.";
+	// For failures whose diagnosis leaves the way out to the configuration.
+	private String fallbackAction(MigrateException ex) {
+		if (ex instanceof MigrateConfigurationException) {
+			return "Correct the migrate.* property named above (or the MigrateConfigurationCustomizer that sets it).";
+		}
+		return "Fix the cause described above and start the application again.";
 	}
 
 	private FailureAnalysis analyze(MigrateCommandCompletedException ex) {
