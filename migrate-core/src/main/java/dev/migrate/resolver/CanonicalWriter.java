@@ -219,7 +219,7 @@ final class CanonicalWriter {
 			case Opcodes.GETFIELD, Opcodes.GETSTATIC, Opcodes.PUTFIELD, Opcodes.PUTSTATIC -> {
 				String owner = Objects.requireNonNull(insn.owner);
 				if ((opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC) && owner.equals(this.model.name)) {
-					this.fieldsRead.add(insn.name + insn.descriptor);
+					this.fieldsRead.add(insn.name + ":" + insn.descriptor);
 				}
 				this.out.append("op")
 					.append(opcode)

@@ -59,7 +59,7 @@ final class ClassModel {
 
 	/**
 	 * The methods that assign a field of this class, in no particular order.
-	 * @param field the field's name + descriptor
+	 * @param field the field's name, {@code :} and descriptor
 	 * @return the methods
 	 */
 	List<MethodModel> writersOf(String field) {
@@ -70,7 +70,7 @@ final class ClassModel {
 				for (Insn insn : method.code) {
 					if ((insn.opcode == Opcodes.PUTFIELD || insn.opcode == Opcodes.PUTSTATIC)
 							&& this.name.equals(insn.owner)) {
-						List<MethodModel> list = writers.computeIfAbsent(insn.name + insn.descriptor,
+						List<MethodModel> list = writers.computeIfAbsent(insn.name + ":" + insn.descriptor,
 								(key) -> new ArrayList<>());
 						if (!list.contains(method)) {
 							list.add(method);

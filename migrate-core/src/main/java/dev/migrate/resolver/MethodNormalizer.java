@@ -1262,8 +1262,9 @@ final class MethodNormalizer {
 				case Opcodes.PUTFIELD -> new int[] { 1 + fieldSize(insn), 0 };
 				case Opcodes.INVOKEVIRTUAL, Opcodes.INVOKESPECIAL, Opcodes.INVOKEINTERFACE, Opcodes.INVOKESTATIC,
 						Opcodes.INVOKEDYNAMIC -> {
+					// The argument size counts an implicit 'this'.
 					int sizes = Type.getArgumentsAndReturnSizes(Objects.requireNonNull(insn.descriptor));
-					int popped = (sizes >> 2) - 1;
+					int popped = sizes >> 2;
 					if (opcode == Opcodes.INVOKESTATIC || opcode == Opcodes.INVOKEDYNAMIC) {
 						popped--;
 					}
