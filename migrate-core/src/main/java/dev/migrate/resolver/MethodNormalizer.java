@@ -261,7 +261,8 @@ final class MethodNormalizer {
 			}
 			for (Block block : reachable) {
 				Block next = block.next;
-				if (block.terminator == null && next != null && next != block && next != this.entry
+				// Merging keeps the predecessor counts of every other block right.
+				while (!block.merged && block.terminator == null && next != null && next != block && next != this.entry
 						&& predecessors.getOrDefault(next, 0) == 1 && next.handlers.equals(block.handlers)
 						&& !next.merged) {
 					block.insns.addAll(next.insns);
@@ -270,7 +271,7 @@ final class MethodNormalizer {
 					block.next = next.next;
 					next.merged = true;
 					changed = true;
-					break;
+					next = block.next;
 				}
 			}
 			this.blocks.clear();
@@ -531,14 +532,19 @@ final class MethodNormalizer {
 			}
 			for (Insn insn : insns) {
 				if (isLoad(insn) || insn.opcode == Opcodes.IINC || insn.opcode == Opcodes.RET) {
-					BitSet reaching = (BitSet) current.clone();
-					reaching.and(defsOfSlot[insn.operand]);
-					int first = reaching.nextSetBit(0);
-					int web = (first >= 0) ? first : webs.add();
-					for (int d = reaching.nextSetBit(0); d >= 0; d = reaching.nextSetBit(d + 1)) {
-						webs.union(web, d);
+					BitSet slotDefs = defsOfSlot[insn.operand];
+					int web = -1;
+					for (int d = slotDefs.nextSetBit(0); d >= 0; d = slotDefs.nextSetBit(d + 1)) {
+						if (current.get(d)) {
+							if (web < 0) {
+								web = d;
+							}
+							else {
+								webs.union(web, d);
+							}
+						}
 					}
-					useOf.put(insn, web);
+					useOf.put(insn, (web >= 0) ? web : webs.add());
 				}
 				Integer def = defOf.get(insn);
 				if (def != null) {
