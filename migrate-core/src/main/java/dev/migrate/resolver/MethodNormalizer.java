@@ -64,6 +64,9 @@ final class MethodNormalizer {
 	/** Webs that hold a parameter, and its slot. */
 	private final Map<Integer, Integer> parameterWebs = new HashMap<>();
 
+	/** Webs that some load reads. */
+	private BitSet usedWebs = new BitSet();
+
 	private MethodNormalizer(MethodModel method) {
 		this.method = method;
 		this.entry = new Block(0);
@@ -572,8 +575,6 @@ final class MethodNormalizer {
 			this.parameterWebs.put(webs.find(p), parameterSlots.get(p));
 		}
 	}
-
-	private BitSet usedWebs = new BitSet();
 
 	private static boolean orInto(BitSet target, BitSet source) {
 		int before = target.cardinality();
