@@ -66,6 +66,18 @@ public @interface Migration {
 	TransactionMode transaction() default TransactionMode.DEFAULT;
 
 	/**
+	 * Checksum to record for this migration instead of the fingerprint migrate computes
+	 * from its bytecode. Pin one where the class file cannot be read at run time (a class
+	 * generated at run time, a native image), or to decide yourself when the migration
+	 * counts as changed: change the value whenever you change the migration. It is
+	 * recorded as {@code explicit:<checksum>}, so it must not be blank, must not start or
+	 * end with spaces and can be at most 55 characters long.
+	 * @return the checksum, or empty to fingerprint the bytecode
+	 * @see dev.migrate.resolver.Fingerprinter
+	 */
+	String checksum() default "";
+
+	/**
 	 * Name of the bean, as for {@link Component#value()}.
 	 * @return the bean name, or empty to derive it from the class name
 	 */

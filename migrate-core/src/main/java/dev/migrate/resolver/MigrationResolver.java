@@ -68,11 +68,8 @@ public final class MigrationResolver {
 	public static List<ResolvedMigration> resolve(Map<String, ?> beans) {
 		if (beans.size() >= PARALLEL_CHECKSUMS_THRESHOLD) {
 			// Reading class files dominates discovery of many migrations: spread it over
-			// the
-			// cores; the results are cached per class.
-			beans.values()
-				.parallelStream()
-				.forEach((bean) -> Checksums.of(ClassUtils.getUserClass(AopUtils.getTargetClass(bean))));
+			// the cores; the results are cached per class, failures reported below.
+			beans.values().parallelStream().forEach(MigrationResolver::prefetchFingerprint);
 		}
 		List<String> problems = new ArrayList<>();
 		List<ResolvedMigration> migrations = new ArrayList<>(beans.size());
@@ -101,12 +98,7 @@ public final class MigrationResolver {
 	private static @Nullable ResolvedMigration resolve(String beanName, Object bean, List<String> problems) {
 		Class<?> beanClass = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
 		String name = "bean '" + beanName + "' (" + beanClass.getName() + ")";
-		// The annotation is nearly always declared directly; merged look-up (for composed
-		// annotations) is much slower on a cold start.
-		Migration annotation = beanClass.getAnnotation(Migration.class);
-		if (annotation == null) {
-			annotation = AnnotatedElementUtils.findMergedAnnotation(beanClass, Migration.class);
-		}
+		Migration annotation = findAnnotation(beanClass);
 		if (annotation == null) {
 			problems.add(name + " is not annotated with @Migration.");
 			return null;
@@ -116,16 +108,84 @@ public final class MigrationResolver {
 		if (versionProblem != null) {
 			problems.add(name + ": @Migration " + versionProblem + ".");
 		}
+		String checksumProblem = explicitChecksumProblem(annotation.checksum());
+		if (checksumProblem != null) {
+			problems.add(name + ": @Migration checksum " + checksumProblem + ".");
+		}
 		Method[] methods = ReflectionUtils.getUniqueDeclaredMethods(beanClass);
 		MigrationMethod up = findMethod(methods, "up", name, true, problems);
 		MigrationMethod down = findMethod(methods, "down", name, false, problems);
 		if (problems.size() > before || up == null) {
 			return null;
 		}
+		Fingerprint fingerprint;
+		try {
+			fingerprint = fingerprint(beanClass, annotation);
+		}
+		catch (FingerprintException ex) {
+			problems.add(name + ": " + ex.getMessage());
+			return null;
+		}
 		String description = StringUtils.hasText(annotation.description()) ? annotation.description().trim()
 				: describe(beanClass.getSimpleName());
 		return new ResolvedMigration(Version.parse(annotation.version()), description, beanName, beanClass, bean,
-				annotation.transaction(), up, down, Checksums.of(beanClass));
+				annotation.transaction(), up, down, fingerprint.stored());
+	}
+
+	private static @Nullable Migration findAnnotation(Class<?> beanClass) {
+		// The annotation is nearly always declared directly; merged look-up (for composed
+		// annotations) is much slower on a cold start.
+		Migration annotation = beanClass.getAnnotation(Migration.class);
+		return (annotation != null) ? annotation
+				: AnnotatedElementUtils.findMergedAnnotation(beanClass, Migration.class);
+	}
+
+	/** A checksum pinned on the annotation, else the fingerprint of the bytecode. */
+	private static Fingerprint fingerprint(Class<?> beanClass, Migration annotation) {
+		String explicit = annotation.checksum();
+		return explicit.isEmpty() ? Fingerprinter.fingerprint(beanClass) : Fingerprint.explicit(explicit);
+	}
+
+	private static void prefetchFingerprint(Object bean) {
+		Class<?> beanClass = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+		Migration annotation = findAnnotation(beanClass);
+		if (annotation != null && annotation.checksum().isEmpty()) {
+			try {
+				Fingerprinter.fingerprint(beanClass);
+			}
+			catch (RuntimeException ex) {
+				// Reported with the other problems of the bean.
+			}
+		}
+	}
+
+	/**
+	 * What is wrong with a checksum pinned with {@code @Migration(checksum = ...)}.
+	 * @param checksum the attribute's value, empty when none is pinned
+	 * @return the problem, or {@code null} if there is none
+	 */
+	static @Nullable String explicitChecksumProblem(String checksum) {
+		if (checksum.isEmpty()) {
+			return null;
+		}
+		if (checksum.isBlank()) {
+			return "is blank: leave it out to fingerprint the bytecode, or pin a value such as \"1\" and change it"
+					+ " whenever the migration changes";
+		}
+		if (!checksum.equals(checksum.strip())) {
+			return "\"" + checksum + "\" starts or ends with spaces: remove them";
+		}
+		if (checksum.chars().anyMatch(Character::isISOControl)) {
+			return "\"" + checksum.replaceAll("\\p{Cntrl}", "?")
+					+ "\" contains a control character (a line break or tab?): use printable characters";
+		}
+		int longest = Fingerprint.MAX_STORED_LENGTH - Fingerprint.EXPLICIT.length() - 1;
+		if (checksum.length() > longest) {
+			return "\"" + checksum + "\" is " + checksum.length() + " characters long, but at most " + longest
+					+ " fit the history table (where it is recorded as \"" + Fingerprint.EXPLICIT
+					+ ":<checksum>\"): use a shorter value";
+		}
+		return null;
 	}
 
 	private static @Nullable MigrationMethod findMethod(Method[] methods, String methodName, String name,

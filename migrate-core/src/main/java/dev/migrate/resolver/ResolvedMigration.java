@@ -17,11 +17,20 @@ import org.jspecify.annotations.Nullable;
  * {@link TransactionMode#DEFAULT} to follow the engine
  * @param up the {@code up} method
  * @param down the {@code down} method, or {@code null} when irreversible
- * @param checksum the fingerprint of the migration's definition
+ * @param checksum the stored text of the migration's {@link Fingerprint}, such as
+ * {@code b1:3fa94c0d9e2b6a1f0c7d55e8b4a6e213} or {@code explicit:2}
  * @author migrate
  */
 public record ResolvedMigration(Version version, String description, String beanName, Class<?> beanClass, Object bean,
 		TransactionMode transactionMode, MigrationMethod up, @Nullable MigrationMethod down, String checksum) {
+
+	/**
+	 * The fingerprint of the migration's definition, read from {@link #checksum()}.
+	 * @return the fingerprint
+	 */
+	public Fingerprint fingerprint() {
+		return Fingerprint.parse(this.checksum);
+	}
 
 	/**
 	 * Whether the migration has a {@code down} method.

@@ -1,6 +1,7 @@
 /**
  * Discovery of {@link dev.migrate.Migration @Migration} beans: versions, descriptions,
- * checksums and the {@code up}/{@code down} methods with their parameters.
+ * the {@code up}/{@code down} methods with their parameters, and the fingerprints that
+ * tell whether an applied migration has changed.
  */
 @NullMarked
 package dev.migrate.resolver;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -13,7 +14,10 @@ import dev.migrate.MigrationDefinitionException;
 import dev.migrate.TransactionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -50,7 +54,8 @@ class MigrationResolverTests {
 		assertThat(first.beanName()).isEqualTo("createUsersTable");
 		assertThat(first.isReversible()).isTrue();
 		assertThat(first.transactionMode()).isEqualTo(TransactionMode.DEFAULT);
-		assertThat(first.checksum()).matches("[0-9a-f]{8}");
+		assertThat(first.checksum()).matches("b1:[0-9a-f]{32}");
+		assertThat(first.fingerprint()).isEqualTo(Fingerprinter.fingerprint(CreateUsersTable.class));
 		ResolvedMigration second = migrations.get(1);
 		assertThat(second.description()).isEqualTo("Add a name");
 		assertThat(second.isReversible()).isFalse();
@@ -64,6 +69,92 @@ class MigrationResolverTests {
 
 		assertThat(MigrationResolver.resolve(List.of(new CreateUsersTable())).get(0).checksum()).isEqualTo(checksum);
 		assertThat(MigrationResolver.resolve(List.of(new AddUsersName())).get(0).checksum()).isNotEqualTo(checksum);
+	}
+
+	@Test
+	void pinnedChecksumIsRecordedInsteadOfTheFingerprint() {
+		ResolvedMigration migration = MigrationResolver.resolve(List.of(new PinnedChecksum())).get(0);
+
+		assertThat(migration.checksum()).isEqualTo("explicit:2026-11 users v2");
+		assertThat(migration.fingerprint()).isEqualTo(Fingerprint.explicit("2026-11 users v2"));
+	}
+
+	@Test
+	void pinnedChecksumNeedsNoClassFile() throws Exception {
+		ClassLoader withoutClassFiles = classesWithoutClassFiles(Map.of("com.example.generated.Pinned", """
+				package com.example.generated;
+
+				@dev.migrate.Migration(version = "1", checksum = "1")
+				public class Pinned {
+
+					public void up(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+						jdbc.execute("CREATE TABLE pinned (id INT)");
+					}
+
+				}
+				"""));
+		Object bean = withoutClassFiles.loadClass("com.example.generated.Pinned")
+			.getDeclaredConstructor()
+			.newInstance();
+
+		assertThat(MigrationResolver.resolve(Map.of("pinned", bean)).get(0).checksum()).isEqualTo("explicit:1");
+	}
+
+	@Test
+	void missingClassFileIsAnErrorNamingTheBeanAndHowToPinAChecksum() throws Exception {
+		ClassLoader withoutClassFiles = classesWithoutClassFiles(Map.of("com.example.generated.Generated", """
+				package com.example.generated;
+
+				@dev.migrate.Migration(version = "1")
+				public class Generated {
+
+					public void up(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+						jdbc.execute("CREATE TABLE generated (id INT)");
+					}
+
+				}
+				"""));
+		Object bean = withoutClassFiles.loadClass("com.example.generated.Generated")
+			.getDeclaredConstructor()
+			.newInstance();
+
+		assertProblem("generated", bean, "bean 'generated' (com.example.generated.Generated)",
+				"Cannot fingerprint migration class com.example.generated.Generated",
+				"no class file com/example/generated/Generated.class", "@Migration(checksum = \"...\")");
+	}
+
+	@ParameterizedTest
+	@MethodSource("badChecksums")
+	void pinnedChecksumMustFitTheHistoryTable(String checksum, String problem) {
+		assertThat(MigrationResolver.explicitChecksumProblem(checksum)).contains(problem);
+	}
+
+	static Stream<Arguments> badChecksums() {
+		return Stream.of(Arguments.of(" ", "is blank: leave it out"), Arguments.of("\t", "is blank"),
+				Arguments.of(" v2", "starts or ends with spaces"), Arguments.of("v2 ", "starts or ends with spaces"),
+				Arguments.of("v2\n", "starts or ends with spaces"),
+				Arguments.of("v2\nusers", "contains a control character"),
+				Arguments.of("x".repeat(56), "is 56 characters long, but at most 55 fit the history table"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "1", "v2", "release 4.2: users", "sha:abc" })
+	void pinnedChecksumsThatFit(String checksum) {
+		assertThat(MigrationResolver.explicitChecksumProblem(checksum)).isNull();
+	}
+
+	@Test
+	void longestPinnedChecksumFillsTheColumn() {
+		String longest = "x".repeat(55);
+
+		assertThat(MigrationResolver.explicitChecksumProblem(longest)).isNull();
+		assertThat(Fingerprint.explicit(longest).stored()).hasSize(Fingerprint.MAX_STORED_LENGTH);
+	}
+
+	@Test
+	void badPinnedChecksumIsAnErrorNamingTheBean() {
+		assertProblem("spaced", new SpacedChecksum(), "bean 'spaced' (" + SpacedChecksum.class.getName()
+				+ "): @Migration checksum \" v3\" starts or ends with spaces: remove them.");
 	}
 
 	@Test
@@ -141,6 +232,23 @@ class MigrationResolverTests {
 			.withMessageContaining("Nothing was changed in the database");
 	}
 
+	/** Classes defined from their bytes, by a class loader that has no class files. */
+	private static ClassLoader classesWithoutClassFiles(Map<String, String> sources) {
+		Map<String, byte[]> classes = TestCompilers.javac(17).compile(sources);
+		return new ClassLoader(MigrationResolverTests.class.getClassLoader()) {
+
+			@Override
+			protected Class<?> findClass(String name) throws ClassNotFoundException {
+				byte[] bytes = classes.get(name);
+				if (bytes == null) {
+					throw new ClassNotFoundException(name);
+				}
+				return defineClass(name, bytes, 0, bytes.length);
+			}
+
+		};
+	}
+
 	private static void assertProblem(String beanName, Object bean, String... fragments) {
 		assertThatExceptionOfType(MigrationDefinitionException.class)
 			.isThrownBy(() -> MigrationResolver.resolve(Map.of(beanName, bean)))
@@ -154,6 +262,22 @@ class MigrationResolverTests {
 		}
 
 		public void down(JdbcTemplate jdbc) {
+		}
+
+	}
+
+	@Migration(version = "2", checksum = "2026-11 users v2")
+	public static class PinnedChecksum {
+
+		public void up(JdbcTemplate jdbc) {
+		}
+
+	}
+
+	@Migration(version = "3", checksum = " v3")
+	public static class SpacedChecksum {
+
+		public void up(JdbcTemplate jdbc) {
 		}
 
 	}
