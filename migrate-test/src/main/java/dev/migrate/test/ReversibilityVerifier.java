@@ -323,16 +323,25 @@ public final class ReversibilityVerifier {
 			notChecked.addAll(before.notChecked());
 			TableRows rowsBefore = rows(before);
 			Set<String> schemasBefore = schemaNames();
-			apply(migrator, migration, "first up");
+			recorder.start();
+			try {
+				apply(migrator, migration, "first up");
+			}
+			finally {
+				recorder.stop();
+			}
 			Set<String> schemasAfter = schemaNames();
 			// Schemas that up created are its own from now on; schemas it dropped must
-			// come back.
+			// come back. Only those its statements name: others come and go with other
+			// processes on the same server.
 			Set<String> created = new TreeSet<>(schemasAfter);
 			created.removeAll(schemasBefore);
 			created.removeAll(ignored);
+			created.removeIf((name) -> !recorder.mentions(name));
 			Set<String> dropped = new TreeSet<>(schemasBefore);
 			dropped.removeAll(schemasAfter);
 			dropped.removeAll(scope);
+			dropped.removeIf((name) -> !recorder.mentions(name));
 			scope.addAll(created);
 			SchemaSnapshot after = SchemaSnapshot.of(this.dataSource, this.schema, excluded, scope);
 			notChecked.addAll(after.notChecked());

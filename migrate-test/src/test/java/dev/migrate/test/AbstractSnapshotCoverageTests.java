@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -16,6 +15,7 @@ import dev.migrate.testsupport.TestDatabase;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -93,7 +93,89 @@ abstract class AbstractSnapshotCoverageTests {
 				throw ex;
 			}
 			assertThat(report.reversibleVersions()).containsExactly("1", "2");
+			assertThat(report.notChecked()).as("categories not checked").isEmpty();
 		});
+	}
+
+	@Test
+	void doesNotBlameTheMigrationForSchemasOthersCreateOrDrop() {
+		onFreshDatabase((dataSource, names) -> {
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+			String gone = names.extra() + "_gone";
+			try {
+				jdbc.execute("CREATE SCHEMA " + gone);
+				// Another process, through its own connections, while up runs.
+				Runnable others = () -> {
+					jdbc.execute("CREATE SCHEMA " + names.extra());
+					jdbc.execute("DROP SCHEMA " + gone);
+				};
+				ReversibilityReport report = ReversibilityVerifier
+					.of(dataSource, Map.of("meanwhile", new Meanwhile(others)))
+					.verify();
+				assertThat(report.reversibleVersions()).containsExactly("1");
+			}
+			finally {
+				dropSchema(jdbc, gone);
+			}
+		});
+	}
+
+	@Test
+	void comparesSchemasThatExistedBeforeOnlyWhenNamed() {
+		onFreshDatabase((dataSource, names) -> {
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+			jdbc.execute("CREATE SCHEMA " + names.extra());
+			Map<String, Object> migrations = migrations(List.of(), List.of(),
+					List.of(names.apply("CREATE TABLE IF NOT EXISTS ${extra}.audit (id INT PRIMARY KEY)")), List.of(),
+					names);
+			assertThat(ReversibilityVerifier.of(dataSource, migrations).verify().reversibleVersions())
+				.as("not named: not compared")
+				.containsExactly("1", "2");
+			jdbc.execute(names.apply("DROP TABLE ${extra}.audit"));
+			ReversibilityError error = null;
+			try {
+				ReversibilityVerifier.of(dataSource, migrations)
+					.historyTable("second_history")
+					.schemas(names.extra())
+					.verify();
+			}
+			catch (ReversibilityError ex) {
+				error = ex;
+			}
+			assertThat(error).as("named: compared").isNotNull();
+			assertThat(error.getDifferences()).singleElement()
+				.satisfies((line) -> assertThat(line).startsWith(names.apply("table ${extra}.audit ("))
+					.endsWith(" is still there"));
+		});
+	}
+
+	/**
+	 * Up creates a table while, the first time, something else changes the server's
+	 * schemas.
+	 */
+	@Migration(version = "1", description = "meanwhile")
+	public static class Meanwhile {
+
+		private final Runnable others;
+
+		Meanwhile(Runnable others) {
+			this.others = others;
+		}
+
+		private boolean ran;
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE audit (id INT PRIMARY KEY)");
+			if (!this.ran) {
+				this.ran = true;
+				this.others.run();
+			}
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE audit");
+		}
+
 	}
 
 	/**
@@ -242,11 +324,6 @@ abstract class AbstractSnapshotCoverageTests {
 			run(jdbc, this.down);
 		}
 
-	}
-
-	static Consumer<JdbcTemplate> nothing() {
-		return (jdbc) -> {
-		};
 	}
 
 }

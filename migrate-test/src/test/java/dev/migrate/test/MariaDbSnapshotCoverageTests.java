@@ -1,11 +1,17 @@
 package dev.migrate.test;
 
 import java.util.List;
+import java.util.Map;
 
+import dev.migrate.test.SchemaObject.Kind;
 import dev.migrate.testsupport.RequiresDatabase;
 import dev.migrate.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link AbstractSnapshotCoverageTests} on MariaDB: the local server; skipped with the
@@ -68,6 +74,69 @@ class MariaDbSnapshotCoverageTests extends AbstractSnapshotCoverageTests {
 			}
 		}
 		throw new IllegalArgumentException(create);
+	}
+
+	@Test
+	void reportsWhatTheAccountMayNotReadAsNotChecked() {
+		try (TestDatabase.Isolated isolated = database().createIsolated()) {
+			JdbcTemplate root = new JdbcTemplate(isolated.dataSource());
+			String schema = currentSchema(root);
+			String user = schema + "_ro";
+			root.execute("CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100))");
+			root.execute("CREATE TRIGGER users_lower_email BEFORE INSERT ON users FOR EACH ROW"
+					+ " SET NEW.email = LOWER(NEW.email)");
+			root.execute("CREATE PROCEDURE purge_users() BEGIN DELETE FROM users WHERE id < 0; END");
+			root.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'secret'");
+			try {
+				root.execute("GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX, EXECUTE ON " + schema
+						+ ".* TO '" + user + "'@'%'");
+				SchemaSnapshot snapshot = SchemaSnapshot
+					.of(new DriverManagerDataSource(isolated.url(), user, "secret"));
+				assertThat(snapshot.objects(Kind.TRIGGER)).isEmpty();
+				assertThat(snapshot.notChecked()).satisfiesExactlyInAnyOrder(
+						(line) -> assertThat(line)
+							.startsWith("triggers in " + schema + " (the account lacks the" + " TRIGGER privilege"),
+						(line) -> assertThat(line)
+							.startsWith("events in " + schema + " (the account lacks the" + " EVENT privilege"),
+						(line) -> assertThat(line).startsWith("bodies of routines in " + schema + " (purge_users)"));
+				assertThat(snapshot.toString()).contains("not checked: triggers in " + schema);
+				assertThat(SchemaSnapshot.of(isolated.dataSource()).notChecked()).as("as root").isEmpty();
+			}
+			finally {
+				root.execute("DROP USER '" + user + "'@'%'");
+			}
+		}
+	}
+
+	@Test
+	void reportsNotCheckedCategoriesOnceInTheVerifierReport() {
+		try (TestDatabase.Isolated isolated = database().createIsolated()) {
+			JdbcTemplate root = new JdbcTemplate(isolated.dataSource());
+			String schema = currentSchema(root);
+			String user = schema + "_ro";
+			root.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'secret'");
+			try {
+				root.execute("GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX ON " + schema + ".* TO '"
+						+ user + "'@'%'");
+				ReversibilityReport report = ReversibilityVerifier
+					.of(new DriverManagerDataSource(isolated.url(), user, "secret"),
+							Map.of("given",
+									new Given(List.of("CREATE TABLE users (id INT PRIMARY KEY)"),
+											List.of("DROP TABLE users")),
+									"change", new Change(List.of("CREATE INDEX users_id_idx ON users (id)"),
+											List.of("DROP INDEX users_id_idx ON users"))))
+					.verify();
+				assertThat(report.notChecked()).containsExactly(
+						"triggers in " + schema + " (the account lacks the TRIGGER privilege, and MariaDB lists"
+								+ " triggers only to accounts that have it)",
+						"events in " + schema + " (the account lacks the EVENT privilege, and MariaDB lists events"
+								+ " only to accounts that have it)");
+				assertThat(report.toString()).contains("not checked: triggers in " + schema);
+			}
+			finally {
+				root.execute("DROP USER '" + user + "'@'%'");
+			}
+		}
 	}
 
 	@Override
