@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -391,7 +390,6 @@ class PostgresCatalog extends CatalogQueries.InformationSchema {
 
 	private List<SchemaObject> comments(Reading reading) {
 		List<SchemaObject> comments = new ArrayList<>();
-		Map<String, String> indexTables = new LinkedHashMap<>();
 		reading.jdbc().query("""
 				SELECT c.relkind, c.relname, a.attname, d.description,
 					(SELECT t.relname FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
@@ -422,7 +420,6 @@ class PostgresCatalog extends CatalogQueries.InformationSchema {
 				comments.add(comment(kind.equals("table") ? relation : null, kind + " " + relation, rs.getString(4)));
 			}
 		}, reading.schema());
-		indexTables.clear();
 		comments.addAll(reading.jdbc()
 			.query("""
 					SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'type' END, t.typname, d.description
