@@ -1,23 +1,37 @@
 package dev.migrate.test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import dev.migrate.test.SchemaObject.Kind;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * What {@link java.sql.DatabaseMetaData} does not tell, per database: unique and check
- * constraints, sequences, view definitions, which indexes merely back a constraint, and
- * which names the database generated. Chosen from the product name, like migrate-core's
- * dialects; the default reads nothing beyond the metadata.
+ * constraints, sequences, view definitions, which indexes merely back a constraint, which
+ * names the database generated, and the objects and options the metadata does not list at
+ * all (triggers, routines, types, comments, collations, index methods, table options,
+ * grants). Chosen from the product name, like migrate-core's dialects; the default reads
+ * nothing beyond the metadata. Subclasses: {@link H2Catalog}, {@link PostgresCatalog},
+ * {@link MariaDbCatalog}.
  *
  * @author migrate
  */
@@ -25,11 +39,128 @@ class CatalogQueries {
 
 	static CatalogQueries forProduct(String productName) {
 		return switch (productName.toLowerCase(Locale.ROOT)) {
-			case "h2" -> new H2();
-			case "postgresql" -> new Postgres();
-			case "mariadb", "mysql" -> new MariaDb();
+			case "h2" -> new H2Catalog();
+			case "postgresql" -> new PostgresCatalog();
+			case "mariadb", "mysql" -> new MariaDbCatalog();
 			default -> new CatalogQueries();
 		};
+	}
+
+	/**
+	 * Whether a table type that {@link java.sql.DatabaseMetaData#getTables} reports is a
+	 * table whose columns, keys and indexes the snapshot reads.
+	 */
+	boolean isTable(String type) {
+		return type.equals("TABLE") || type.equals("BASE TABLE");
+	}
+
+	/**
+	 * The schemas (for MySQL and MariaDB: databases) the account can see, leaving out the
+	 * database's own.
+	 */
+	Set<String> schemaNames(Connection connection) throws SQLException {
+		Set<String> names = new TreeSet<>();
+		try (ResultSet rs = connection.getMetaData().getSchemas()) {
+			while (rs.next()) {
+				String name = rs.getString("TABLE_SCHEM");
+				if (name != null && !name.equalsIgnoreCase("INFORMATION_SCHEMA")) {
+					names.add(name);
+				}
+			}
+		}
+		return names;
+	}
+
+	/** Options of each table by table name, such as {@code ENGINE=MyISAM}. */
+	Map<String, String> tableOptions(Reading reading) {
+		return Map.of();
+	}
+
+	/**
+	 * What a column's definition holds beyond type, nullability and default, by
+	 * {@code table.column}, such as {@code ON UPDATE CURRENT_TIMESTAMP}.
+	 */
+	Map<String, String> columnOptions(Reading reading) {
+		return Map.of();
+	}
+
+	/** Method, options and exact columns of indexes, by {@code table.index}. */
+	Map<String, IndexDetail> indexDetails(Reading reading) {
+		return Map.of();
+	}
+
+	/**
+	 * Objects that {@link java.sql.DatabaseMetaData} does not list at all: triggers,
+	 * routines, types, extensions, materialized views, policies, grants and comments.
+	 */
+	List<SchemaObject> objects(Reading reading) {
+		return List.of();
+	}
+
+	static SchemaObject object(Kind kind, @Nullable String table, String identity, String label, String definition) {
+		return new SchemaObject(kind, table, identity, label, definition);
+	}
+
+	static SchemaObject object(Kind kind, @Nullable String table, String label, String definition) {
+		return new SchemaObject(kind, table, label, label, definition);
+	}
+
+	static SchemaObject comment(@Nullable String table, String on, @Nullable String text) {
+		return object(Kind.COMMENT, table, "comment on " + on, quote(Objects.requireNonNullElse(text, "")));
+	}
+
+	static String quote(String text) {
+		return "'" + text.replace("'", "''") + "'";
+	}
+
+	/** A short stand-in for a long text, the same whenever the text is. */
+	static String digest(String text) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash, 0, 6);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A routine's body as the diff shows it: whitespace normalized, long ones hashed. */
+	static String body(String body) {
+		String normalized = normalizeSpace(body);
+		return (normalized.length() <= 160) ? normalized : normalized.substring(0, 100) + "... (" + normalized.length()
+				+ " characters, sha256 " + digest(normalized) + ")";
+	}
+
+	/**
+	 * One schema being read, with the names the snapshot shows: {@code name} qualifies an
+	 * object of this schema when it is not the compared one, {@code local} shows a column
+	 * or other name that needs no schema.
+	 */
+	record Reading(Connection connection, String schema, UnaryOperator<String> name, UnaryOperator<String> local,
+			Consumer<String> notChecked) {
+
+		JdbcTemplate jdbc() {
+			return CatalogQueries.jdbc(this.connection);
+		}
+
+		String name(String raw) {
+			return this.name.apply(raw);
+		}
+
+		String local(String raw) {
+			return this.local.apply(raw);
+		}
+
+	}
+
+	/**
+	 * How the database describes an index beyond {@link java.sql.DatabaseMetaData}.
+	 *
+	 * @param columns the key columns as the database shows them (prefix lengths,
+	 * expressions, operator classes), or {@code null} to keep the metadata's
+	 * @param options method and options, starting with a space, or empty
+	 */
+	record IndexDetail(@Nullable String columns, String options) {
 	}
 
 	/**
@@ -148,113 +279,6 @@ class CatalogQueries {
 		@Override
 		Map<String, String> viewDefinitions(Connection connection, String schema) {
 			return standardViewDefinitions(connection, schema);
-		}
-
-	}
-
-	/**
-	 * H2 2.x: INFORMATION_SCHEMA has everything; unnamed constraints and the indexes
-	 * behind constraints get names with a counter that changes on every creation.
-	 */
-	static final class H2 extends InformationSchema {
-
-		private static final Pattern GENERATED = Pattern
-			.compile("CONSTRAINT_[0-9A-F]+|PRIMARY_KEY_[0-9A-F]+|.*_INDEX_[0-9A-F]+");
-
-		@Override
-		boolean isGeneratedName(String name) {
-			return GENERATED.matcher(name).matches();
-		}
-
-		@Override
-		List<Check> checkConstraints(Connection connection, String schema) {
-			return jdbc(connection).query("""
-					SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE
-					FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc
-					JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA
-						AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
-					WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND tc.TABLE_SCHEMA = ?""",
-					(rs, row) -> new Check(rs.getString(1), rs.getString(2), "CHECK (" + rs.getString(3) + ")"),
-					schema);
-		}
-
-		@Override
-		Set<String> constraintIndexes(Connection connection, String schema) {
-			// Indexes behind keys always; behind foreign keys only when H2 made them up
-			// (a user's own index that a foreign key reuses stays in the snapshot).
-			return jdbc(connection).query("""
-					SELECT TABLE_NAME, INDEX_NAME, CONSTRAINT_TYPE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS
-					WHERE TABLE_SCHEMA = ? AND INDEX_NAME IS NOT NULL""", (rs, row) -> {
-				String index = rs.getString(2);
-				boolean backing = !"FOREIGN KEY".equals(rs.getString(3)) || isGeneratedName(index);
-				return backing ? rs.getString(1) + "." + index : "";
-			}, schema).stream().filter((name) -> !name.isEmpty()).collect(Collectors.toSet());
-		}
-
-	}
-
-	/**
-	 * PostgreSQL: check constraints from {@code pg_constraint}, because
-	 * {@code information_schema} also lists NOT NULL as checks named after object ids.
-	 */
-	static final class Postgres extends InformationSchema {
-
-		@Override
-		List<Check> checkConstraints(Connection connection, String schema) {
-			return jdbc(connection).query("""
-					SELECT rel.relname, con.conname, pg_get_constraintdef(con.oid)
-					FROM pg_catalog.pg_constraint con
-					JOIN pg_catalog.pg_class rel ON rel.oid = con.conrelid
-					JOIN pg_catalog.pg_namespace nsp ON nsp.oid = con.connamespace
-					WHERE con.contype = 'c' AND nsp.nspname = ?""",
-					(rs, row) -> new Check(rs.getString(1), rs.getString(2), rs.getString(3)), schema);
-		}
-
-	}
-
-	/**
-	 * MariaDB and MySQL: unique constraints are unique indexes, so they show as indexes;
-	 * sequences (MariaDB 10.3+) are tables of type SEQUENCE whose settings are read from
-	 * the sequence itself.
-	 */
-	static final class MariaDb extends InformationSchema {
-
-		@Override
-		List<Unique> uniqueConstraints(Connection connection, String schema) {
-			return List.of();
-		}
-
-		@Override
-		List<Check> checkConstraints(Connection connection, String schema) {
-			try {
-				return jdbc(connection).query(
-						"SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS"
-								+ " WHERE CONSTRAINT_SCHEMA = ?",
-						(rs, row) -> new Check(rs.getString(1), rs.getString(2), "CHECK (" + rs.getString(3) + ")"),
-						schema);
-			}
-			catch (RuntimeException ex) {
-				// MySQL before 8.0.16 has no CHECK_CONSTRAINTS: it does not keep checks.
-				return List.of();
-			}
-		}
-
-		@Override
-		Map<String, String> sequences(Connection connection, String schema) {
-			JdbcTemplate jdbc = jdbc(connection);
-			List<String> names = jdbc.queryForList(
-					"SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-							+ " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SEQUENCE' ORDER BY TABLE_NAME",
-					String.class, schema);
-			Map<String, String> sequences = new LinkedHashMap<>();
-			for (String name : names) {
-				jdbc.query("SELECT start_value, increment, minimum_value, maximum_value, cycle_option FROM `"
-						+ schema.replace("`", "``") + "`.`" + name.replace("`", "``") + "`", (rs) -> {
-							sequences.put(name, sequenceDefinition("", rs.getString(1), rs.getString(2),
-									rs.getString(3), rs.getString(4), rs.getInt(5) != 0));
-						});
-			}
-			return sequences;
 		}
 
 	}

@@ -9,9 +9,20 @@ import java.util.stream.Collectors;
  *
  * @param migrations each migration walked, in version order
  * @param database the database product the migrations ran on
+ * @param notChecked what the snapshots could not read because the account may not, one
+ * line per category and schema; empty when everything was compared
  * @author migrate
  */
-public record ReversibilityReport(List<VerifiedMigration> migrations, String database) {
+public record ReversibilityReport(List<VerifiedMigration> migrations, String database, List<String> notChecked) {
+
+	/**
+	 * A report in which everything was checked.
+	 * @param migrations each migration walked, in version order
+	 * @param database the database product the migrations ran on
+	 */
+	public ReversibilityReport(List<VerifiedMigration> migrations, String database) {
+		this(migrations, database, List.of());
+	}
 
 	/**
 	 * The versions proved reversible.
@@ -41,7 +52,10 @@ public record ReversibilityReport(List<VerifiedMigration> migrations, String dat
 							+ migration.beanName() + "'): "
 							+ (migration.reversible() ? "down undoes up, up applies the same way twice"
 									: "irreversible, allowed"))
-					.collect(Collectors.joining("\n"));
+					.collect(Collectors.joining("\n"))
+				+ this.notChecked.stream()
+					.map((category) -> "\n  not checked: " + category)
+					.collect(Collectors.joining());
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.migrate.test;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,7 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -21,6 +25,8 @@ import dev.migrate.Migrator;
 import dev.migrate.OperationResult;
 import dev.migrate.OperationResult.Action;
 import dev.migrate.Version;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.Dialects;
 import dev.migrate.resolver.ResolvedMigration;
 import dev.migrate.test.ReversibilityError.Problem;
 import dev.migrate.test.ReversibilityReport.VerifiedMigration;
@@ -30,6 +36,7 @@ import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.util.Assert;
 
 /**
@@ -90,6 +97,10 @@ public final class ReversibilityVerifier {
 	private final Set<String> checkedTables = new LinkedHashSet<>();
 
 	private final Map<String, List<Consumer<JdbcTemplate>>> sampleData = new LinkedHashMap<>();
+
+	private final Set<String> otherSchemas = new LinkedHashSet<>();
+
+	private boolean followNewSchemas = true;
 
 	private ReversibilityVerifier(DataSource dataSource, Map<String, ?> namedMigrations,
 			@Nullable Collection<?> migrations) {
@@ -158,6 +169,42 @@ public final class ReversibilityVerifier {
 	 */
 	public ReversibilityVerifier schema(@Nullable String schema) {
 		this.schema = schema;
+		return this;
+	}
+
+	/**
+	 * Also compare these schemas (for MySQL and MariaDB: databases), in full, before and
+	 * after every step: for migrations that create or drop objects in a schema that
+	 * exists before they run, such as {@code public} or a shared {@code reporting}
+	 * schema. Objects there are named with the schema in the differences. Schemas the
+	 * migrations create are followed without being named here (see
+	 * {@link #followNewSchemas(boolean)}).
+	 * @param schemas the schema names, as written in the migrations
+	 * @return this verifier
+	 */
+	public ReversibilityVerifier schemas(String... schemas) {
+		Assert.notNull(schemas, "'schemas' must not be null");
+		for (String schema : schemas) {
+			Assert.hasText(schema, "'schemas' must not contain empty names");
+			this.otherSchemas.add(schema);
+		}
+		return this;
+	}
+
+	/**
+	 * Whether to follow the schemas that a migration's {@code up} creates or drops: a
+	 * schema it creates must be gone after its {@code down}, and from then on is compared
+	 * in full like the main one; a schema it drops must be back. On by default. A schema
+	 * counts as the migration's when it appears (or disappears) while {@code up} runs and
+	 * {@code up}'s SQL names it, so that schemas other processes create or drop on the
+	 * same server at the same moment are not blamed on the migration. A schema created
+	 * without its name in the SQL (by a stored procedure, or through another data source)
+	 * is not followed: name it with {@link #schemas(String...)}.
+	 * @param followNewSchemas whether to follow new schemas
+	 * @return this verifier
+	 */
+	public ReversibilityVerifier followNewSchemas(boolean followNewSchemas) {
+		this.followNewSchemas = followNewSchemas;
 		return this;
 	}
 
@@ -251,7 +298,8 @@ public final class ReversibilityVerifier {
 	 * migration, or a checked table never exists
 	 */
 	public ReversibilityReport verify() {
-		Migrator.Builder builder = Migrator.builder(this.dataSource)
+		StatementRecorder recorder = new StatementRecorder();
+		Migrator.Builder builder = Migrator.builder(recorder.wrap(this.dataSource))
 			.schema(this.historySchema)
 			.table(this.historyTable);
 		Migrator migrator = ((this.migrations != null) ? builder.migrations(this.migrations)
@@ -263,22 +311,56 @@ public final class ReversibilityVerifier {
 		List<String> excluded = List.of(this.historyTable, this.historyTable + "_lock");
 		Set<String> seenTables = new LinkedHashSet<>();
 		List<VerifiedMigration> verified = new ArrayList<>();
+		Set<String> notChecked = new LinkedHashSet<>();
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		Set<String> scope = new LinkedHashSet<>(storedNames(this.otherSchemas));
+		Set<String> ignored = new LinkedHashSet<>();
+		if (this.historySchema != null) {
+			ignored.addAll(storedNames(List.of(this.historySchema)));
+		}
 		for (ResolvedMigration migration : resolved) {
-			SchemaSnapshot before = SchemaSnapshot.of(this.dataSource, this.schema, excluded);
+			SchemaSnapshot before = SchemaSnapshot.of(this.dataSource, this.schema, excluded, scope);
+			notChecked.addAll(before.notChecked());
 			TableRows rowsBefore = rows(before);
-			apply(migrator, migration, "first up");
-			SchemaSnapshot after = SchemaSnapshot.of(this.dataSource, this.schema, excluded);
+			Set<String> schemasBefore = schemaNames();
+			recorder.start();
+			try {
+				apply(migrator, migration, "first up");
+			}
+			finally {
+				recorder.stop();
+			}
+			Set<String> schemasAfter = schemaNames();
+			// Schemas that up created are its own from now on; schemas it dropped must
+			// come back. Only those its statements name: others come and go with other
+			// processes on the same server.
+			Set<String> created = new TreeSet<>(schemasAfter);
+			created.removeAll(schemasBefore);
+			created.removeAll(ignored);
+			created.removeIf((name) -> !recorder.mentions(name));
+			Set<String> dropped = new TreeSet<>(schemasBefore);
+			dropped.removeAll(schemasAfter);
+			dropped.removeAll(scope);
+			dropped.removeIf((name) -> !recorder.mentions(name));
+			scope.addAll(created);
+			SchemaSnapshot after = SchemaSnapshot.of(this.dataSource, this.schema, excluded, scope);
+			notChecked.addAll(after.notChecked());
 			seenTables.addAll(after.tableNames());
 			TableRows rowsAfter = rows(after);
 			if (migration.isReversible()) {
 				rollBack(migrator, migration);
-				SchemaSnapshot restored = SchemaSnapshot.of(this.dataSource, this.schema, excluded);
-				SchemaDiff schemaDiff = before.diff(restored);
-				if (!schemaDiff.isEmpty()) {
+				SchemaSnapshot restored = SchemaSnapshot.of(this.dataSource, this.schema, excluded, scope);
+				List<String> schemaDifferences = new ArrayList<>(before.diff(restored).lines());
+				if (!dropped.isEmpty()) {
+					Set<String> schemasRestored = schemaNames();
+					dropped.stream()
+						.filter((name) -> !schemasRestored.contains(name))
+						.forEach((name) -> schemaDifferences.add("schema " + name + " is missing"));
+				}
+				if (!schemaDifferences.isEmpty()) {
 					throw error(migration, Problem.SCHEMA_NOT_RESTORED,
 							"is not reversible: after its up and down, the" + " schema differs from before its up",
-							schemaDiff.lines(), "Make down undo everything up does, and nothing else.");
+							schemaDifferences, "Make down undo everything up does, and nothing else.", notChecked);
 				}
 				List<String> lostRows = rowsBefore.diff(rows(restored), SchemaDiff.STILL_THERE);
 				if (!lostRows.isEmpty()) {
@@ -286,10 +368,11 @@ public final class ReversibilityVerifier {
 							"does not restore the data: after its up and"
 									+ " down, the rows of checked tables differ from before its up",
 							lostRows,
-							"Make down restore the rows up changed, or stop checking the table with checkRows.");
+							"Make down restore the rows up changed, or stop checking the table with checkRows.",
+							notChecked);
 				}
 				apply(migrator, migration, "second up");
-				SchemaSnapshot reapplied = SchemaSnapshot.of(this.dataSource, this.schema, excluded);
+				SchemaSnapshot reapplied = SchemaSnapshot.of(this.dataSource, this.schema, excluded, scope);
 				List<String> differences = new ArrayList<>(SchemaDiff.between(after, reapplied, "is new").lines());
 				differences.addAll(rowsAfter.diff(rows(reapplied), "is new"));
 				if (!differences.isEmpty()) {
@@ -298,7 +381,8 @@ public final class ReversibilityVerifier {
 									+ " and up again, the database differs from after its first up",
 							differences,
 							"Make up depend only on the schema it runs on, and down undo all of it (seed rows and"
-									+ " sequence values included).");
+									+ " sequence values included).",
+							notChecked);
 				}
 			}
 			verified.add(new VerifiedMigration(migration.version().toString(), migration.description(),
@@ -314,7 +398,7 @@ public final class ReversibilityVerifier {
 						+ (seenTables.isEmpty() ? "none" : String.join(", ", seenTables)) + ".");
 			}
 		}
-		return new ReversibilityReport(List.copyOf(verified), migrator.getDialect().name());
+		return new ReversibilityReport(List.copyOf(verified), migrator.getDialect().name(), List.copyOf(notChecked));
 	}
 
 	private Map<Version, List<Consumer<JdbcTemplate>>> checkSettings(List<ResolvedMigration> resolved) {
@@ -380,6 +464,38 @@ public final class ReversibilityVerifier {
 		}
 	}
 
+	/**
+	 * The schemas the account sees, or none when not following new schemas.
+	 */
+	private Set<String> schemaNames() {
+		return this.followNewSchemas ? SchemaSnapshot.schemaNames(this.dataSource) : Set.of();
+	}
+
+	/**
+	 * Schema names as the database stores them, so that they match the catalog's.
+	 */
+	private List<String> storedNames(Collection<String> names) {
+		if (names.isEmpty()) {
+			return List.of();
+		}
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			Dialect dialect = Dialects.forMetaData(connection.getMetaData());
+			List<String> stored = new ArrayList<>();
+			for (String name : names) {
+				@Nullable String[] scope = dialect.metaDataScope(connection, name);
+				stored.add(Objects.requireNonNull((scope[1] != null) ? scope[1] : scope[0]));
+			}
+			return stored;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not resolve the schemas " + names + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
 	private TableRows rows(SchemaSnapshot snapshot) {
 		return TableRows.read(this.dataSource, this.schema, this.checkedTables, snapshot);
 	}
@@ -419,8 +535,10 @@ public final class ReversibilityVerifier {
 	}
 
 	private static ReversibilityError error(ResolvedMigration migration, Problem problem, String what,
-			List<String> differences, String advice) {
-		return error(migration, problem, what, differences, advice, null);
+			List<String> differences, String advice, Collection<String> notChecked) {
+		StringBuilder fullAdvice = new StringBuilder(advice);
+		notChecked.forEach((category) -> fullAdvice.append("\nNot checked: ").append(category));
+		return error(migration, problem, what, differences, fullAdvice.toString(), (Throwable) null);
 	}
 
 	private static ReversibilityError error(ResolvedMigration migration, Problem problem, String what,

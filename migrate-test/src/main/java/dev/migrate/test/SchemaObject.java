@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One object of a {@link SchemaSnapshot}: a table, a column, a constraint, an index, a
- * sequence or a view, described the way a diff shows it, for example
- * {@code column reports.approved BOOLEAN NOT NULL DEFAULT false} or
+ * trigger, a routine, a type, a comment, a grant and so on, described the way a diff
+ * shows it, for example {@code column reports.approved BOOLEAN NOT NULL DEFAULT false} or
  * {@code index users_email_idx on users(email)}.
  *
  * <p>
@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * unnamed constraint that is dropped and created again counts as the same.
  *
  * @param kind what kind of object this is
- * @param table the table the object belongs to, or {@code null} for sequences and views
+ * @param table the table the object belongs to, or {@code null} for objects of their own
+ * (sequences, views, routines, types, schemas)
  * @param identity what pairs this object with its counterpart in another snapshot
  * @param label the kind and name, such as {@code "column users.email"}
  * @param definition the rest of the description, such as {@code "VARCHAR(100) NOT NULL"};
@@ -42,10 +43,17 @@ public record SchemaObject(Kind kind, @Nullable String table, String identity, S
 	 */
 	public enum Kind {
 
-		/** A table. */
+		/**
+		 * A table, with the options that change its behaviour (engine, collation,
+		 * partitioning, {@code UNLOGGED}, row-level security).
+		 */
 		TABLE,
 
-		/** A column of a table: type, size, nullability and default. */
+		/**
+		 * A column of a table: type, size, nullability and default, and what the database
+		 * keeps beside them (identity options, generated expression, {@code ON UPDATE},
+		 * character set and collation, visibility).
+		 */
 		COLUMN,
 
 		/** The primary key of a table. */
@@ -62,15 +70,47 @@ public record SchemaObject(Kind kind, @Nullable String table, String identity, S
 
 		/**
 		 * An index that does not merely back a primary key or unique constraint: columns,
-		 * order and uniqueness.
+		 * order and uniqueness, and its method and options where the database has them.
 		 */
 		INDEX,
+
+		/** A trigger: table, timing, events and what it runs. */
+		TRIGGER,
+
+		/** A row-level security policy (PostgreSQL). */
+		POLICY,
+
+		/**
+		 * A privilege granted beyond, or revoked from, what the database gives by default
+		 * (PostgreSQL).
+		 */
+		GRANT,
+
+		/** A comment on a table, column, view, index, type or routine. */
+		COMMENT,
 
 		/** A sequence, with its start, increment, bounds and cycling. */
 		SEQUENCE,
 
 		/** A view, with its definition as the database reports it. */
-		VIEW
+		VIEW,
+
+		/** A materialized view, with its definition (PostgreSQL). */
+		MATERIALIZED_VIEW,
+
+		/**
+		 * A function, procedure or (MariaDB, MySQL) event: signature and normalized body.
+		 */
+		ROUTINE,
+
+		/** A user-defined type: enum, domain, composite or range. */
+		TYPE,
+
+		/** An extension (PostgreSQL). */
+		EXTENSION,
+
+		/** A schema (for MySQL and MariaDB: a database) other than the compared one. */
+		SCHEMA
 
 	}
 

@@ -16,11 +16,15 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.util.Assert;
 
 /**
- * The structure of one schema, read from the live database: tables, columns (type, size,
- * nullability, default), primary keys, foreign keys with their actions, unique
- * constraints, check constraints where the database exposes them, indexes (columns,
- * order, uniqueness), sequences and views. migrate's own history and lock tables are left
- * out.
+ * The structure of one schema, read from the live database: tables (with the options that
+ * change their behaviour), columns (type, size, nullability, default, and identity,
+ * generation, collation, {@code ON UPDATE} where the database keeps them), primary keys,
+ * foreign keys with their actions, unique constraints, check constraints where the
+ * database exposes them, indexes (columns, order, uniqueness, method and options),
+ * sequences, views, and where the database has them triggers, functions and procedures,
+ * events, types, extensions, materialized views, comments, row-level security policies
+ * and grants. Other schemas can be read along with it. migrate's own history and lock
+ * tables are left out.
  *
  * <p>
  * Take one before and one after a change and compare them:
@@ -34,9 +38,9 @@ import org.springframework.util.Assert;
  * </pre>
  *
  * Standard JDBC {@link java.sql.DatabaseMetaData} gives tables, columns, keys and indexes
- * on any database; unique and check constraints, sequences and view definitions come from
- * catalog queries for H2 2.x, PostgreSQL and MariaDB/MySQL, and are left out on other
- * databases.
+ * on any database; everything else comes from catalog queries for H2 2.x, PostgreSQL and
+ * MariaDB/MySQL, and is left out on other databases. What the account may not read is
+ * listed in {@link #notChecked()} rather than silently left out.
  *
  * @author migrate
  */
@@ -53,11 +57,15 @@ public final class SchemaSnapshot {
 
 	private final Map<String, List<String>> columnOrder;
 
-	SchemaSnapshot(String database, String schema, List<SchemaObject> objects, Map<String, List<String>> columnOrder) {
+	private final List<String> notChecked;
+
+	SchemaSnapshot(String database, String schema, List<SchemaObject> objects, Map<String, List<String>> columnOrder,
+			List<String> notChecked) {
 		this.database = database;
 		this.schema = schema;
 		this.objects = List.copyOf(objects);
 		this.columnOrder = Map.copyOf(columnOrder);
+		this.notChecked = List.copyOf(notChecked);
 	}
 
 	/**
@@ -93,11 +101,31 @@ public final class SchemaSnapshot {
 	 * @throws IllegalStateException if the metadata cannot be read
 	 */
 	public static SchemaSnapshot of(DataSource dataSource, @Nullable String schema, Collection<String> excludedTables) {
+		return of(dataSource, schema, excludedTables, List.of());
+	}
+
+	/**
+	 * Read a schema and, after it, other schemas, leaving out some tables. Objects of the
+	 * other schemas are named with their schema ({@code table reporting.totals}); each
+	 * other schema that exists is itself an object ({@code schema reporting}), one that
+	 * does not is left out.
+	 * @param dataSource the data source
+	 * @param schema the schema (for MySQL and MariaDB: the database), or {@code null} for
+	 * the connection's current one
+	 * @param excludedTables tables to leave out, in every schema, matched ignoring case
+	 * @param otherSchemas more schemas to read, named as the database stores them (H2
+	 * folds unquoted names to upper case, PostgreSQL to lower case)
+	 * @return the snapshot
+	 * @throws IllegalStateException if the metadata cannot be read
+	 */
+	public static SchemaSnapshot of(DataSource dataSource, @Nullable String schema, Collection<String> excludedTables,
+			Collection<String> otherSchemas) {
 		Assert.notNull(dataSource, "'dataSource' must not be null");
 		Assert.notNull(excludedTables, "'excludedTables' must not be null");
+		Assert.notNull(otherSchemas, "'otherSchemas' must not be null");
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			return new SnapshotReader(connection, schema, Set.copyOf(excludedTables)).read();
+			return new SnapshotReader(connection, schema, Set.copyOf(excludedTables)).read(otherSchemas);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not read the schema "
@@ -106,6 +134,34 @@ public final class SchemaSnapshot {
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
+	}
+
+	/**
+	 * The schemas (for MySQL and MariaDB: databases) the data source's account can see,
+	 * as the database stores their names, leaving out the database's own.
+	 */
+	static Set<String> schemaNames(DataSource dataSource) {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			return CatalogQueries.forProduct(connection.getMetaData().getDatabaseProductName()).schemaNames(connection);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not list the schemas: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	/**
+	 * What the snapshot could not read because the account may not, one line per category
+	 * and schema, such as
+	 * {@code triggers in shop (the account lacks the TRIGGER privilege ...)}. Empty when
+	 * everything the database has was read.
+	 * @return the categories not checked
+	 */
+	public List<String> notChecked() {
+		return this.notChecked;
 	}
 
 	/**
@@ -186,6 +242,7 @@ public final class SchemaSnapshot {
 			text.append(" empty");
 		}
 		this.objects.forEach((object) -> text.append("\n  ").append(object.description()));
+		this.notChecked.forEach((category) -> text.append("\n  not checked: ").append(category));
 		return text.toString();
 	}
 

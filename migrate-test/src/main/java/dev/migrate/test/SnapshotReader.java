@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,18 +16,26 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.Dialects;
 import dev.migrate.test.CatalogQueries.Check;
+import dev.migrate.test.CatalogQueries.IndexDetail;
+import dev.migrate.test.CatalogQueries.Reading;
 import dev.migrate.test.CatalogQueries.Unique;
 import dev.migrate.test.SchemaObject.Kind;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessException;
+
 /**
  * Reads one {@link SchemaSnapshot}: {@link DatabaseMetaData} for tables, columns, keys
- * and indexes, {@link CatalogQueries} for the rest.
+ * and indexes, {@link CatalogQueries} for the rest; then, for each other schema asked
+ * for, the same with names qualified by the schema. A category the account may not read
+ * is listed as not checked.
  *
  * @author migrate
  */
@@ -48,8 +57,18 @@ final class SnapshotReader {
 
 	private final boolean foldsToUpperCase;
 
+	private final String prefix;
+
+	private final List<String> notChecked;
+
 	SnapshotReader(Connection connection, @Nullable String schema, Set<String> excludedTables) throws SQLException {
+		this(connection, schema, excludedTables, new ArrayList<>(), false);
+	}
+
+	private SnapshotReader(Connection connection, @Nullable String schema, Set<String> excludedTables,
+			List<String> notChecked, boolean qualified) throws SQLException {
 		this.connection = connection;
+		this.notChecked = notChecked;
 		this.metaData = connection.getMetaData();
 		this.queries = CatalogQueries.forProduct(this.metaData.getDatabaseProductName());
 		Dialect dialect = Dialects.forMetaData(this.metaData);
@@ -65,6 +84,7 @@ final class SnapshotReader {
 			.map((table) -> table.toLowerCase(Locale.ROOT))
 			.collect(Collectors.toSet());
 		this.foldsToUpperCase = this.metaData.storesUpperCaseIdentifiers();
+		this.prefix = qualified ? display(name) + "." : "";
 	}
 
 	static String tableIdentity(String table) {
@@ -72,6 +92,33 @@ final class SnapshotReader {
 	}
 
 	SchemaSnapshot read() throws SQLException {
+		return read(List.of());
+	}
+
+	/**
+	 * Read the schema, then those of the other schemas that exist, their objects named
+	 * with the schema.
+	 */
+	SchemaSnapshot read(Collection<String> otherSchemas) throws SQLException {
+		List<SchemaObject> objects = new ArrayList<>();
+		Map<String, List<String>> columnOrder = new LinkedHashMap<>();
+		readInto(objects, columnOrder);
+		if (!otherSchemas.isEmpty()) {
+			Set<String> existing = this.queries.schemaNames(this.connection);
+			for (String other : new TreeSet<>(otherSchemas)) {
+				if (!other.equals(this.schemaName) && existing.contains(other)) {
+					objects.add(new SchemaObject(Kind.SCHEMA, null, "schema " + display(other),
+							"schema " + display(other), ""));
+					new SnapshotReader(this.connection, other, this.excludedTables, this.notChecked, true)
+						.readInto(objects, columnOrder);
+				}
+			}
+		}
+		return new SchemaSnapshot(this.metaData.getDatabaseProductName(), display(this.schemaName), objects,
+				columnOrder, this.notChecked.stream().distinct().toList());
+	}
+
+	private void readInto(List<SchemaObject> objects, Map<String, List<String>> columnOrder) throws SQLException {
 		List<String> tables = new ArrayList<>();
 		List<String> views = new ArrayList<>();
 		try (ResultSet rs = this.metaData.getTables(this.catalog, pattern(this.metaDataSchema), "%", null)) {
@@ -81,7 +128,7 @@ final class SnapshotReader {
 				if (!inScope(rs) || this.excludedTables.contains(name.toLowerCase(Locale.ROOT))) {
 					continue;
 				}
-				if (type.equals("TABLE") || type.equals("BASE TABLE")) {
+				if (this.queries.isTable(type)) {
 					tables.add(name);
 				}
 				else if (type.equals("VIEW")) {
@@ -89,7 +136,7 @@ final class SnapshotReader {
 				}
 			}
 		}
-		tables.sort(Comparator.comparing(this::display));
+		tables.sort(Comparator.comparing(this::name));
 		Map<String, List<Unique>> uniques = this.queries.uniqueConstraints(this.connection, this.schemaName)
 			.stream()
 			.collect(Collectors.groupingBy(Unique::table));
@@ -97,13 +144,21 @@ final class SnapshotReader {
 			.stream()
 			.collect(Collectors.groupingBy(Check::table));
 		Set<String> constraintIndexes = this.queries.constraintIndexes(this.connection, this.schemaName);
-		List<SchemaObject> objects = new ArrayList<>();
-		Map<String, List<String>> columnOrder = new LinkedHashMap<>();
+		Reading reading = new Reading(this.connection, this.schemaName, this::name, this::display,
+				this.notChecked::add);
+		Map<String, String> tableOptions = guard("table options (engine, collation, partitioning, logging)",
+				() -> this.queries.tableOptions(reading), Map.of());
+		Map<String, String> columnOptions = guard(
+				"column options (identity, generation, collation, ON UPDATE, visibility)",
+				() -> this.queries.columnOptions(reading), Map.of());
+		Map<String, IndexDetail> indexDetails = guard("index methods and options",
+				() -> this.queries.indexDetails(reading), Map.of());
 		for (String table : tables) {
-			String shown = display(table);
-			objects.add(new SchemaObject(Kind.TABLE, shown, tableIdentity(shown), "table " + shown, ""));
+			String shown = name(table);
+			objects.add(new SchemaObject(Kind.TABLE, shown, tableIdentity(shown), "table " + shown,
+					tableOptions.getOrDefault(table, "")));
 			List<String> columnNames = new ArrayList<>();
-			objects.addAll(columns(table, columnNames));
+			objects.addAll(columns(table, columnNames, columnOptions));
 			columnOrder.put(shown, columnNames);
 			Set<String> keyNames = new HashSet<>();
 			SchemaObject primaryKey = primaryKey(table, keyNames);
@@ -126,30 +181,48 @@ final class SnapshotReader {
 						"check " + shown + "." + ((name != null) ? name : definition), label("check constraint", name),
 						definition));
 			}
-			tableObjects.addAll(indexes(table, keyNames, constraintIndexes));
+			tableObjects.addAll(indexes(table, keyNames, constraintIndexes, indexDetails));
 			tableObjects.sort(Comparator.comparing(SchemaObject::kind).thenComparing(SchemaObject::description));
 			objects.addAll(tableObjects);
 		}
 		new TreeMap<>(this.queries.sequences(this.connection, this.schemaName)).forEach((name, definition) -> {
 			if (!this.excludedTables.contains(name.toLowerCase(Locale.ROOT))) {
-				String shown = display(name);
+				String shown = name(name);
 				objects
 					.add(new SchemaObject(Kind.SEQUENCE, null, "sequence " + shown, "sequence " + shown, definition));
 			}
 		});
 		Map<String, String> viewDefinitions = this.queries.viewDefinitions(this.connection, this.schemaName);
-		views.stream().sorted(Comparator.comparing(this::display)).forEach((view) -> {
-			String shown = display(view);
+		views.stream().sorted(Comparator.comparing(this::name)).forEach((view) -> {
+			String shown = name(view);
 			String definition = viewDefinitions.get(view);
 			objects.add(new SchemaObject(Kind.VIEW, null, "view " + shown, "view " + shown,
 					(definition != null) ? "AS " + definition : ""));
 		});
-		return new SchemaSnapshot(this.metaData.getDatabaseProductName(), display(this.schemaName), objects,
-				columnOrder);
+		List<SchemaObject> others = new ArrayList<>(guard("triggers, routines, types, comments and grants",
+				() -> this.queries.objects(reading), List.of()));
+		others.sort(Comparator.comparing(SchemaObject::kind).thenComparing(SchemaObject::description));
+		objects.addAll(others);
 	}
 
-	private List<SchemaObject> columns(String table, List<String> names) throws SQLException {
-		String shownTable = display(table);
+	/**
+	 * Read one category; if the account may not, say so in the snapshot instead of
+	 * failing or leaving it out unnoticed.
+	 */
+	private <T> T guard(String category, Supplier<T> read, T unread) {
+		try {
+			return read.get();
+		}
+		catch (DataAccessException ex) {
+			this.notChecked.add(
+					category + " in " + display(this.schemaName) + " (" + ex.getMostSpecificCause().getMessage() + ")");
+			return unread;
+		}
+	}
+
+	private List<SchemaObject> columns(String table, List<String> names, Map<String, String> options)
+			throws SQLException {
+		String shownTable = name(table);
 		List<SchemaObject> columns = new ArrayList<>();
 		try (ResultSet rs = this.metaData.getColumns(this.catalog, pattern(this.metaDataSchema), pattern(table), "%")) {
 			while (rs.next()) {
@@ -169,6 +242,10 @@ final class SnapshotReader {
 				}
 				if ("YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"))) {
 					definition.append(" GENERATED");
+				}
+				String more = options.get(table + "." + rs.getString("COLUMN_NAME"));
+				if (more != null) {
+					definition.append(' ').append(more);
 				}
 				columns.add(new SchemaObject(Kind.COLUMN, shownTable, "column " + shownTable + "." + name,
 						"column " + shownTable + "." + name, definition.toString()));
@@ -214,7 +291,7 @@ final class SnapshotReader {
 		if (name != null) {
 			keyNames.add(name);
 		}
-		String shown = display(table);
+		String shown = name(table);
 		// MariaDB and MySQL call every primary key PRIMARY: no name worth showing.
 		String shownName = (name != null && !name.equals("PRIMARY")) ? nameOf(name) : null;
 		return new SchemaObject(Kind.PRIMARY_KEY, shown, "primary key " + shown, label("primary key", shownName),
@@ -233,12 +310,11 @@ final class SnapshotReader {
 					continue;
 				}
 				if (current == null || rs.getInt("KEY_SEQ") == 1) {
-					String referenced = display(rs.getString("PKTABLE_NAME"));
 					String referencedSchema = (this.metaDataSchema != null) ? rs.getString("PKTABLE_SCHEM")
 							: rs.getString("PKTABLE_CAT");
-					if (referencedSchema != null && !referencedSchema.equals(this.schemaName)) {
-						referenced = display(referencedSchema) + "." + referenced;
-					}
+					String referenced = (referencedSchema != null && !referencedSchema.equals(this.schemaName))
+							? display(referencedSchema) + "." + display(rs.getString("PKTABLE_NAME"))
+							: name(rs.getString("PKTABLE_NAME"));
 					current = new Key(Objects.requireNonNullElse(rs.getString("FK_NAME"), ""), referenced,
 							new ArrayList<>(), new ArrayList<>(), rs.getInt("UPDATE_RULE"), rs.getInt("DELETE_RULE"));
 					keys.add(current);
@@ -247,7 +323,7 @@ final class SnapshotReader {
 				current.referencedColumns().add(rs.getString("PKCOLUMN_NAME"));
 			}
 		}
-		String shown = display(table);
+		String shown = name(table);
 		List<SchemaObject> foreignKeys = new ArrayList<>();
 		for (Key key : keys) {
 			String name = key.name().isEmpty() ? null : nameOf(key.name());
@@ -272,8 +348,8 @@ final class SnapshotReader {
 		return (action != null) ? " " + event + " " + action : "";
 	}
 
-	private List<SchemaObject> indexes(String table, Set<String> keyNames, Set<String> constraintIndexes)
-			throws SQLException {
+	private List<SchemaObject> indexes(String table, Set<String> keyNames, Set<String> constraintIndexes,
+			Map<String, IndexDetail> details) throws SQLException {
 		record Index(String name, boolean unique, Map<Integer, String> columns, @Nullable String filter) {
 		}
 		Map<String, Index> indexes = new LinkedHashMap<>();
@@ -294,12 +370,18 @@ final class SnapshotReader {
 							((column != null) ? display(column) : "?") + ("D".equals(order) ? " DESC" : ""));
 			}
 		}
-		String shown = display(table);
+		String shown = name(table);
 		List<SchemaObject> result = new ArrayList<>();
 		for (Index index : indexes.values()) {
 			String name = nameOf(index.name());
-			String definition = "on " + shown + "(" + String.join(", ", index.columns().values()) + ")"
-					+ ((index.filter() != null) ? " WHERE " + index.filter() : "");
+			IndexDetail detail = details.get(table + "." + index.name());
+			// Where the database describes the key columns itself, the options it gives
+			// include the WHERE clause of a partial index.
+			boolean described = detail != null && detail.columns() != null;
+			String definition = "on " + shown + "("
+					+ (described ? detail.columns() : String.join(", ", index.columns().values())) + ")"
+					+ ((!described && index.filter() != null) ? " WHERE " + index.filter() : "")
+					+ ((detail != null) ? detail.options() : "");
 			result
 				.add(new SchemaObject(Kind.INDEX, shown, "index " + shown + "." + ((name != null) ? name : definition),
 						label(index.unique() ? "unique index" : "index", name), definition));
@@ -337,6 +419,14 @@ final class SnapshotReader {
 	/** The name to show, or {@code null} when the database made it up. */
 	private @Nullable String nameOf(String name) {
 		return this.queries.isGeneratedName(name) ? null : display(name);
+	}
+
+	/**
+	 * The name of a table, view, sequence or other object of this schema as the snapshot
+	 * shows it: qualified with the schema unless it is the compared one.
+	 */
+	private String name(String identifier) {
+		return this.prefix + display(identifier);
 	}
 
 	/**
