@@ -343,7 +343,7 @@ class MigrationInfoServiceTests {
 		HistoryRow row = historyRow(2, "7.3", "addEmailColumn", Reversible.class.getName(), status,
 				HistoryRow.FAILED.equals(status) ? "relation \"users\" does not exist" : null);
 
-		List<String> problems = new MigrationInfoService(List.of(migration(), migration),
+		List<String> problems = new MigrationInfoService(List.of(migration("1"), migration),
 				List.of(row(1, "1", HistoryRow.TYPE_MIGRATION, HistoryRow.SUCCESS, "c1"), row))
 			.validate(true, TransactionMode.PER_MIGRATION);
 
@@ -492,10 +492,6 @@ class MigrationInfoServiceTests {
 
 	private static ResolvedMigration migration(String version) {
 		return migration(version, TransactionMode.DEFAULT, "c" + version);
-	}
-
-	private static ResolvedMigration migration() {
-		return migration("1");
 	}
 
 	private static ResolvedMigration migration(String version, TransactionMode mode, String checksum) {
