@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +95,87 @@ class VersionTests {
 	@Test
 	void reportsNoProblemWithAValidVersion() {
 		assertThat(Version.problemWith("1.2")).isNull();
+	}
+
+	@ParameterizedTest(name = "{0} {1} {2}")
+	@CsvSource({ "1, <, 1.1", "1.1, <, 1.2", "1.2, <, 1.10", "1.10, <, 2", "1.9, <, 1.10", "1.0, =, 1", "1.0.0, =, 1",
+			"1, <, 1.0.1", "1.0.1, <, 1.1", "01, =, 1", "1.01, =, 1.1", "001.000, =, 1", "0, <, 1", "0, =, 0.0",
+			"0, <, 0.0.1", "0.0.1, <, 0.1", "0.1, <, 1", "00, =, 0", "2, >, 1.99999", "10, >, 9.9.9",
+			"1.2.3.4.5.6.7.8.9.10.11.12, <, 1.2.3.4.5.6.7.8.9.10.11.13",
+			"1.2.3.4.5.6.7.8.9.10.11.12, >, 1.2.3.4.5.6.7.8.9.10.11", "999999999999999999, <, 1000000000000000000",
+			"9223372036854775807, <, 9223372036854775808", "0000000000000000001, =, 1",
+			"1.9223372036854775808, >, 1.9223372036854775807",
+			"9999999999999999999999999999999999999999, >, 9999999999999999999999999999999999999998",
+			"1000000000000000000000000000000000000000, >, 999999999999999999999999999999999999999",
+			"20261125093000, <, 20261125093000.1", "20261125093000, >, 2026.11" })
+	void comparesVersionsSegmentBySegment(String left, String relation, String right) {
+		Version a = Version.parse(left);
+		Version b = Version.parse(right);
+		int expected = switch (relation) {
+			case "<" -> -1;
+			case ">" -> 1;
+			default -> 0;
+		};
+
+		assertThat(Integer.signum(a.compareTo(b))).isEqualTo(expected);
+		assertThat(Integer.signum(b.compareTo(a))).isEqualTo(-expected);
+		assertThat(a.isAfter(b)).isEqualTo(expected > 0);
+		assertThat(b.isAfter(a)).isEqualTo(expected < 0);
+		assertThat(a.equals(b)).isEqualTo(expected == 0);
+		if (expected == 0) {
+			assertThat(a).hasSameHashCodeAs(b);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "0.0", "00", "0.0.0" })
+	void zeroIsTheEmptyVersion(String text) {
+		assertThat(Version.parse(text)).isEqualTo(Version.EMPTY).isEqualByComparingTo(Version.EMPTY);
+		assertThat(Version.parse("0.0.1")).isGreaterThan(Version.EMPTY);
+		assertThat(Version.EMPTY).hasToString("0");
+	}
+
+	@Test
+	void keepsTheTextItWasWrittenWith() {
+		assertThat(Version.parse("01.020")).hasToString("01.020");
+		assertThat(Version.parse("\t1.2\n")).hasToString("1.2");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1234567890123456789012345678901234567890", "1.1234567890123456789012345678901234567890.1",
+			"1.2.3.4.5.6.7.8.9.10.11.12.13.14.15.16.17.18.19.20" })
+	void acceptsLongVersions(String text) {
+		assertThat(Version.problemWith(text)).isNull();
+		assertThat(Version.parse(text)).hasToString(text).isEqualTo(Version.parse(text));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "12345678901234567890123456789012345678901", "1.12345678901234567890123456789012345678901",
+			"00000000000000000000000000000000000000001" })
+	void rejectsSegmentsOfMoreThanFortyDigits(String text) {
+		assertThat(Version.problemWith(text)).contains("\"" + text + "\"");
+		assertThatIllegalArgumentException().isThrownBy(() -> Version.parse(text));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "+1", "1e3", "0x1F", "1.2.", "1. 2", "1 .2", "1.2-SNAPSHOT", "V1", "\uff11", "\u0663",
+			"1.\u00b2", "..", "." })
+	void problemWithQuotesTextThatIsNotDotSeparatedNumbers(String text) {
+		assertThat(Version.problemWith(text)).contains("\"" + text + "\"", "dot-separated numbers");
+		assertThatIllegalArgumentException().isThrownBy(() -> Version.parse(text));
+	}
+
+	@ParameterizedTest
+	@NullSource
+	@ValueSource(strings = { "", " ", "\t", "\n", " \t\n " })
+	void problemWithSaysWhenTheVersionIsBlank(String text) {
+		assertThat(Version.problemWith(text)).contains("blank");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "1", "1.2", " 1.2 ", "\t3\n", "01.002", "20261125093000" })
+	void problemWithFindsNothingWrongWithAValidVersion(String text) {
+		assertThat(Version.problemWith(text)).isNull();
 	}
 
 }

@@ -74,8 +74,7 @@ public class TableLock extends PollingLock {
 	@Nullable Runnable tryAcquire() {
 		ensureTable();
 		LockRow row = readRow();
-		if (row.owner != null && row.heartbeatAt != null
-				&& row.heartbeatAt.toInstant().plus(this.lease).isAfter(row.now.toInstant())) {
+		if (!isFree(row.owner, row.heartbeatAt, row.now, this.lease)) {
 			return null;
 		}
 		int updated = this.jdbc.update(
@@ -102,6 +101,20 @@ public class TableLock extends PollingLock {
 		}
 		return row.owner + ", locked at " + row.lockedAt + ", last heartbeat " + row.heartbeatAt + " (lease "
 				+ this.lease.toSeconds() + " s)";
+	}
+
+	/**
+	 * Whether the lock row may be taken: nobody holds it, or its holder sent no heartbeat
+	 * within the lease. Both times come from the database's clock, so the clocks of the
+	 * instances do not matter.
+	 * @param owner the holder, or {@code null} if released
+	 * @param heartbeatAt the holder's last heartbeat, or {@code null}
+	 * @param now the database's current time
+	 * @param lease how long the lock stays valid without a heartbeat
+	 * @return {@code true} if the row may be taken
+	 */
+	static boolean isFree(@Nullable String owner, @Nullable Timestamp heartbeatAt, Timestamp now, Duration lease) {
+		return owner == null || heartbeatAt == null || !heartbeatAt.toInstant().plus(lease).isAfter(now.toInstant());
 	}
 
 	private ScheduledExecutorService startHeartbeat() {

@@ -1,17 +1,23 @@
 package dev.migrate.resolver;
 
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import dev.migrate.DatabaseInfo;
 import dev.migrate.Migration;
 import dev.migrate.MigrationContext;
 import dev.migrate.MigrationDefinitionException;
 import dev.migrate.TransactionMode;
+import dev.migrate.Version;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,14 +25,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Tests for {@link MigrationResolver}: what makes a well-defined migration, and the
@@ -40,6 +50,22 @@ class MigrationResolverTests {
 			"Fix, Fix", "AddHTTPSUrls, Add HTTPS urls", "Seed2026Data, Seed 2026 data" })
 	void describesAClassNameInWords(String className, String description) {
 		assertThat(MigrationResolver.describe(className)).isEqualTo(description);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "fix, Fix", "ABC, ABC", "A, A", "AddAColumn, Add a column", "MigrateToJSON, Migrate to JSON",
+			"SQLCleanup, SQL cleanup", "IOErrorLog, IO error log", "HTTP2Support, HTTP 2 support",
+			"Version2026, Version 2026", "Add2fa, Add 2fa", "V1_2AddIndex, V 1 2 add index", "_Init_, Init",
+			"add__index, Add index", "lowercase_words_only, Lowercase words only",
+			"\u00c4ndereTabelle, \u00c4ndere tabelle" })
+	void describesMoreClassNamesInWords(String className, String description) {
+		assertThat(MigrationResolver.describe(className)).isEqualTo(description);
+	}
+
+	@Test
+	@Disabled("known defect: only ASCII capitals start a word, so CreateÜbersicht becomes 'Createübersicht'")
+	void describesClassNamesWithNonAsciiCapitals() {
+		assertThat(MigrationResolver.describe("Create\u00dcbersicht")).isEqualTo("Create \u00fcbersicht");
 	}
 
 	@Test
@@ -201,6 +227,80 @@ class MigrationResolverTests {
 				"UnsupportedParameter.up(java.lang.String)", "is not supported");
 	}
 
+	@ParameterizedTest(name = "parameter {0} ({1})")
+	@MethodSource("parameterKinds")
+	void passesEachParameterWhatTheRunningMigrationProvides(int index, Class<?> type,
+			Function<MigrationContext, Object> expected) throws Throwable {
+		RecordsEveryParameter bean = new RecordsEveryParameter();
+		ResolvedMigration migration = MigrationResolver.resolve(List.of(bean)).get(0);
+		StubContext context = new StubContext();
+
+		migration.up().invoke(bean, context);
+
+		assertThat(migration.up().getMethod().getParameterTypes()[index]).isEqualTo(type);
+		assertThat(bean.arguments[index]).isSameAs(expected.apply(context));
+	}
+
+	static Stream<Arguments> parameterKinds() {
+		return Stream.of(arguments(0, JdbcTemplate.class, fn(MigrationContext::jdbcTemplate)),
+				arguments(1, NamedParameterJdbcTemplate.class, fn(MigrationContext::namedParameterJdbcTemplate)),
+				arguments(2, JdbcOperations.class, fn(MigrationContext::jdbcTemplate)),
+				arguments(3, NamedParameterJdbcOperations.class, fn(MigrationContext::namedParameterJdbcTemplate)),
+				arguments(4, JdbcClient.class, fn(MigrationContext::jdbcClient)),
+				arguments(5, Connection.class, fn(MigrationContext::connection)),
+				arguments(6, DataSource.class, fn(MigrationContext::dataSource)),
+				arguments(7, MigrationContext.class, fn((context) -> context)));
+	}
+
+	@Test
+	void everySupportedParameterTypeIsCoveredByTheTable() {
+		List<Class<?>> covered = parameterKinds().<Class<?>>map((arguments) -> (Class<?>) arguments.get()[1]).toList();
+
+		assertThat(covered).containsExactlyInAnyOrderElementsOf(
+				MigrationMethod.PARAMETER_KINDS.stream().<Class<?>>map(MigrationMethod.ParameterKind::type).toList());
+	}
+
+	@Test
+	void methodsWithoutParametersOrWithOneTypeTwiceAreSupported() throws Throwable {
+		NoParameters none = new NoParameters();
+		SameTypeTwice twice = new SameTypeTwice();
+		StubContext context = new StubContext();
+		List<ResolvedMigration> migrations = MigrationResolver.resolve(List.of(none, twice));
+
+		migrations.get(0).up().invoke(none, context);
+		migrations.get(1).up().invoke(twice, context);
+
+		assertThat(none.called).isTrue();
+		assertThat(twice.arguments).containsExactly(context.jdbcTemplate(), context.jdbcTemplate());
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@MethodSource("unsupportedParameters")
+	void parameterTypesAreMatchedExactlyAndOthersAreErrorsListingTheSupportedOnes(Object bean, String typeName) {
+		List<String> supported = MigrationMethod.PARAMETER_KINDS.stream()
+			.map((kind) -> kind.type().getSimpleName())
+			.toList();
+
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> MigrationResolver.resolve(Map.of("unsupported", bean)))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement(as(STRING))
+				.contains("bean 'unsupported'", "of type " + typeName, "is not supported")
+				.contains(supported));
+	}
+
+	static Stream<Arguments> unsupportedParameters() {
+		return Stream.of(arguments(new ObjectParameter(), "java.lang.Object"), arguments(new IntParameter(), "int"),
+				arguments(new DataSourceSubtypeParameter(), SimpleDriverDataSource.class.getName()),
+				arguments(new JdbcTemplateSubtypeParameter(), MyJdbcTemplate.class.getName()),
+				arguments(new UnsupportedDownParameter(), "java.lang.String"));
+	}
+
+	@Test
+	void unsupportedParameterOfDownNamesTheDownMethod() {
+		assertProblem("unsupportedDown", new UnsupportedDownParameter(), "bean 'unsupportedDown'",
+				"UnsupportedDownParameter.down(java.lang.String)", "is not supported");
+	}
+
 	@Test
 	void beanWithoutTheAnnotationIsAnError() {
 		assertProblem("plain", new Object(), "bean 'plain' (java.lang.Object) is not annotated with @Migration");
@@ -247,6 +347,10 @@ class MigrationResolverTests {
 			}
 
 		};
+	}
+
+	private static Function<MigrationContext, Object> fn(Function<MigrationContext, Object> function) {
+		return function;
 	}
 
 	private static void assertProblem(String beanName, Object bean, String... fragments) {
@@ -305,6 +409,162 @@ class MigrationResolverTests {
 				Connection connection, DataSource dataSource, MigrationContext context,
 				org.springframework.jdbc.core.JdbcOperations operations,
 				org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations namedOperations) {
+		}
+
+	}
+
+	@Migration(version = "1")
+	public static class RecordsEveryParameter {
+
+		final Object[] arguments = new Object[8];
+
+		public void up(JdbcTemplate jdbcTemplate, NamedParameterJdbcTemplate named, JdbcOperations operations,
+				NamedParameterJdbcOperations namedOperations, JdbcClient client, Connection connection,
+				DataSource dataSource, MigrationContext context) {
+			Object[] values = { jdbcTemplate, named, operations, namedOperations, client, connection, dataSource,
+					context };
+			System.arraycopy(values, 0, this.arguments, 0, values.length);
+		}
+
+	}
+
+	@Migration(version = "1")
+	public static class NoParameters {
+
+		boolean called;
+
+		public void up() {
+			this.called = true;
+		}
+
+	}
+
+	@Migration(version = "2")
+	public static class SameTypeTwice {
+
+		final List<Object> arguments = new ArrayList<>();
+
+		public void up(JdbcTemplate first, JdbcTemplate second) {
+			this.arguments.add(first);
+			this.arguments.add(second);
+		}
+
+	}
+
+	@Migration(version = "1")
+	public static class ObjectParameter {
+
+		public void up(Object jdbc) {
+		}
+
+	}
+
+	@Migration(version = "1")
+	public static class IntParameter {
+
+		public void up(int batchSize) {
+		}
+
+	}
+
+	@Migration(version = "1")
+	public static class DataSourceSubtypeParameter {
+
+		public void up(SimpleDriverDataSource dataSource) {
+		}
+
+	}
+
+	@Migration(version = "1")
+	public static class JdbcTemplateSubtypeParameter {
+
+		public void up(MyJdbcTemplate jdbc) {
+		}
+
+	}
+
+	public static class MyJdbcTemplate extends JdbcTemplate {
+
+	}
+
+	@Migration(version = "1")
+	public static class UnsupportedDownParameter {
+
+		public void up(JdbcTemplate jdbc) {
+		}
+
+		public void down(String sql) {
+		}
+
+	}
+
+	/**
+	 * A context whose every part is a distinct object, to tell which one a parameter
+	 * gets.
+	 */
+	static final class StubContext implements MigrationContext {
+
+		private final JdbcTemplate jdbcTemplate = new JdbcTemplate();
+
+		private final NamedParameterJdbcTemplate namedParameterJdbcTemplate = new NamedParameterJdbcTemplate(
+				new JdbcTemplate());
+
+		private final JdbcClient jdbcClient = JdbcClient.create(new JdbcTemplate());
+
+		private final Connection connection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+					throw new UnsupportedOperationException(method.getName());
+				});
+
+		private final DataSource dataSource = new SimpleDriverDataSource();
+
+		@Override
+		public Version version() {
+			return Version.parse("1");
+		}
+
+		@Override
+		public String description() {
+			return "Stub";
+		}
+
+		@Override
+		public Direction direction() {
+			return Direction.UP;
+		}
+
+		@Override
+		public DatabaseInfo database() {
+			return new DatabaseInfo("H2", "2.3", 2, 3, "PUBLIC", false);
+		}
+
+		@Override
+		public JdbcTemplate jdbcTemplate() {
+			return this.jdbcTemplate;
+		}
+
+		@Override
+		public NamedParameterJdbcTemplate namedParameterJdbcTemplate() {
+			return this.namedParameterJdbcTemplate;
+		}
+
+		@Override
+		public JdbcClient jdbcClient() {
+			return this.jdbcClient;
+		}
+
+		@Override
+		public Connection connection() {
+			return this.connection;
+		}
+
+		@Override
+		public DataSource dataSource() {
+			return this.dataSource;
+		}
+
+		@Override
+		public void log(String message, Object... args) {
 		}
 
 	}

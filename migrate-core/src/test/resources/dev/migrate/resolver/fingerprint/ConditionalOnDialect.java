@@ -7,11 +7,11 @@ import dev.migrate.MigrationContext;
 public class ConditionalOnDialect {
 
 	public void up(MigrationContext context) {
-		if (context.dialect().supportsTransactionalDdl() && !context.description().isEmpty()) {
+		if (context.database().transactionalDdl() && !context.description().isEmpty()) {
 			context.jdbcTemplate().execute("CREATE INDEX CONCURRENTLY orders_created ON orders (created_at)");
 		}
 		else {
-			context.log("no concurrent index on {}", context.dialect().name());
+			context.log("no concurrent index on {}", context.database().product());
 			context.jdbcTemplate().execute("CREATE INDEX orders_created ON orders (created_at)");
 		}
 		long rows = context.jdbcTemplate().queryForObject("SELECT COUNT(*) FROM orders", Long.class);
