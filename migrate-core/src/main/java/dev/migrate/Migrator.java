@@ -60,7 +60,7 @@ public final class Migrator {
 		this.dataSource = builder.dataSource;
 		try {
 			this.settings = new EngineSettings(builder.schema, builder.table, builder.transactionMode,
-					builder.outOfOrder, builder.lockTimeout, builder.lockLease,
+					builder.outOfOrder, builder.validateChecksums, builder.lockTimeout, builder.lockLease,
 					baselineVersion(builder.baselineVersion), builder.baselineDescription, builder.baselineOnMigrate,
 					builder.installedBy, builder.listeners, builder.dialect, builder.vocabulary);
 			this.migrations = (builder.namedMigrations != null) ? MigrationResolver.resolve(builder.namedMigrations)
@@ -242,12 +242,25 @@ public final class Migrator {
 	}
 
 	/**
-	 * Clear failed migrations after a manual fix, drop missing ones from the history, and
-	 * align checksums and descriptions of applied migrations with the code.
+	 * Clear failed migrations after a manual fix (a failed {@code up} then counts as not
+	 * applied, a failed rollback as applied again), drop missing ones from the history,
+	 * and align checksums and descriptions of applied migrations with the code.
 	 * @return what was repaired
 	 */
 	public OperationResult repair() {
 		return run(() -> RepairOperation.INSTANCE.execute(engine()));
+	}
+
+	/**
+	 * Repair one migration: clear its failed entry (a failed {@code up} then counts as
+	 * not applied, a failed rollback as applied again), drop it from the history if its
+	 * bean is gone, or align its checksum and description with the code.
+	 * @param version the version of the migration
+	 * @return what was repaired
+	 * @throws MigrateConfigurationException if no migration has the version
+	 */
+	public OperationResult repair(String version) {
+		return run(() -> RepairOperation.of(version).execute(engine()));
 	}
 
 	/**
@@ -295,6 +308,8 @@ public final class Migrator {
 		private TransactionMode transactionMode = MigrateDefaults.TRANSACTION_MODE;
 
 		private boolean outOfOrder;
+
+		private ChecksumValidation validateChecksums = ChecksumValidation.FAIL;
 
 		private Duration lockTimeout = MigrateDefaults.LOCK_TIMEOUT;
 
@@ -381,6 +396,18 @@ public final class Migrator {
 		 */
 		public Builder outOfOrder(boolean outOfOrder) {
 			this.outOfOrder = outOfOrder;
+			return this;
+		}
+
+		/**
+		 * What a changed checksum of an applied migration means. Default
+		 * {@link ChecksumValidation#FAIL}: migrate refuses to go on.
+		 * @param validateChecksums fail, warn, or do not compare
+		 * @return this builder
+		 */
+		public Builder validateChecksums(ChecksumValidation validateChecksums) {
+			Assert.notNull(validateChecksums, "'validateChecksums' must not be null");
+			this.validateChecksums = validateChecksums;
 			return this;
 		}
 

@@ -70,8 +70,14 @@ public record OperationResult(Operation operation, List<MigrationExecution> exec
 		/** A baseline marker was written. */
 		BASELINED,
 
-		/** Its failed history row was removed. */
+		/** Its failed history row was removed: it counts as not applied. */
 		REMOVED_FAILED,
+
+		/**
+		 * Its rollback had failed or was interrupted, and was undone by hand: it counts
+		 * as applied again.
+		 */
+		RESTORED_APPLIED,
 
 		/** Its history row was removed because its bean is gone from the code. */
 		REMOVED_MISSING,

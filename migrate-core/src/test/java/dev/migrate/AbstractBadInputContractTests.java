@@ -86,12 +86,12 @@ abstract class AbstractBadInputContractTests {
 	@Test
 	void checksumEditedByHandFailsValidationUntilRepaired() {
 		migrator(new CreateUsersTable(), new AddUsersName()).migrate();
-		this.jdbc.update("UPDATE " + HISTORY + " SET checksum = 'deadbeef' WHERE installed_rank = 2");
+		this.jdbc.update("UPDATE " + HISTORY + " SET checksum = 'b1:deadbeef' WHERE installed_rank = 2");
 		Migrator migrator = migrator(new CreateUsersTable(), new AddUsersName(), new CreateOrdersTable());
 
 		assertThat(migrator.validate().problems()).singleElement(as(STRING))
 			.contains("Migration 2 (bean 'addUsersName', " + AddUsersName.class.getName() + ")")
-			.contains("checksum deadbeef in the history")
+			.contains("checksum b1:deadbeef in the history")
 			.contains("run repair");
 		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(migrator::migrate)
 			.withMessageContaining("Migration 2")

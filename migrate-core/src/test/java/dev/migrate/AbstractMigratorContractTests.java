@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.migrate.ContractMigrations.AddNickname;
 import dev.migrate.ContractMigrations.AddNicknameWithBrokenDown;
 import dev.migrate.ContractMigrations.AddUsersName;
 import dev.migrate.ContractMigrations.BlockingDownMigration;
@@ -49,6 +50,7 @@ import dev.migrate.OperationResult.MigrationExecution;
 import dev.migrate.testsupport.TestDatabase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -352,15 +354,44 @@ abstract class AbstractMigratorContractTests {
 		else {
 			assertThat(columns("users")).doesNotContain("nickname");
 			assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
-				.containsExactly(tuple("1", "SUCCESS"), tuple("2", "FAILED"));
+				.containsExactly(tuple("1", "SUCCESS"), tuple("2", "ROLLBACK_FAILED"));
 			assertThat(history().get(1).errorMessage()).contains("down failed").contains("boom in down");
-
-			migrator.repair();
-
-			assertThat(history()).extracting(HistoryEntry::version).containsExactly("1");
 			assertThat(states(migrator)).containsExactly(tuple("1", MigrationState.APPLIED),
-					tuple("2", MigrationState.PENDING));
+					tuple("2", MigrationState.FAILED));
+			assertThat(migrator.validate().problems()).singleElement(as(STRING))
+				.contains("failed while being rolled back")
+				.contains("restore what the down method of migration 2")
+				.contains("Migrator.repair()")
+				.contains("the migration then counts as applied again");
+
+			// What the message says: restore what down removed, then repair.
+			this.jdbc.execute("ALTER TABLE users ADD COLUMN nickname VARCHAR(50)");
+			OperationResult repair = migrator.repair();
+
+			assertThat(repair.executions()).extracting(MigrationExecution::action)
+				.containsExactly(Action.RESTORED_APPLIED);
+			assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+				.containsExactly(tuple("1", "SUCCESS"), tuple("2", "SUCCESS"));
+			assertThat(states(migrator)).containsExactly(tuple("1", MigrationState.APPLIED),
+					tuple("2", MigrationState.APPLIED));
+			assertThat(migrator.migrate().executions()).isEmpty();
+			assertThat(columns("users")).contains("nickname");
 		}
+	}
+
+	@Test
+	void failedRollbackIsFinishedByRollingBackAgain() {
+		Migrator migrator = migrator(new CreateUsersTable(), new AddNicknameWithBrokenDown());
+		migrator.migrate();
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.rollback(1));
+		Assumptions.assumeFalse(hasTransactionalDdl(), "the failed rollback was undone: nothing left to finish");
+
+		Migrator fixed = migrator(new CreateUsersTable(), new AddNickname());
+		fixed.rollback(1);
+
+		assertThat(columns("users")).doesNotContain("nickname");
+		assertThat(states(fixed)).containsExactly(tuple("1", MigrationState.APPLIED),
+				tuple("2", MigrationState.ROLLED_BACK));
 	}
 
 	// Info states

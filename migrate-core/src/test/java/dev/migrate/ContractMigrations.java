@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,6 +97,36 @@ final class ContractMigrations {
 		public void down(JdbcTemplate jdbc) {
 			jdbc.execute("ALTER TABLE users DROP COLUMN nickname");
 			throw new IllegalStateException("boom in down");
+		}
+
+	}
+
+	/**
+	 * {@link AddNicknameWithBrokenDown} with its down method fixed, and able to finish a
+	 * rollback that dropped the column before failing.
+	 */
+	@Migration(version = "2")
+	public static class AddNickname {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE users ADD COLUMN nickname VARCHAR(50)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			if (hasNickname(jdbc)) {
+				jdbc.execute("ALTER TABLE users DROP COLUMN nickname");
+			}
+		}
+
+		// Not every database has DROP COLUMN IF EXISTS (HSQLDB has not).
+		private static boolean hasNickname(JdbcTemplate jdbc) {
+			try {
+				jdbc.queryForList("SELECT nickname FROM users WHERE 1 = 0");
+				return true;
+			}
+			catch (DataAccessException ex) {
+				return false;
+			}
 		}
 
 	}

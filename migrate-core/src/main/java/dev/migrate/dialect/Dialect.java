@@ -4,7 +4,12 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -34,11 +39,62 @@ public interface Dialect {
 	boolean supportsTransactionalDdl();
 
 	/**
-	 * SQL type for a point in time with at least millisecond precision.
+	 * SQL type for a point in time that reads back as the same instant whatever the time
+	 * zone of the session that wrote it and of the one that reads it.
 	 * @return the type
 	 */
-	default String timestampType() {
-		return "TIMESTAMP";
+	default String instantType() {
+		return "TIMESTAMP WITH TIME ZONE";
+	}
+
+	/**
+	 * Expression for the database's current time, of {@link #instantType()}: the one
+	 * clock all instances agree on.
+	 * @return the expression
+	 */
+	default String currentInstant() {
+		return "CURRENT_TIMESTAMP";
+	}
+
+	/**
+	 * Read a column of {@link #instantType()}. Also reads columns written by migrate 0.1,
+	 * whose type had no time zone.
+	 * @param rs the result set
+	 * @param column the column index
+	 * @return the instant, or {@code null} for SQL {@code NULL}
+	 * @throws SQLException on a read failure
+	 */
+	default @Nullable Instant readInstant(ResultSet rs, int column) throws SQLException {
+		Object value = rs.getObject(column);
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof OffsetDateTime offsetDateTime) {
+			return offsetDateTime.toInstant();
+		}
+		if (value instanceof ZonedDateTime zonedDateTime) {
+			return zonedDateTime.toInstant();
+		}
+		if (value instanceof Instant instant) {
+			return instant;
+		}
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * Statements that make columns written by migrate 0.1, whose type had no time zone
+	 * and whose values are in the zone of the session that wrote them, into columns of
+	 * {@link #instantType()}. Values are taken to be in the zone of the session that runs
+	 * the statements.
+	 * @param table the qualified table
+	 * @param columns the columns
+	 * @return the statements, to run in one transaction where the database allows
+	 */
+	default List<String> instantColumnsUpgrade(String table, List<String> columns) {
+		return columns.stream()
+			.map((column) -> "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DATA TYPE " + instantType())
+			.toList();
 	}
 
 	/**

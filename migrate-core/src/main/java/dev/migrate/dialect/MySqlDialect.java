@@ -3,6 +3,10 @@ package dev.migrate.dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,9 +23,33 @@ public class MySqlDialect extends GenericDialect {
 		super(name);
 	}
 
+	/**
+	 * {@code DATETIME(3)} holding UTC: MySQL's {@code TIMESTAMP} ends in 2038, and
+	 * neither type keeps a zone.
+	 */
 	@Override
-	public String timestampType() {
+	public String instantType() {
 		return "DATETIME(3)";
+	}
+
+	@Override
+	public String currentInstant() {
+		return "UTC_TIMESTAMP(3)";
+	}
+
+	@Override
+	public @Nullable Instant readInstant(ResultSet rs, int column) throws SQLException {
+		LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
+		return (utc != null) ? utc.toInstant(ZoneOffset.UTC) : null;
+	}
+
+	@Override
+	public List<String> instantColumnsUpgrade(String table, List<String> columns) {
+		return List
+			.of("UPDATE " + table + " SET "
+					+ String.join(", ", columns.stream()
+						.map((column) -> column + " = CONVERT_TZ(" + column + ", @@session.time_zone, '+00:00')")
+						.toList()));
 	}
 
 	@Override

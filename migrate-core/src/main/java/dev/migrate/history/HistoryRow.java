@@ -16,13 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param checksum the fingerprint of the migration when applied, in its stored form
  * ({@code algorithm:value}, or a bare value written by migrate before fingerprints had
  * algorithms)
+ * @param formatVersion the format of the row: which version of migrate's history it was
+ * written in
  * @param audit the descriptive columns, or {@code null} when the row was read for the
  * up-to-date check, which needs only the columns above
  * @author migrate
  * @since 0.1.0
  */
 public record HistoryRow(int installedRank, Version version, HistoryType type, HistoryStatus status,
-		@Nullable String checksum, @Nullable Audit audit) {
+		@Nullable String checksum, int formatVersion, @Nullable Audit audit) {
 
 	/**
 	 * Whether this row says the migration is applied now.

@@ -26,6 +26,12 @@ public enum HistoryStatus {
 	 */
 	ROLLING_BACK,
 
+	/**
+	 * The migration's {@code down} failed outside a transaction: the database may hold
+	 * part of the rollback.
+	 */
+	ROLLBACK_FAILED,
+
 	/** The migration was applied, then rolled back. */
 	ROLLED_BACK;
 
@@ -38,13 +44,22 @@ public enum HistoryStatus {
 	}
 
 	/**
+	 * Whether a row with this status says a rollback of the migration failed or did not
+	 * finish: the migration was applied, and its {@code down} ran in part.
+	 * @return {@code true} for {@link #ROLLING_BACK} and {@link #ROLLBACK_FAILED}
+	 */
+	public boolean isRollbackInterrupted() {
+		return this == ROLLING_BACK || this == ROLLBACK_FAILED;
+	}
+
+	/**
 	 * Whether a row with this status says the migration failed or did not finish, so the
 	 * database may hold part of its changes.
-	 * @return {@code true} for {@link #FAILED}, {@link #RUNNING} and
-	 * {@link #ROLLING_BACK}
+	 * @return {@code true} for {@link #FAILED}, {@link #RUNNING}, {@link #ROLLING_BACK}
+	 * and {@link #ROLLBACK_FAILED}
 	 */
 	public boolean isFailed() {
-		return this == FAILED || this == RUNNING || this == ROLLING_BACK;
+		return this == FAILED || this == RUNNING || this == ROLLING_BACK || this == ROLLBACK_FAILED;
 	}
 
 }

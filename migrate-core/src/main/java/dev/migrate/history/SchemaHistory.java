@@ -3,9 +3,10 @@ package dev.migrate.history;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import dev.migrate.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
@@ -35,7 +37,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 public class SchemaHistory {
 
 	/** Format of the rows this version of migrate writes. */
-	public static final int FORMAT_VERSION = 1;
+	public static final int FORMAT_VERSION = 2;
 
 	private static final String COLUMNS = "installed_rank, version, description, type, bean_name, class_name, checksum,"
 			+ " installed_by, installed_on, execution_time, status, error_message, rolled_back_by, rolled_back_on,"
@@ -146,7 +148,7 @@ public class SchemaHistory {
 	}
 
 	String createStatement() {
-		String timestamp = this.dialect.timestampType();
+		String timestamp = this.dialect.instantType();
 		return "CREATE TABLE " + this.qualifiedName + " (" //
 				+ "installed_rank INT NOT NULL PRIMARY KEY, " //
 				+ "version VARCHAR(100) NOT NULL, " //
@@ -220,15 +222,14 @@ public class SchemaHistory {
 					"SELECT installed_rank, version, type, status, checksum, format_version FROM " + this.qualifiedName
 							+ " ORDER BY installed_rank",
 					(rs, rowNum) -> checkFormat(new HistoryRow(rs.getInt(1), version(rs), type(rs, 3), status(rs, 4),
-							rs.getString(5), null), rs.getInt(6)));
+							rs.getString(5), rs.getInt(6), null)));
 		}
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.qualifiedName + " ORDER BY installed_rank",
-				(rs, rowNum) -> checkFormat(
-						new HistoryRow(rs.getInt(1), version(rs), type(rs, 4), status(rs, 11), rs.getString(7),
-								new HistoryRow.Audit(rs.getString(3), rs.getString(5), rs.getString(6), rs.getString(8),
-										toInstant(rs.getTimestamp(9)), Duration.ofMillis(rs.getLong(10)),
-										rs.getString(12), rs.getString(13), toNullableInstant(rs.getTimestamp(14)))),
-						rs.getInt(15)));
+				(rs, rowNum) -> checkFormat(new HistoryRow(rs.getInt(1), version(rs), type(rs, 4), status(rs, 11),
+						rs.getString(7), rs.getInt(15),
+						new HistoryRow.Audit(rs.getString(3), rs.getString(5), rs.getString(6), rs.getString(8),
+								orEpoch(this.dialect.readInstant(rs, 9)), Duration.ofMillis(rs.getLong(10)),
+								rs.getString(12), rs.getString(13), this.dialect.readInstant(rs, 14)))));
 	}
 
 	private HistoryType type(ResultSet rs, int column) throws SQLException {
@@ -252,7 +253,8 @@ public class SchemaHistory {
 		}
 	}
 
-	private HistoryRow checkFormat(HistoryRow row, int format) {
+	private HistoryRow checkFormat(HistoryRow row) {
+		int format = row.formatVersion();
 		if (format > FORMAT_VERSION) {
 			throw new MigrateException("The history table " + this.qualifiedName + " was written by a newer version"
 					+ " of migrate (row " + row.installedRank() + ", migration " + row.version() + ", has format "
@@ -275,12 +277,47 @@ public class SchemaHistory {
 		}
 	}
 
-	private static Instant toInstant(@Nullable Timestamp timestamp) {
-		return (timestamp != null) ? timestamp.toInstant() : Instant.EPOCH;
+	private static Instant orEpoch(@Nullable Instant instant) {
+		return (instant != null) ? instant : Instant.EPOCH;
 	}
 
-	private static @Nullable Instant toNullableInstant(@Nullable Timestamp timestamp) {
-		return (timestamp != null) ? timestamp.toInstant() : null;
+	/**
+	 * Bring a history table written by an older migrate to the current format, under the
+	 * lock: timestamps written in each session's own zone become zoned (UTC on MySQL and
+	 * MariaDB), read as the zone of this session. Does nothing when every row is current.
+	 * @return the number of rows upgraded
+	 */
+	public int upgradeFormat() {
+		Integer old = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM " + this.qualifiedName + " WHERE format_version < " + FORMAT_VERSION,
+				Integer.class);
+		if (old == null || old == 0) {
+			return 0;
+		}
+		List<String> statements = new ArrayList<>(
+				this.dialect.instantColumnsUpgrade(this.qualifiedName, List.of("installed_on", "rolled_back_on")));
+		statements.add("UPDATE " + this.qualifiedName + " SET format_version = " + FORMAT_VERSION
+				+ " WHERE format_version < " + FORMAT_VERSION);
+		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+			// One transaction where DDL is transactional; elsewhere each step is safe to
+			// repeat after an interruption (ALTER to the same type; rows marked last).
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				for (String sql : statements) {
+					statement.execute(sql);
+				}
+				connection.commit();
+			}
+			catch (SQLException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+			return null;
+		});
+		return old;
 	}
 
 	/**
@@ -327,8 +364,8 @@ public class SchemaHistory {
 			@Nullable String beanName, @Nullable String className, @Nullable String checksum, String installedBy,
 			Duration executionTime, HistoryStatus status) {
 		jdbc.update(
-				"INSERT INTO " + this.qualifiedName + " (" + COLUMNS
-						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, NULL, NULL, NULL, ?)",
+				"INSERT INTO " + this.qualifiedName + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+						+ this.dialect.currentInstant() + ", ?, ?, NULL, NULL, NULL, ?)",
 				installedRank, version.toString(), truncate(description, 200), type.name(), beanName, className,
 				checksum, truncate(installedBy, 100), executionTime.toMillis(), status.name(), FORMAT_VERSION);
 	}
@@ -357,8 +394,9 @@ public class SchemaHistory {
 	 * @param rolledBackBy who rolled it back
 	 */
 	public void markRolledBack(JdbcTemplate jdbc, int installedRank, String rolledBackBy) {
-		jdbc.update("UPDATE " + this.qualifiedName
-				+ " SET status = ?, rolled_back_by = ?, rolled_back_on = CURRENT_TIMESTAMP WHERE installed_rank = ?",
+		jdbc.update(
+				"UPDATE " + this.qualifiedName + " SET status = ?, rolled_back_by = ?, rolled_back_on = "
+						+ this.dialect.currentInstant() + " WHERE installed_rank = ?",
 				HistoryStatus.ROLLED_BACK.name(), truncate(rolledBackBy, 100), installedRank);
 	}
 
@@ -370,20 +408,44 @@ public class SchemaHistory {
 	 * @param rolledBackBy who rolls it back
 	 */
 	public void markRollingBack(JdbcTemplate jdbc, int installedRank, String rolledBackBy) {
-		jdbc.update("UPDATE " + this.qualifiedName
-				+ " SET status = ?, rolled_back_by = ?, rolled_back_on = CURRENT_TIMESTAMP WHERE installed_rank = ?",
+		jdbc.update(
+				"UPDATE " + this.qualifiedName + " SET status = ?, rolled_back_by = ?, rolled_back_on = "
+						+ this.dialect.currentInstant() + " WHERE installed_rank = ?",
 				HistoryStatus.ROLLING_BACK.name(), truncate(rolledBackBy, 100), installedRank);
 	}
 
 	/**
-	 * Mark an applied row as failed during rollback.
+	 * Mark an applied row whose {@code down} failed outside a transaction.
 	 * @param jdbc the template to write with
 	 * @param installedRank the row
 	 * @param errorMessage the error
 	 */
-	public void markFailed(JdbcTemplate jdbc, int installedRank, String errorMessage) {
+	public void markRollbackFailed(JdbcTemplate jdbc, int installedRank, String errorMessage) {
 		jdbc.update("UPDATE " + this.qualifiedName + " SET status = ?, error_message = ? WHERE installed_rank = ?",
-				HistoryStatus.FAILED.name(), truncate(errorMessage, this.dialect.longTextLength()), installedRank);
+				HistoryStatus.ROLLBACK_FAILED.name(), truncate(errorMessage, this.dialect.longTextLength()),
+				installedRank);
+	}
+
+	/**
+	 * Record that a migration whose rollback failed or was interrupted is applied again,
+	 * after the part of the rollback that happened was undone by hand.
+	 * @param installedRank the row
+	 */
+	public void restoreApplied(int installedRank) {
+		this.jdbc.update("UPDATE " + this.qualifiedName
+				+ " SET status = ?, error_message = NULL, rolled_back_by = NULL, rolled_back_on = NULL"
+				+ " WHERE installed_rank = ?", HistoryStatus.SUCCESS.name(), installedRank);
+	}
+
+	/**
+	 * Record a migration's checksum anew: the same migration, computed with the current
+	 * algorithm.
+	 * @param installedRank the row
+	 * @param checksum the checksum, in its stored form
+	 */
+	public void recordChecksum(int installedRank, String checksum) {
+		this.jdbc.update("UPDATE " + this.qualifiedName + " SET checksum = ? WHERE installed_rank = ?", checksum,
+				installedRank);
 	}
 
 	/**
@@ -433,7 +495,7 @@ public class SchemaHistory {
 		return (value != null && value.length() > length) ? value.substring(0, length) : value;
 	}
 
-	private <T> T withConnection(ConnectionCallback<T> callback) {
+	private <T> T withConnection(MetaDataCallback<T> callback) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			return callback.doWith(connection);
@@ -448,7 +510,7 @@ public class SchemaHistory {
 	}
 
 	@FunctionalInterface
-	private interface ConnectionCallback<T> {
+	private interface MetaDataCallback<T> {
 
 		T doWith(Connection connection) throws SQLException;
 

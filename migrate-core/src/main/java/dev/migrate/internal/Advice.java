@@ -36,6 +36,21 @@ public final class Advice {
 	}
 
 	/**
+	 * The rollback of a migration failed or was interrupted outside a transaction, so the
+	 * database may hold part of the rollback.
+	 * @param migration the migration, as messages name it
+	 * @return the advice
+	 */
+	public static Text interruptedRollback(String migration) {
+		return Text
+			.of("Either restore what the down method of " + migration + " removed and run repair (",
+					Remedy.run(Operation.REPAIR),
+					"): the migration then counts as applied again; or let migrate run its down method again to finish"
+							+ " the rollback (",
+					Remedy.rollback(1), "), if that method copes with the part already done.");
+	}
+
+	/**
 	 * An applied migration is no longer in the code.
 	 * @return the advice
 	 */

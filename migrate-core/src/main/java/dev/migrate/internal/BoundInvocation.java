@@ -9,13 +9,11 @@ import dev.migrate.MigrationContext.Direction;
 import dev.migrate.resolver.MigrationMethod;
 import dev.migrate.resolver.ResolvedMigration;
 
-import org.springframework.jdbc.datasource.ConnectionHolder;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 /**
- * Calls an {@code up} or {@code down} method on the connection it runs in. The connection
- * is also bound to the thread, so code that asks Spring for a connection of the same
- * {@link DataSource} (DataSourceUtils, a JdbcTemplate of the application) joins it.
+ * Calls an {@code up} or {@code down} method on the connection it runs in, outside the
+ * executor: for plans. The connection is bound to the thread as the migration's
+ * transaction (see {@link MigrationTransaction}), so code that asks Spring for a
+ * connection of the same {@link DataSource} joins it, and cannot commit it.
  *
  * @author migrate
  */
@@ -26,17 +24,10 @@ final class BoundInvocation {
 
 	static void invoke(DataSource dataSource, DatabaseInfo database, ResolvedMigration migration,
 			MigrationMethod method, Direction direction, Connection connection) throws Throwable {
-		boolean bind = !TransactionSynchronizationManager.hasResource(dataSource);
-		if (bind) {
-			TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(connection));
-		}
-		try {
-			method.invoke(migration.bean(), new DefaultMigrationContext(migration, direction, database, connection));
-		}
-		finally {
-			if (bind) {
-				TransactionSynchronizationManager.unbindResource(dataSource);
-			}
+		try (MigrationTransaction transaction = MigrationTransaction.begin(dataSource, connection, true,
+				migration.describe())) {
+			transaction.runUserCode(() -> method.invoke(migration.bean(),
+					new DefaultMigrationContext(migration, direction, database, transaction.connection())));
 		}
 	}
 

@@ -40,6 +40,8 @@ public final class Engine {
 
 	private final MigrationPlanner planner;
 
+	private final ChecksumCheck checksums = ChecksumCheck.readingClassFiles();
+
 	private volatile @Nullable String installedBy;
 
 	/**
@@ -103,7 +105,7 @@ public final class Engine {
 	 * @return the merged view
 	 */
 	public MergedMigrations merge(List<HistoryRow> rows) {
-		return new MergedMigrations(this.migrations, rows);
+		return new MergedMigrations(this.migrations, rows, this.checksums, this.settings.validateChecksums());
 	}
 
 	/**

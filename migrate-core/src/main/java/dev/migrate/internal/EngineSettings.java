@@ -3,6 +3,7 @@ package dev.migrate.internal;
 import java.time.Duration;
 import java.util.List;
 
+import dev.migrate.ChecksumValidation;
 import dev.migrate.Diagnosis;
 import dev.migrate.Diagnosis.Text;
 import dev.migrate.MigrateConfigurationException;
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param transactionMode how migrations use transactions, never
  * {@link TransactionMode#DEFAULT}
  * @param outOfOrder whether pending migrations below the latest applied one are applied
+ * @param validateChecksums what a changed checksum of an applied migration means
  * @param lockTimeout how long to wait for the migration lock
  * @param lockLease the lease of a lock row
  * @param baselineVersion the version baseline marks
@@ -37,9 +39,9 @@ import org.jspecify.annotations.Nullable;
  * @author migrate
  */
 public record EngineSettings(@Nullable String schema, String table, TransactionMode transactionMode, boolean outOfOrder,
-		Duration lockTimeout, Duration lockLease, Version baselineVersion, String baselineDescription,
-		boolean baselineOnMigrate, @Nullable String installedBy, List<MigrationListener> listeners,
-		@Nullable Dialect dialect, Vocabulary vocabulary) {
+		ChecksumValidation validateChecksums, Duration lockTimeout, Duration lockLease, Version baselineVersion,
+		String baselineDescription, boolean baselineOnMigrate, @Nullable String installedBy,
+		List<MigrationListener> listeners, @Nullable Dialect dialect, Vocabulary vocabulary) {
 
 	public EngineSettings {
 		if (schema != null) {

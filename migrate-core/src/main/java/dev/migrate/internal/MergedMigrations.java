@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.migrate.ChecksumValidation;
 import dev.migrate.Diagnosis;
 import dev.migrate.Diagnosis.Text;
 import dev.migrate.InfoResult;
@@ -21,6 +23,8 @@ import dev.migrate.TransactionMode;
 import dev.migrate.Version;
 import dev.migrate.history.HistoryRow;
 import dev.migrate.history.HistoryStatus;
+import dev.migrate.history.SchemaHistory;
+import dev.migrate.internal.ChecksumCheck.Verdict;
 import dev.migrate.resolver.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 
@@ -47,12 +51,32 @@ public final class MergedMigrations {
 
 	private final @Nullable Version latestApplied;
 
+	private final ChecksumCheck checksums;
+
+	private final ChecksumValidation checksumValidation;
+
+	private @Nullable Map<Version, Verdict> verdicts;
+
 	/**
 	 * Merge code and history.
 	 * @param migrations the migrations in the code, ordered by version
 	 * @param rows the history rows, in the order written
 	 */
 	public MergedMigrations(List<ResolvedMigration> migrations, List<HistoryRow> rows) {
+		this(migrations, rows, new ChecksumCheck((type) -> null), ChecksumValidation.FAIL);
+	}
+
+	/**
+	 * Merge code and history.
+	 * @param migrations the migrations in the code, ordered by version
+	 * @param rows the history rows, in the order written
+	 * @param checksums how recorded checksums compare with the code
+	 * @param checksumValidation what a changed checksum means
+	 */
+	public MergedMigrations(List<ResolvedMigration> migrations, List<HistoryRow> rows, ChecksumCheck checksums,
+			ChecksumValidation checksumValidation) {
+		this.checksums = checksums;
+		this.checksumValidation = checksumValidation;
 		this.code = new HashMap<>(migrations.size() * 2);
 		for (ResolvedMigration migration : migrations) {
 			this.code.put(migration.version(), migration);
@@ -247,16 +271,12 @@ public final class MergedMigrations {
 				case FAILED -> problems.add(describeFailed(info, migration, row));
 				case MISSING -> problems.add(describeMissing(info));
 				case APPLIED -> {
-					if (row != null && row.checksum() != null && migration != null
-							&& !row.checksum().equals(migration.checksum())) {
-						problems.add(new Diagnosis(Text.of("Migration " + info.version() + " (bean '"
-								+ migration.beanName() + "', " + migration.beanClass().getName()
-								+ ") was changed after it was applied on " + format(info.installedOn()) + ": checksum "
-								+ row.checksum() + " in the history, " + migration.checksum() + " in the code."),
-								Text.EMPTY,
-								Text.of("Applied migrations must not change: revert the change and add a new migration"
-										+ " instead. If the change is harmless (a refactoring, a fixed down method),"
-										+ " run repair (", Remedy.run(Operation.REPAIR), ") to accept it.")));
+					Verdict verdict = verdicts().get(info.version());
+					if (verdict == Verdict.CHANGED && this.checksumValidation == ChecksumValidation.FAIL) {
+						problems.add(changed(info, migration, row));
+					}
+					else if (verdict == Verdict.UNKNOWN_ALGORITHM) {
+						problems.add(unknownAlgorithm(info, row));
 					}
 				}
 				case OUT_OF_ORDER -> {
@@ -287,6 +307,130 @@ public final class MergedMigrations {
 		return problems;
 	}
 
+	/**
+	 * What to tell about checksums that validation lets pass: changed migrations when
+	 * checksums only warn, and checksums of migrate 0.1 that no longer match.
+	 * @return one warning per migration
+	 */
+	public List<Diagnosis> checksumWarnings() {
+		List<Diagnosis> warnings = new ArrayList<>();
+		verdicts().forEach((version, verdict) -> {
+			ResolvedMigration migration = this.code.get(version);
+			HistoryRow row = this.latestRows.get(version);
+			MigrationInfo info = info(version);
+			if (migration == null || row == null || info == null) {
+				return;
+			}
+			if (verdict == Verdict.CHANGED && this.checksumValidation == ChecksumValidation.WARN) {
+				warnings.add(changed(info, migration, row));
+			}
+			else if (verdict == Verdict.RECORD_UNVERIFIED) {
+				warnings.add(new Diagnosis(Text.of("Migration " + version + " (bean '" + migration.beanName()
+						+ "') was recorded with the class-file checksum of migrate 0.1 (" + row.checksum()
+						+ "), which no longer matches: a new compiler or JDK changes it, and so does an edit of the"
+						+ " migration."),
+						Text.of("Its checksum is recorded anew as " + migration.checksum()
+								+ ", which does not depend on the compiler."),
+						Text.of("If migration " + version + " was edited after it was applied, revert the edit and"
+								+ " add a new migration instead.")));
+			}
+		});
+		return warnings;
+	}
+
+	/**
+	 * Applied migrations whose recorded checksum is to be replaced by the code's: the
+	 * same migration, recorded with another algorithm.
+	 * @return the rows with the checksum to record
+	 */
+	public List<ChecksumUpdate> checksumsToRecord() {
+		List<ChecksumUpdate> updates = new ArrayList<>();
+		verdicts().forEach((version, verdict) -> {
+			ResolvedMigration migration = this.code.get(version);
+			HistoryRow row = this.latestRows.get(version);
+			if ((verdict == Verdict.RECORD || verdict == Verdict.RECORD_UNVERIFIED) && migration != null
+					&& row != null) {
+				updates.add(new ChecksumUpdate(row, migration.checksum()));
+			}
+		});
+		return updates;
+	}
+
+	private Map<Version, Verdict> verdicts() {
+		Map<Version, Verdict> verdicts = this.verdicts;
+		if (verdicts == null) {
+			verdicts = new TreeMap<>();
+			if (this.checksumValidation != ChecksumValidation.OFF) {
+				for (MigrationInfo info : this.infos) {
+					ResolvedMigration migration = this.code.get(info.version());
+					HistoryRow row = this.latestRows.get(info.version());
+					if (info.state() == MigrationState.APPLIED && migration != null && row != null) {
+						verdicts.put(info.version(), this.checksums.compare(migration, row.checksum()));
+					}
+				}
+			}
+			this.verdicts = verdicts;
+		}
+		return verdicts;
+	}
+
+	private @Nullable MigrationInfo info(Version version) {
+		for (MigrationInfo info : this.infos) {
+			if (info.version().equals(version)) {
+				return info;
+			}
+		}
+		return null;
+	}
+
+	private static Diagnosis changed(MigrationInfo info, ResolvedMigration migration, HistoryRow row) {
+		return new Diagnosis(
+				Text.of("Migration " + info.version() + " (bean '" + migration.beanName() + "', "
+						+ migration.beanClass().getName() + ") was changed after it was applied on "
+						+ format(info.installedOn()) + ": checksum " + row.checksum() + " in the history, "
+						+ migration.checksum() + " in the code."),
+				Text.EMPTY,
+				Text.of("Applied migrations must not change: revert the change and add a new migration instead. If"
+						+ " the change is harmless (a refactoring, a fixed down method), run repair (",
+						Remedy.run(Operation.REPAIR, info.version()),
+						") to accept it, or pin the recorded checksum with" + " @Migration(checksum = \""
+								+ row.checksum() + "\")."));
+	}
+
+	private static Diagnosis unknownAlgorithm(MigrationInfo info, HistoryRow row) {
+		return new Diagnosis(
+				Text.of("Migration " + info.version() + " was recorded with checksum " + row.checksum()
+						+ ", of an algorithm this version of migrate does not know: a newer migrate applied it."),
+				Text.EMPTY, Text.of("Upgrade migrate in this application, or run repair (",
+						Remedy.run(Operation.REPAIR, info.version()), ") to record this version's checksum."));
+	}
+
+	/**
+	 * Whether a failed row is a rollback that failed or was interrupted: the migration
+	 * was applied, and its {@code down} ran in part. Rows written by migrate 0.1 say so
+	 * in their error.
+	 * @param row the row
+	 * @return {@code true} for a rollback that did not finish
+	 */
+	public static boolean isRollbackFailure(HistoryRow row) {
+		if (row.status().isRollbackInterrupted()) {
+			return true;
+		}
+		HistoryRow.Audit audit = row.audit();
+		return row.status() == HistoryStatus.FAILED && audit != null && audit.errorMessage() != null
+				&& audit.errorMessage().startsWith("down failed:");
+	}
+
+	/**
+	 * A checksum to record for an applied migration.
+	 *
+	 * @param row the history row
+	 * @param checksum the checksum to record, in its stored form
+	 */
+	public record ChecksumUpdate(HistoryRow row, String checksum) {
+
+	}
+
 	private static Diagnosis describeFailed(MigrationInfo info, @Nullable ResolvedMigration migration,
 			@Nullable HistoryRow row) {
 		String what = "Migration " + info.version() + " (" + info.description() + ", bean '" + info.beanName() + "', "
@@ -299,14 +443,18 @@ public final class MergedMigrations {
 			what += " was being rolled back on " + format(info.rolledBackOn())
 					+ " and the rollback did not finish: the process was interrupted (or is still running elsewhere).";
 		}
+		else if (row != null && isRollbackFailure(row)) {
+			what += " failed while being rolled back on " + format(info.rolledBackOn()) + ": " + info.errorMessage()
+					+ ".";
+		}
 		else {
 			what += " failed on " + format(info.installedOn()) + ": " + info.errorMessage() + ".";
 		}
+		String name = "migration " + info.version() + " (bean '" + info.beanName() + "')";
 		return new Diagnosis(Text.of(what),
 				Text.of("The database may hold part of its changes, so migrate will not go on until it is resolved."),
-				Advice.partialChanges("migration " + info.version() + " (bean '" + info.beanName() + "')",
-						(row != null && row.status() == HistoryStatus.ROLLING_BACK) ? "down" : "up",
-						migration != null && migration.isReversible()));
+				(row != null && isRollbackFailure(row)) ? Advice.interruptedRollback(name)
+						: Advice.partialChanges(name, "up", migration != null && migration.isReversible()));
 	}
 
 	/**
@@ -333,6 +481,20 @@ public final class MergedMigrations {
 	 */
 	public List<HistoryRow> rows() {
 		return this.rows;
+	}
+
+	/**
+	 * Whether every history row is in the format this version of migrate writes.
+	 * @return {@code false} if a row needs
+	 * {@link dev.migrate.history.SchemaHistory#upgradeFormat()}
+	 */
+	public boolean isCurrentFormat() {
+		for (HistoryRow row : this.rows) {
+			if (row.formatVersion() < SchemaHistory.FORMAT_VERSION) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -16,6 +16,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationContext.Direction;
 import dev.migrate.MigrationFailedException;
 import dev.migrate.MigrationListener;
+import dev.migrate.MigrationLockLostException;
 import dev.migrate.MigrationListener.MigrationRun;
 import dev.migrate.OperationResult.Action;
 import dev.migrate.OperationResult.MigrationExecution;
@@ -28,6 +29,7 @@ import dev.migrate.history.HistoryRow;
 import dev.migrate.history.HistoryStatus;
 import dev.migrate.history.MigrationRecord;
 import dev.migrate.history.SchemaHistory;
+import dev.migrate.lock.MigrationLock;
 import dev.migrate.resolver.MigrationMethod;
 import dev.migrate.resolver.ResolvedMigration;
 import org.apache.commons.logging.Log;
@@ -35,6 +37,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -80,17 +83,19 @@ public final class MigrationExecutor {
 	 * @param migrations the migrations to apply
 	 * @param firstRank the installed rank of the first new history row
 	 * @param versionBefore the current version, for messages
+	 * @param lock the migration lock, checked before each migration and each commit
 	 * @return what was applied
 	 * @throws MigrationFailedException if one fails; those before it stay applied unless
 	 * the mode is {@link TransactionMode#ALL} on a database with transactional DDL
+	 * @throws MigrationLockLostException if the lock was lost
 	 */
 	public List<MigrationExecution> apply(List<ResolvedMigration> migrations, int firstRank,
-			@Nullable Version versionBefore) {
+			@Nullable Version versionBefore, MigrationLock.Held lock) {
 		if (migrations.isEmpty()) {
 			return List.of();
 		}
 		if (this.mode == TransactionMode.ALL && this.dialect.supportsTransactionalDdl()) {
-			return applyInOneTransaction(migrations, firstRank, versionBefore);
+			return applyInOneTransaction(migrations, firstRank, versionBefore, lock);
 		}
 		if (this.mode == TransactionMode.ALL) {
 			logger.warn(this.dialect.name() + " commits DDL as it runs, so transaction mode ALL cannot undo a run;"
@@ -100,16 +105,17 @@ public final class MigrationExecutor {
 		int rank = firstRank;
 		Version current = versionBefore;
 		for (ResolvedMigration migration : migrations) {
-			executions.add(applyOne(migration, rank++, current, executions));
+			executions.add(applyOne(migration, rank++, current, executions, lock));
 			current = migration.version();
 		}
 		return executions;
 	}
 
 	private MigrationExecution applyOne(ResolvedMigration migration, int rank, @Nullable Version current,
-			List<MigrationExecution> done) {
+			List<MigrationExecution> done, MigrationLock.Held lock) {
 		boolean transactional = migration.effectiveTransactionMode(this.mode) != TransactionMode.NONE;
 		boolean atomic = transactional && this.dialect.supportsTransactionalDdl();
+		verifyBefore(lock, migration, Direction.UP);
 		Connection connection = openConnection(migration);
 		try {
 			JdbcTemplate jdbc = bound(connection);
@@ -117,32 +123,41 @@ public final class MigrationExecutor {
 				// Recorded, and committed, before the work, which commits as it goes: a
 				// crash leaves a trace.
 				setAutoCommit(connection, true);
-				this.history.insertRunning(jdbc, record(migration, rank));
+				insert(() -> this.history.insertRunning(jdbc, record(migration, rank)), migration, rank, atomic);
 			}
 			long start = System.nanoTime();
-			try {
-				setAutoCommit(connection, !transactional);
-				invoke(migration, migration.up(), Direction.UP, connection);
-				long millis = elapsedMillis(start);
-				if (atomic) {
-					this.history.insertApplied(jdbc, record(migration, rank), Duration.ofMillis(millis));
+			setAutoCommit(connection, !transactional);
+			try (MigrationTransaction transaction = MigrationTransaction.begin(this.dataSource, connection,
+					transactional, describeMigration(migration))) {
+				try {
+					invoke(migration, migration.up(), Direction.UP, transaction);
+					long millis = elapsedMillis(start);
+					verifyBeforeCommit(lock, migration, Direction.UP, atomic, transaction);
+					if (atomic) {
+						insert(() -> this.history.insertApplied(jdbc, record(migration, rank),
+								Duration.ofMillis(millis)), migration, rank, atomic);
+					}
+					else {
+						this.history.finish(jdbc, rank, HistoryStatus.SUCCESS, Duration.ofMillis(millis), null);
+					}
+					transaction.commit();
+					logger.info("Applied migration " + migration.version() + " (" + migration.description() + ") in "
+							+ millis + " ms");
+					return new MigrationExecution(migration.version(), migration.description(), migration.beanName(),
+							Action.APPLIED, Duration.ofMillis(millis));
 				}
-				else {
-					this.history.finish(jdbc, rank, HistoryStatus.SUCCESS, Duration.ofMillis(millis), null);
+				catch (MigrationLockLostException ex) {
+					rollback(transaction);
+					throw ex;
 				}
-				commit(connection, transactional);
-				logger.info("Applied migration " + migration.version() + " (" + migration.description() + ") in "
-						+ millis + " ms");
-				return new MigrationExecution(migration.version(), migration.description(), migration.beanName(),
-						Action.APPLIED, Duration.ofMillis(millis));
-			}
-			catch (Throwable ex) {
-				rollbackQuietly(connection, transactional);
-				if (!atomic) {
-					recordFailure(connection, () -> this.history.finish(bound(connection), rank, HistoryStatus.FAILED,
-							Duration.ofMillis(elapsedMillis(start)), describe(ex)));
+				catch (Throwable ex) {
+					rollback(transaction);
+					if (!atomic) {
+						recordFailure(connection, () -> this.history.finish(bound(connection), rank,
+								HistoryStatus.FAILED, Duration.ofMillis(elapsedMillis(start)), describe(ex)));
+					}
+					throw failedUp(migration, ex, atomic, current, done);
 				}
-				throw failedUp(migration, ex, atomic, current, done);
 			}
 		}
 		finally {
@@ -151,24 +166,40 @@ public final class MigrationExecutor {
 	}
 
 	private List<MigrationExecution> applyInOneTransaction(List<ResolvedMigration> migrations, int firstRank,
-			@Nullable Version versionBefore) {
+			@Nullable Version versionBefore, MigrationLock.Held lock) {
 		List<MigrationExecution> executions = new ArrayList<>(migrations.size());
+		verifyBefore(lock, migrations.get(0), Direction.UP);
 		Connection connection = openConnection(migrations.get(0));
 		try {
 			JdbcTemplate jdbc = bound(connection);
 			setAutoCommit(connection, false);
-			int rank = firstRank;
-			for (ResolvedMigration migration : migrations) {
-				long start = System.nanoTime();
+			try (MigrationTransaction transaction = MigrationTransaction.begin(this.dataSource, connection, true,
+					"the migrations of transaction mode ALL")) {
+				int rank = firstRank;
+				ResolvedMigration migration = migrations.get(0);
 				try {
-					invoke(migration, migration.up(), Direction.UP, connection);
-					long millis = elapsedMillis(start);
-					this.history.insertApplied(jdbc, record(migration, rank++), Duration.ofMillis(millis));
-					executions.add(new MigrationExecution(migration.version(), migration.description(),
-							migration.beanName(), Action.APPLIED, Duration.ofMillis(millis)));
+					for (ResolvedMigration next : migrations) {
+						migration = next;
+						lock.verify();
+						long start = System.nanoTime();
+						invoke(migration, migration.up(), Direction.UP, transaction);
+						long millis = elapsedMillis(start);
+						int nextRank = rank++;
+						ResolvedMigration applied = migration;
+						insert(() -> this.history.insertApplied(jdbc, record(applied, nextRank),
+								Duration.ofMillis(millis)), migration, nextRank, true);
+						executions.add(new MigrationExecution(migration.version(), migration.description(),
+								migration.beanName(), Action.APPLIED, Duration.ofMillis(millis)));
+					}
+					verifyBeforeCommit(lock, migration, Direction.UP, true, transaction);
+					transaction.commit();
+				}
+				catch (MigrationLockLostException ex) {
+					rollback(transaction);
+					throw ex;
 				}
 				catch (Throwable ex) {
-					rollbackQuietly(connection, true);
+					rollback(transaction);
 					throw new MigrationFailedException(
 							new Diagnosis(
 									Text.of(describeMigration(migration) + " failed in up: " + describe(ex) + "."),
@@ -179,7 +210,6 @@ public final class MigrationExecutor {
 							migration.version(), migration.beanName(), Direction.UP, ex);
 				}
 			}
-			commit(connection, true);
 			executions.forEach((execution) -> logger.info("Applied migration " + execution.version() + " ("
 					+ execution.description() + ") in " + execution.executionTime().toMillis() + " ms"));
 			return executions;
@@ -193,16 +223,19 @@ public final class MigrationExecutor {
 	 * Roll back one applied (or failed) migration by running its {@code down}.
 	 * @param migration the migration
 	 * @param row its latest history row
+	 * @param lock the migration lock, checked before the migration and its commit
 	 * @return what was done
 	 * @throws MigrationFailedException if {@code down} fails
+	 * @throws MigrationLockLostException if the lock was lost
 	 */
-	public MigrationExecution rollback(ResolvedMigration migration, HistoryRow row) {
+	public MigrationExecution rollback(ResolvedMigration migration, HistoryRow row, MigrationLock.Held lock) {
 		MigrationMethod down = migration.down();
 		if (down == null) {
 			throw new IllegalStateException(migration.describe() + " has no down method");
 		}
 		boolean transactional = migration.effectiveTransactionMode(this.mode) != TransactionMode.NONE;
 		boolean atomic = transactional && this.dialect.supportsTransactionalDdl();
+		verifyBefore(lock, migration, Direction.DOWN);
 		Connection connection = openConnection(migration);
 		try {
 			JdbcTemplate jdbc = bound(connection);
@@ -213,19 +246,27 @@ public final class MigrationExecutor {
 				this.history.markRollingBack(jdbc, row.installedRank(), this.installedBy.get());
 			}
 			long start = System.nanoTime();
-			try {
-				setAutoCommit(connection, !transactional);
-				invoke(migration, down, Direction.DOWN, connection);
-				this.history.markRolledBack(jdbc, row.installedRank(), this.installedBy.get());
-				commit(connection, transactional);
-			}
-			catch (Throwable ex) {
-				rollbackQuietly(connection, transactional);
-				if (!atomic) {
-					recordFailure(connection, () -> this.history.markFailed(bound(connection), row.installedRank(),
-							"down failed: " + describe(ex)));
+			setAutoCommit(connection, !transactional);
+			try (MigrationTransaction transaction = MigrationTransaction.begin(this.dataSource, connection,
+					transactional, describeMigration(migration))) {
+				try {
+					invoke(migration, down, Direction.DOWN, transaction);
+					verifyBeforeCommit(lock, migration, Direction.DOWN, atomic, transaction);
+					this.history.markRolledBack(jdbc, row.installedRank(), this.installedBy.get());
+					transaction.commit();
 				}
-				throw failedDown(migration, ex, atomic);
+				catch (MigrationLockLostException ex) {
+					rollback(transaction);
+					throw ex;
+				}
+				catch (Throwable ex) {
+					rollback(transaction);
+					if (!atomic) {
+						recordFailure(connection, () -> this.history.markRollbackFailed(bound(connection),
+								row.installedRank(), "down failed: " + describe(ex)));
+					}
+					throw failedDown(migration, ex, atomic);
+				}
 			}
 			long millis = elapsedMillis(start);
 			logger.info("Rolled back migration " + migration.version() + " (" + migration.description() + ") in "
@@ -238,15 +279,16 @@ public final class MigrationExecutor {
 		}
 	}
 
-	private void invoke(ResolvedMigration migration, MigrationMethod method, Direction direction, Connection connection)
-			throws Throwable {
+	private void invoke(ResolvedMigration migration, MigrationMethod method, Direction direction,
+			MigrationTransaction transaction) throws Throwable {
 		MigrationRun run = new MigrationRun(migration.version(), migration.description(), migration.beanName(),
 				direction);
 		MigrationListeners.notify(this.listeners, (listener) -> listener.beforeMigration(run));
 		long start = System.nanoTime();
 		Throwable failure = null;
 		try {
-			BoundInvocation.invoke(this.dataSource, this.database, migration, method, direction, connection);
+			transaction.runUserCode(() -> method.invoke(migration.bean(),
+					new DefaultMigrationContext(migration, direction, this.database, transaction.connection())));
 		}
 		catch (Throwable ex) {
 			failure = ex;
@@ -256,6 +298,76 @@ public final class MigrationExecutor {
 			Duration time = Duration.ofNanos(System.nanoTime() - start);
 			Throwable outcome = failure;
 			MigrationListeners.notify(this.listeners, (listener) -> listener.afterMigration(run, time, outcome));
+		}
+	}
+
+	private void verifyBefore(MigrationLock.Held lock, ResolvedMigration migration, Direction direction) {
+		try {
+			lock.verify();
+		}
+		catch (MigrationLockLostException ex) {
+			throw new MigrationLockLostException(ex.getLockName(),
+					new Diagnosis(Text.of(ex.getMessage() + " migrate stopped before "
+							+ (direction == Direction.UP ? "applying " : "rolling back ") + describeMigration(migration)
+							+ "."),
+							Text.of("Nothing of it was changed: the migrations before it in this run are applied (see the"
+									+ " history table), and another instance that holds the lock now goes on with the rest."),
+							Text.of("Nothing to do if another instance migrates; else start again.")),
+					ex);
+		}
+	}
+
+	private void verifyBeforeCommit(MigrationLock.Held lock, ResolvedMigration migration, Direction direction,
+			boolean atomic, MigrationTransaction transaction) {
+		try {
+			lock.verify();
+		}
+		catch (MigrationLockLostException ex) {
+			rollback(transaction);
+			String method = (direction == Direction.UP) ? "up" : "down";
+			Text state = atomic
+					? Text.of("Its " + method + " ran but was rolled back, with its history row (" + this.dialect.name()
+							+ " DDL is transactional): nothing of it was committed, and another instance that holds"
+							+ " the lock now may apply it.")
+					: Text.of("Its " + method + " ran and " + this.dialect.name() + " committed its DDL as it ran;"
+							+ " the history records it as " + (direction == Direction.UP ? "RUNNING" : "ROLLING_BACK")
+							+ ", so the instance that holds the lock now stops and reports it as interrupted.");
+			Text advice = atomic ? Text.of("Nothing to do if another instance migrates; else start again.")
+					: ((direction == Direction.UP)
+							? Advice.partialChanges(migration.describe(), method, migration.isReversible())
+							: Advice.interruptedRollback(migration.describe()));
+			throw new MigrationLockLostException(ex.getLockName(), new Diagnosis(Text
+				.of(ex.getMessage() + " migrate stopped before committing " + describeMigration(migration) + "."),
+					state, advice), ex);
+		}
+	}
+
+	/**
+	 * Write a history row; a row of that rank written meanwhile means another instance
+	 * migrated without the lock this one believed it held.
+	 */
+	private void insert(Runnable insert, ResolvedMigration migration, int rank, boolean atomic) {
+		try {
+			insert.run();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new MigrationLockLostException(this.history.qualifiedName(), new Diagnosis(
+					Text.of(describeMigration(migration) + " could not be recorded: " + this.history.qualifiedName()
+							+ " already holds a row with installed_rank " + rank
+							+ ": another instance migrated meanwhile, while this one believed it held the migration"
+							+ " lock (its lock was lost)."),
+					atomic ? Text.of("This instance's transaction was rolled back: nothing of it was committed.")
+							: Text.of("This instance's statements of the migration may have run."),
+					Text.of("Check the history table: if migration " + migration.version()
+							+ " was applied by the other instance, nothing is left to do; else start again.")),
+					ex);
+		}
+	}
+
+	private static void rollback(MigrationTransaction transaction) {
+		SQLException failure = transaction.rollback();
+		if (failure != null) {
+			logger.debug("Rollback after a failed migration failed", failure);
 		}
 	}
 
@@ -298,9 +410,9 @@ public final class MigrationExecutor {
 						Text.of("Fix the down method of " + migration.describe() + " and roll back again."))
 				: new Diagnosis(what,
 						Text.of(this.dialect.name() + " commits DDL as it runs, so part of the rollback may have"
-								+ " happened; it is recorded as FAILED."),
-						Text.of("Finish or undo the rollback by hand, then run repair (", Remedy.run(Operation.REPAIR),
-								"; the migration then counts as not applied)."));
+								+ " happened; it is recorded as ROLLBACK_FAILED in " + this.history.qualifiedName()
+								+ " and migrate will not go on until it is resolved."),
+						Advice.interruptedRollback(migration.describe()));
 		return new MigrationFailedException(diagnosis, migration.version(), migration.beanName(), Direction.DOWN, ex);
 	}
 
@@ -359,33 +471,12 @@ public final class MigrationExecutor {
 		}
 	}
 
-	private static void commit(Connection connection, boolean transactional) {
-		if (!transactional) {
-			return;
-		}
-		try {
-			connection.commit();
-		}
-		catch (SQLException ex) {
-			throw new MigrateException("Could not commit the migration transaction: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static void rollbackQuietly(Connection connection, boolean transactional) {
-		if (!transactional) {
-			return;
-		}
-		try {
-			connection.rollback();
-		}
-		catch (SQLException ex) {
-			logger.debug("Rollback after a failed migration failed", ex);
-		}
-	}
-
 	private static void close(Connection connection) {
 		try {
 			if (!connection.getAutoCommit()) {
+				// Whatever is left uncommitted goes: turning auto-commit on would commit
+				// it.
+				connection.rollback();
 				connection.setAutoCommit(true);
 			}
 		}

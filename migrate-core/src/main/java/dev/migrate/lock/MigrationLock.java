@@ -3,12 +3,14 @@ package dev.migrate.lock;
 import java.time.Duration;
 
 import dev.migrate.MigrationLockException;
+import dev.migrate.MigrationLockLostException;
 
 /**
  * The database-wide lock under which every schema change runs, so that instances starting
  * together apply each migration exactly once.
  *
  * @author migrate
+ * @since 0.1.0
  */
 public interface MigrationLock {
 
@@ -31,6 +33,14 @@ public interface MigrationLock {
 		 * @return the wait
 		 */
 		Duration waited();
+
+		/**
+		 * Check that the lock is still held: call before each migration and before
+		 * committing its work.
+		 * @throws MigrationLockLostException if the lock may have been lost: its
+		 * connection died, or another instance took it over
+		 */
+		void verify();
 
 		@Override
 		void close();

@@ -63,6 +63,12 @@ public class MySqlNamedLock extends SessionLock {
 	}
 
 	@Override
+	boolean isHeld(JdbcTemplate jdbc) {
+		Integer held = jdbc.queryForObject("SELECT IS_USED_LOCK(?) = CONNECTION_ID()", Integer.class, this.lockName);
+		return held != null && held == 1;
+	}
+
+	@Override
 	@Nullable String describeHolder(JdbcTemplate jdbc) {
 		Long connectionId = jdbc.queryForObject("SELECT IS_USED_LOCK(?)", Long.class, this.lockName);
 		if (connectionId == null) {

@@ -26,8 +26,9 @@ abstract class PollingLock implements MigrationLock {
 		long deadline = start + timeout.toNanos();
 		long nextLog = start + WAITING_LOG_INTERVAL_NANOS;
 		long pause = 20;
-		Runnable release = tryAcquire();
-		while (release == null) {
+		Attempt attempt = attempt();
+		Hold hold = attempt.tryOnce();
+		while (hold == null) {
 			long now = System.nanoTime();
 			if (now - deadline >= 0) {
 				throw new MigrationLockException(name(), timeout, holder());
@@ -38,10 +39,10 @@ abstract class PollingLock implements MigrationLock {
 			}
 			sleep(Math.min(pause, Math.max(1, (deadline - now) / 1_000_000)));
 			pause = Math.min(pause * 2, MAX_POLL_MILLIS);
-			release = tryAcquire();
+			hold = attempt.tryOnce();
 		}
 		Duration waited = Duration.ofNanos(System.nanoTime() - start);
-		Runnable releaseAction = release;
+		Hold held = hold;
 		return new Held() {
 
 			@Override
@@ -50,8 +51,13 @@ abstract class PollingLock implements MigrationLock {
 			}
 
 			@Override
+			public void verify() {
+				held.verify();
+			}
+
+			@Override
 			public void close() {
-				releaseAction.run();
+				held.release();
 			}
 
 		};
@@ -68,6 +74,15 @@ abstract class PollingLock implements MigrationLock {
 	}
 
 	/**
+	 * Start one {@link #acquire}: the state its tries share. By default each try stands
+	 * alone.
+	 * @return the attempt
+	 */
+	Attempt attempt() {
+		return this::tryAcquire;
+	}
+
+	/**
 	 * Name of the lock, for messages.
 	 * @return the name
 	 */
@@ -75,14 +90,45 @@ abstract class PollingLock implements MigrationLock {
 
 	/**
 	 * Try once to take the lock.
-	 * @return the action that releases it, or {@code null} if another holds it
+	 * @return the lock as held, or {@code null} if another holds it
 	 */
-	abstract @Nullable Runnable tryAcquire();
+	abstract @Nullable Hold tryAcquire();
 
 	/**
 	 * Describe who holds the lock.
 	 * @return the description, or {@code null} if unknown
 	 */
 	abstract @Nullable String holder();
+
+	/**
+	 * The tries of one {@link #acquire}.
+	 */
+	@FunctionalInterface
+	interface Attempt {
+
+		/**
+		 * Try once to take the lock.
+		 * @return the lock as held, or {@code null} if another holds it
+		 */
+		@Nullable Hold tryOnce();
+
+	}
+
+	/**
+	 * A lock taken by one try.
+	 */
+	interface Hold {
+
+		/**
+		 * Check that the lock is still held.
+		 */
+		void verify();
+
+		/**
+		 * Release the lock.
+		 */
+		void release();
+
+	}
 
 }

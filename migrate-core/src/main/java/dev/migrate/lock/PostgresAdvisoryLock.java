@@ -62,6 +62,14 @@ public class PostgresAdvisoryLock extends SessionLock {
 	}
 
 	@Override
+	boolean isHeld(JdbcTemplate jdbc) {
+		return Boolean.TRUE.equals(jdbc.queryForObject("""
+				SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+				    AND classid = ? AND objid = ? AND objsubid = 2 AND pid = pg_backend_pid())
+				""", Boolean.class, toOid(KEY_SPACE), toOid(this.key)));
+	}
+
+	@Override
 	@Nullable String describeHolder(JdbcTemplate jdbc) {
 		List<String> holders = jdbc.query("""
 				SELECT 'pid ' || a.pid || ', user ' || coalesce(a.usename, '?')

@@ -2,9 +2,14 @@ package dev.migrate.lock;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import dev.migrate.MigrationLockLostException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -16,12 +21,22 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * A lock owned by a database session: held on a connection of its own, and released by
  * the database when that connection dies, so a crashed holder never blocks the others.
+ * The other side of that coin: a connection that dies while its instance still migrates
+ * (ended by a DBA, an idle timeout or a proxy) lets another instance in. So the
+ * connection is kept busy while the lock is held, and the holder checks with the
+ * database, before each migration and each commit, that its session still holds it.
  *
  * @author migrate
  */
 abstract class SessionLock extends PollingLock {
 
 	private static final Log logger = LogFactory.getLog(MigrationLock.class);
+
+	/**
+	 * How often the lock's connection is used while held, so that no idle timeout ends
+	 * it.
+	 */
+	static final Duration KEEP_ALIVE_INTERVAL = Duration.ofSeconds(15);
 
 	private final DataSource dataSource;
 
@@ -38,7 +53,7 @@ abstract class SessionLock extends PollingLock {
 	}
 
 	@Override
-	final @Nullable Runnable tryAcquire() {
+	final @Nullable Hold tryAcquire() {
 		Connection connection = openConnection();
 		boolean acquired = false;
 		try {
@@ -47,7 +62,7 @@ abstract class SessionLock extends PollingLock {
 			if (!acquired) {
 				return null;
 			}
-			return () -> release(connection, jdbc);
+			return new SessionHold(connection, jdbc);
 		}
 		finally {
 			if (!acquired) {
@@ -65,19 +80,6 @@ abstract class SessionLock extends PollingLock {
 		catch (RuntimeException ex) {
 			logger.debug("Could not tell who holds the migration lock", ex);
 			return null;
-		}
-		finally {
-			close(connection);
-		}
-	}
-
-	private void release(Connection connection, JdbcTemplate jdbc) {
-		try {
-			unlock(jdbc);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not release the migration lock '" + this.name
-					+ "'; it is released when its connection closes", ex);
 		}
 		finally {
 			close(connection);
@@ -132,6 +134,13 @@ abstract class SessionLock extends PollingLock {
 
 	abstract void unlock(JdbcTemplate jdbc);
 
+	/**
+	 * Whether the session of the given template holds the lock.
+	 * @param jdbc a template on the lock's connection
+	 * @return {@code true} if it holds it
+	 */
+	abstract boolean isHeld(JdbcTemplate jdbc);
+
 	abstract @Nullable String describeHolder(JdbcTemplate jdbc);
 
 	/**
@@ -141,6 +150,98 @@ abstract class SessionLock extends PollingLock {
 	interface Scope {
 
 		@Nullable String of(Connection connection) throws SQLException;
+
+	}
+
+	/**
+	 * The lock as held on its connection. The connection is used by one thread at a time:
+	 * the migration's when it verifies, the keep-alive's otherwise.
+	 */
+	private final class SessionHold implements Hold {
+
+		private final Connection connection;
+
+		private final JdbcTemplate jdbc;
+
+		private final ScheduledExecutorService keepAlive;
+
+		private volatile @Nullable MigrationLockLostException lost;
+
+		SessionHold(Connection connection, JdbcTemplate jdbc) {
+			this.connection = connection;
+			this.jdbc = jdbc;
+			this.keepAlive = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "migrate-lock-keep-alive");
+				thread.setDaemon(true);
+				return thread;
+			});
+			long period = KEEP_ALIVE_INTERVAL.toMillis();
+			this.keepAlive.scheduleWithFixedDelay(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
+		}
+
+		private void keepAlive() {
+			try {
+				check();
+			}
+			catch (MigrationLockLostException ex) {
+				logger.error(ex.getMessage() + " migrate stops before the next migration or commit.");
+			}
+		}
+
+		@Override
+		public void verify() {
+			check();
+		}
+
+		private synchronized void check() {
+			MigrationLockLostException alreadyLost = this.lost;
+			if (alreadyLost != null) {
+				throw alreadyLost;
+			}
+			boolean held;
+			try {
+				held = isHeld(this.jdbc);
+			}
+			catch (RuntimeException ex) {
+				throw lost("its connection failed (" + ex.getMessage() + "), and the database released the lock with"
+						+ " it, so another instance may hold it now.", ex);
+			}
+			if (!held) {
+				throw lost("the database no longer counts this session as its holder (was the session's lock"
+						+ " released by hand?), so another instance may hold it now.", null);
+			}
+		}
+
+		private MigrationLockLostException lost(String reason, @Nullable Throwable cause) {
+			MigrationLockLostException ex = new MigrationLockLostException(SessionLock.this.name, reason, cause);
+			this.lost = ex;
+			return ex;
+		}
+
+		@Override
+		public void release() {
+			this.keepAlive.shutdownNow();
+			try {
+				this.keepAlive.awaitTermination(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			synchronized (this) {
+				try {
+					if (this.lost == null) {
+						unlock(this.jdbc);
+					}
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Could not release the migration lock '" + SessionLock.this.name
+							+ "'; it is released when its connection closes", ex);
+				}
+				finally {
+					close(this.connection);
+				}
+			}
+		}
 
 	}
 

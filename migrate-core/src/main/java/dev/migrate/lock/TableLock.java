@@ -3,8 +3,8 @@ package dev.migrate.lock;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import dev.migrate.MigrationLockLostException;
 import dev.migrate.dialect.Ddl;
 import dev.migrate.dialect.Dialect;
 import org.apache.commons.logging.Log;
@@ -26,8 +27,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * A lock row with a lease, for databases without session locks. The holder renews the
- * lease with a heartbeat; a holder that crashed stops renewing, and after the lease the
- * row may be taken over, so no crash blocks the others for longer than the lease.
+ * lease with a heartbeat that bumps the row's version; a holder that crashed stops, and
+ * an instance that watched the version stand still for a whole lease, by its own clock,
+ * takes the row over. No timestamp is compared, so time zones, daylight-saving jumps and
+ * clock differences between machines cannot shorten or stretch the lease.
  *
  * @author migrate
  */
@@ -71,26 +74,36 @@ public class TableLock extends PollingLock {
 	}
 
 	@Override
-	@Nullable Runnable tryAcquire() {
+	Attempt attempt() {
+		LeaseWatch watch = new LeaseWatch(this.lease.toNanos());
+		return () -> tryAcquire(watch);
+	}
+
+	@Override
+	@Nullable Hold tryAcquire() {
+		return tryAcquire(new LeaseWatch(this.lease.toNanos()));
+	}
+
+	private @Nullable Hold tryAcquire(LeaseWatch watch) {
 		ensureTable();
 		LockRow row = readRow();
-		if (!isFree(row.owner, row.heartbeatAt, row.now, this.lease)) {
+		if (!watch.mayTake(row.owner, row.version, System.nanoTime())) {
 			return null;
 		}
+		String now = this.dialect.currentInstant();
 		int updated = this.jdbc.update(
-				"UPDATE " + this.qualifiedTable
-						+ " SET owner = ?, locked_at = CURRENT_TIMESTAMP, heartbeat_at = CURRENT_TIMESTAMP,"
-						+ " lock_version = lock_version + 1 WHERE id = 1 AND lock_version = ?",
-				this.owner, row.version);
+				"UPDATE " + this.qualifiedTable + " SET owner = ?, locked_at = " + now + ", heartbeat_at = " + now
+						+ ", lock_version = ? WHERE id = 1 AND lock_version = ?",
+				this.owner, row.version + 1, row.version);
 		if (updated != 1) {
 			return null;
 		}
 		if (row.owner != null) {
-			logger.warn("Took over the migration lock '" + this.qualifiedTable + "' from " + row.owner
-					+ ", whose lease of " + this.lease.toSeconds() + " s expired (the holder probably crashed)");
+			logger.error("Took over the migration lock '" + this.qualifiedTable + "' from " + row.owner
+					+ ", which sent no heartbeat for the lease of " + this.lease.toSeconds()
+					+ " s (it probably crashed). If it did not, it stops before its next migration.");
 		}
-		ScheduledExecutorService heartbeat = startHeartbeat();
-		return () -> release(heartbeat);
+		return new LeaseHold(row.version + 1);
 	}
 
 	@Override
@@ -103,72 +116,11 @@ public class TableLock extends PollingLock {
 				+ this.lease.toSeconds() + " s)";
 	}
 
-	/**
-	 * Whether the lock row may be taken: nobody holds it, or its holder sent no heartbeat
-	 * within the lease. Both times come from the database's clock, so the clocks of the
-	 * instances do not matter.
-	 * @param owner the holder, or {@code null} if released
-	 * @param heartbeatAt the holder's last heartbeat, or {@code null}
-	 * @param now the database's current time
-	 * @param lease how long the lock stays valid without a heartbeat
-	 * @return {@code true} if the row may be taken
-	 */
-	static boolean isFree(@Nullable String owner, @Nullable Timestamp heartbeatAt, Timestamp now, Duration lease) {
-		return owner == null || heartbeatAt == null || !heartbeatAt.toInstant().plus(lease).isAfter(now.toInstant());
-	}
-
-	private ScheduledExecutorService startHeartbeat() {
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "migrate-lock-heartbeat");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long period = Math.max(100, this.lease.toMillis() / 3);
-		executor.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
-		return executor;
-	}
-
-	private void renew() {
-		try {
-			int updated = this.jdbc.update("UPDATE " + this.qualifiedTable
-					+ " SET heartbeat_at = CURRENT_TIMESTAMP WHERE id = 1 AND owner = ?", this.owner);
-			if (updated != 1) {
-				logger.error("The migration lock '" + this.qualifiedTable + "' was taken over by another instance"
-						+ " while this one held it; its lease of " + this.lease.toSeconds()
-						+ " s is too short for this database's pauses. Raise migrate.lock-lease.");
-			}
-		}
-		catch (DataAccessException ex) {
-			logger.warn("Could not renew the migration lock '" + this.qualifiedTable + "'", ex);
-		}
-	}
-
-	private void release(ScheduledExecutorService heartbeat) {
-		heartbeat.shutdownNow();
-		try {
-			heartbeat.awaitTermination(5, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		try {
-			this.jdbc.update(
-					"UPDATE " + this.qualifiedTable
-							+ " SET owner = NULL, lock_version = lock_version + 1 WHERE id = 1 AND owner = ?",
-					this.owner);
-		}
-		catch (DataAccessException ex) {
-			logger.warn("Could not release the migration lock '" + this.qualifiedTable + "'; it expires after "
-					+ this.lease.toSeconds() + " s", ex);
-		}
-	}
-
 	private LockRow readRow() {
 		List<LockRow> rows = this.jdbc.query(
-				"SELECT lock_version, owner, locked_at, heartbeat_at, CURRENT_TIMESTAMP FROM " + this.qualifiedTable
-						+ " WHERE id = 1",
-				(rs, rowNum) -> new LockRow(rs.getLong(1), rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4),
-						rs.getTimestamp(5)));
+				"SELECT lock_version, owner, locked_at, heartbeat_at FROM " + this.qualifiedTable + " WHERE id = 1",
+				(rs, rowNum) -> new LockRow(rs.getLong(1), rs.getString(2), this.dialect.readInstant(rs, 3),
+						this.dialect.readInstant(rs, 4)));
 		if (!rows.isEmpty()) {
 			return rows.get(0);
 		}
@@ -187,8 +139,8 @@ public class TableLock extends PollingLock {
 		}
 		Ddl.createUnlessPresent(this.jdbc,
 				"CREATE TABLE " + this.qualifiedTable + " (id INT NOT NULL PRIMARY KEY, lock_version BIGINT NOT NULL,"
-						+ " owner VARCHAR(300), locked_at " + this.dialect.timestampType() + ", heartbeat_at "
-						+ this.dialect.timestampType() + ")",
+						+ " owner VARCHAR(300), locked_at " + this.dialect.instantType() + ", heartbeat_at "
+						+ this.dialect.instantType() + ")",
 				this::tableExists);
 		this.tableReady = true;
 	}
@@ -206,8 +158,109 @@ public class TableLock extends PollingLock {
 		}
 	}
 
-	private record LockRow(long version, @Nullable String owner, @Nullable Timestamp lockedAt,
-			@Nullable Timestamp heartbeatAt, Timestamp now) {
+	/**
+	 * The lock row as held: renewed by a heartbeat that bumps its version, so that
+	 * watchers see the holder alive. A heartbeat that finds the row taken over marks the
+	 * lock lost; so does a holder that could not renew for half a lease, since a watcher
+	 * may take the row a lease after its last heartbeat.
+	 */
+	private final class LeaseHold implements Hold {
+
+		private final ScheduledExecutorService heartbeat;
+
+		private long version;
+
+		private long renewedAt = System.nanoTime();
+
+		private @Nullable String lost;
+
+		LeaseHold(long version) {
+			this.version = version;
+			this.heartbeat = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "migrate-lock-heartbeat");
+				thread.setDaemon(true);
+				return thread;
+			});
+			long period = Math.max(50, TableLock.this.lease.toMillis() / 3);
+			this.heartbeat.scheduleWithFixedDelay(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+		}
+
+		private void heartbeat() {
+			try {
+				renew();
+			}
+			catch (DataAccessException ex) {
+				logger.warn("Could not renew the migration lock '" + TableLock.this.qualifiedTable + "'", ex);
+			}
+		}
+
+		private synchronized void renew() {
+			if (this.lost != null) {
+				return;
+			}
+			int updated = TableLock.this.jdbc
+				.update("UPDATE " + TableLock.this.qualifiedTable + " SET lock_version = ?, heartbeat_at = "
+						+ TableLock.this.dialect.currentInstant() + " WHERE id = 1 AND owner = ? AND lock_version = ?",
+						this.version + 1, TableLock.this.owner, this.version);
+			if (updated == 1) {
+				this.version++;
+				this.renewedAt = System.nanoTime();
+			}
+			else {
+				this.lost = "another instance took it over after " + TableLock.this.lease.toSeconds()
+						+ " s without a heartbeat from this one (a pause longer than the lease: raise it)";
+				logger.error("The migration lock '" + TableLock.this.qualifiedTable + "' was lost: " + this.lost
+						+ ". migrate stops before the next migration or commit.");
+			}
+		}
+
+		@Override
+		public synchronized void verify() {
+			long halfLease = TableLock.this.lease.toNanos() / 2;
+			if (this.lost == null && System.nanoTime() - this.renewedAt >= halfLease) {
+				try {
+					renew();
+				}
+				catch (DataAccessException ex) {
+					throw new MigrationLockLostException(TableLock.this.qualifiedTable,
+							"it could not be renewed for half its lease of " + TableLock.this.lease.toSeconds() + " s ("
+									+ ex.getMostSpecificCause().getMessage()
+									+ "), so another instance may take it over.",
+							ex);
+				}
+			}
+			if (this.lost != null) {
+				throw new MigrationLockLostException(TableLock.this.qualifiedTable, this.lost + ".", null);
+			}
+		}
+
+		@Override
+		public void release() {
+			this.heartbeat.shutdownNow();
+			try {
+				this.heartbeat.awaitTermination(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			try {
+				TableLock.this.jdbc.update(
+						"UPDATE " + TableLock.this.qualifiedTable
+								+ " SET owner = NULL, lock_version = lock_version + 1 WHERE id = 1 AND owner = ?",
+						TableLock.this.owner);
+			}
+			catch (DataAccessException ex) {
+				logger.warn(
+						"Could not release the migration lock '" + TableLock.this.qualifiedTable
+								+ "'; another instance takes it over after " + TableLock.this.lease.toSeconds() + " s",
+						ex);
+			}
+		}
+
+	}
+
+	private record LockRow(long version, @Nullable String owner, @Nullable Instant lockedAt,
+			@Nullable Instant heartbeatAt) {
 	}
 
 }

@@ -21,31 +21,31 @@ class DialectsTests {
 	@ParameterizedTest(name = "\"{0}\" -> {1}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					PostgreSQL           | dev.migrate.dialect.PostgresDialect | PostgreSQL           | true  | TIMESTAMP   | TEXT                    | 100000
-					postgresql           | dev.migrate.dialect.PostgresDialect | PostgreSQL           | true  | TIMESTAMP   | TEXT                    | 100000
-					POSTGRESQL           | dev.migrate.dialect.PostgresDialect | PostgreSQL           | true  | TIMESTAMP   | TEXT                    | 100000
-					MySQL                | dev.migrate.dialect.MySqlDialect    | MySQL                | false | DATETIME(3) | TEXT                    | 16000
-					mysql                | dev.migrate.dialect.MySqlDialect    | MySQL                | false | DATETIME(3) | TEXT                    | 16000
-					MariaDB              | dev.migrate.dialect.MySqlDialect    | MariaDB              | false | DATETIME(3) | TEXT                    | 16000
-					MARIADB              | dev.migrate.dialect.MySqlDialect    | MariaDB              | false | DATETIME(3) | TEXT                    | 16000
-					H2                   | dev.migrate.dialect.H2Dialect       | H2                   | false | TIMESTAMP   | CHARACTER VARYING(4000) | 4000
-					h2                   | dev.migrate.dialect.H2Dialect       | H2                   | false | TIMESTAMP   | CHARACTER VARYING(4000) | 4000
-					HSQL Database Engine | dev.migrate.dialect.HsqldbDialect   | HSQLDB               | false | TIMESTAMP   | VARCHAR(4000)           | 4000
-					hsql database engine | dev.migrate.dialect.HsqldbDialect   | HSQLDB               | false | TIMESTAMP   | VARCHAR(4000)           | 4000
-					Oracle               | dev.migrate.dialect.GenericDialect  | Oracle               | false | TIMESTAMP   | VARCHAR(4000)           | 4000
-					Microsoft SQL Server | dev.migrate.dialect.GenericDialect  | Microsoft SQL Server | false | TIMESTAMP   | VARCHAR(4000)           | 4000
-					Apache Derby         | dev.migrate.dialect.GenericDialect  | Apache Derby         | false | TIMESTAMP   | VARCHAR(4000)           | 4000
-					DB2/LINUXX8664       | dev.migrate.dialect.GenericDialect  | DB2/LINUXX8664       | false | TIMESTAMP   | VARCHAR(4000)           | 4000
-					'PostgreSQL 16'      | dev.migrate.dialect.GenericDialect  | PostgreSQL 16        | false | TIMESTAMP   | VARCHAR(4000)           | 4000
+					PostgreSQL           | dev.migrate.dialect.PostgresDialect | PostgreSQL           | true  | TIMESTAMP WITH TIME ZONE | TEXT                    | 100000
+					postgresql           | dev.migrate.dialect.PostgresDialect | PostgreSQL           | true  | TIMESTAMP WITH TIME ZONE | TEXT                    | 100000
+					POSTGRESQL           | dev.migrate.dialect.PostgresDialect | PostgreSQL           | true  | TIMESTAMP WITH TIME ZONE | TEXT                    | 100000
+					MySQL                | dev.migrate.dialect.MySqlDialect    | MySQL                | false | DATETIME(3)              | TEXT                    | 16000
+					mysql                | dev.migrate.dialect.MySqlDialect    | MySQL                | false | DATETIME(3)              | TEXT                    | 16000
+					MariaDB              | dev.migrate.dialect.MySqlDialect    | MariaDB              | false | DATETIME(3)              | TEXT                    | 16000
+					MARIADB              | dev.migrate.dialect.MySqlDialect    | MariaDB              | false | DATETIME(3)              | TEXT                    | 16000
+					H2                   | dev.migrate.dialect.H2Dialect       | H2                   | false | TIMESTAMP WITH TIME ZONE | CHARACTER VARYING(4000) | 4000
+					h2                   | dev.migrate.dialect.H2Dialect       | H2                   | false | TIMESTAMP WITH TIME ZONE | CHARACTER VARYING(4000) | 4000
+					HSQL Database Engine | dev.migrate.dialect.HsqldbDialect   | HSQLDB               | false | TIMESTAMP WITH TIME ZONE | VARCHAR(4000)           | 4000
+					hsql database engine | dev.migrate.dialect.HsqldbDialect   | HSQLDB               | false | TIMESTAMP WITH TIME ZONE | VARCHAR(4000)           | 4000
+					Oracle               | dev.migrate.dialect.GenericDialect  | Oracle               | false | TIMESTAMP WITH TIME ZONE | VARCHAR(4000)           | 4000
+					Microsoft SQL Server | dev.migrate.dialect.GenericDialect  | Microsoft SQL Server | false | TIMESTAMP WITH TIME ZONE | VARCHAR(4000)           | 4000
+					Apache Derby         | dev.migrate.dialect.GenericDialect  | Apache Derby         | false | TIMESTAMP WITH TIME ZONE | VARCHAR(4000)           | 4000
+					DB2/LINUXX8664       | dev.migrate.dialect.GenericDialect  | DB2/LINUXX8664       | false | TIMESTAMP WITH TIME ZONE | VARCHAR(4000)           | 4000
+					'PostgreSQL 16'      | dev.migrate.dialect.GenericDialect  | PostgreSQL 16        | false | TIMESTAMP WITH TIME ZONE | VARCHAR(4000)           | 4000
 					""")
 	void choosesTheDialectFromTheProductName(String productName, Class<? extends Dialect> dialectClass, String name,
-			boolean transactionalDdl, String timestampType, String longTextType, int longTextLength) {
+			boolean transactionalDdl, String instantType, String longTextType, int longTextLength) {
 		Dialect dialect = Dialects.forProductName(productName);
 
 		assertThat(dialect).isExactlyInstanceOf(dialectClass);
 		assertThat(dialect.name()).isEqualTo(name);
 		assertThat(dialect.supportsTransactionalDdl()).isEqualTo(transactionalDdl);
-		assertThat(dialect.timestampType()).isEqualTo(timestampType);
+		assertThat(dialect.instantType()).isEqualTo(instantType);
 		assertThat(dialect.longTextType()).isEqualTo(longTextType);
 		assertThat(dialect.longTextLength()).isEqualTo(longTextLength);
 	}

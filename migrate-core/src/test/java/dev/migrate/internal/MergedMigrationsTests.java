@@ -513,7 +513,7 @@ class MergedMigrationsTests {
 
 	private static HistoryRow row(int rank, String version, String type, String status, @Nullable String checksum) {
 		return new HistoryRow(rank, Version.parse(version), HistoryType.valueOf(type), HistoryStatus.valueOf(status),
-				checksum,
+				checksum, 2,
 				new HistoryRow.Audit("History " + version, "bean" + version, "com.example.Bean" + version, "dba",
 						INSTALLED_ON, Duration.ofMillis(42), null, null,
 						"ROLLED_BACK".equals(status) ? ROLLED_BACK_ON : null));
@@ -528,7 +528,7 @@ class MergedMigrationsTests {
 			@Nullable String errorMessage, @Nullable String checksum) {
 		boolean rolledBack = "ROLLING_BACK".equals(status) || "ROLLED_BACK".equals(status);
 		return new HistoryRow(rank, Version.parse(version), HistoryType.MIGRATION, HistoryStatus.valueOf(status),
-				checksum,
+				checksum, 2,
 				new HistoryRow.Audit("History " + version, beanName, className, "dba", INSTALLED_ON,
 						Duration.ofMillis(42), errorMessage, rolledBack ? "dba" : null,
 						rolledBack ? ROLLED_BACK_ON : null));

@@ -148,9 +148,23 @@ class PollingLockTests {
 		}
 
 		@Override
-		@Nullable Runnable tryAcquire() {
+		@Nullable Hold tryAcquire() {
 			this.tryNanos.add(System.nanoTime());
-			return (this.tryNanos.size() > this.busyTries) ? this.releases::incrementAndGet : null;
+			if (this.tryNanos.size() <= this.busyTries) {
+				return null;
+			}
+			return new Hold() {
+
+				@Override
+				public void verify() {
+				}
+
+				@Override
+				public void release() {
+					InMemoryLock.this.releases.incrementAndGet();
+				}
+
+			};
 		}
 
 		@Override

@@ -1,8 +1,6 @@
 package dev.migrate.lock;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,36 +9,44 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the lease of {@link TableLock}: when a lock row may be taken, by the
- * database's clock.
+ * Tests for the lease of {@link TableLock}: a watcher takes a lock row over only after
+ * seeing its version stand still for a whole lease by its own clock, whatever the
+ * timestamps in the row say.
  */
 class TableLockLeaseTests {
 
-	@ParameterizedTest(name = "{0}: owner {1}, heartbeat {2}, now {3}, lease {4} -> free {5}")
+	private static final long SECOND = Duration.ofSeconds(1).toNanos();
+
+	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', nullValues = "none", textBlock = """
-			released                       | none  | 2026-01-01T10:00:00Z     | 2026-01-01T10:00:05Z     | PT10S | true
-			released, never locked         | none  | none                     | 2026-01-01T10:00:05Z     | PT10S | true
-			held, no heartbeat recorded    | app-1 | none                     | 2026-01-01T10:00:05Z     | PT10S | true
-			heartbeat just now             | app-1 | 2026-01-01T10:00:05Z     | 2026-01-01T10:00:05Z     | PT10S | false
-			within the lease               | app-1 | 2026-01-01T10:00:00Z     | 2026-01-01T10:00:05Z     | PT10S | false
-			one millisecond before expiry  | app-1 | 2026-01-01T10:00:00Z     | 2026-01-01T10:00:09.999Z | PT10S | false
-			exactly at expiry              | app-1 | 2026-01-01T10:00:00Z     | 2026-01-01T10:00:10Z     | PT10S | true
-			one millisecond after expiry   | app-1 | 2026-01-01T10:00:00Z     | 2026-01-01T10:00:10.001Z | PT10S | true
-			microseconds count             | app-1 | 2026-01-01T10:00:00.000001Z | 2026-01-01T10:00:10Z  | PT10S | false
-			holder crashed long ago        | app-1 | 2026-01-01T10:00:00Z     | 2026-01-02T10:00:00Z     | PT10S | true
-			long lease                     | app-1 | 2026-01-01T10:00:00Z     | 2026-01-01T10:04:59Z     | PT5M  | false
-			long lease ran out             | app-1 | 2026-01-01T10:00:00Z     | 2026-01-01T10:05:00Z     | PT5M  | true
-			heartbeat after now (clock set back) | app-1 | 2026-01-01T10:00:30Z | 2026-01-01T10:00:05Z   | PT10S | false
-			no lease                       | app-1 | 2026-01-01T10:00:00Z     | 2026-01-01T10:00:00Z     | PT0S  | true
-			across midnight                | app-1 | 2026-12-31T23:59:55Z     | 2027-01-01T00:00:04Z     | PT10S | false
+			free row is taken at once                      | none  | 7 | 0   | none  | 7 | 0  | true
+			held row is never taken at first sight         | app-1 | 7 | 0   | none  | 7 | 0  | false
+			holder that went quiet: taken after the lease  | app-1 | 7 | 0   | app-1 | 7 | 10 | true
+			holder quiet a little less than the lease      | app-1 | 7 | 0   | app-1 | 7 | 9  | false
+			holder that sent a heartbeat is alive          | app-1 | 7 | 0   | app-1 | 8 | 30 | false
+			new holder starts a new watch                  | app-1 | 7 | 0   | app-2 | 9 | 30 | false
+			released meanwhile                             | app-1 | 7 | 0   | none  | 8 | 1  | true
 			""")
-	void rowIsFreeWhenReleasedOrItsLeaseRanOut(String scenario, @Nullable String owner, @Nullable String heartbeatAt,
-			String now, Duration lease, boolean free) {
-		assertThat(TableLock.isFree(owner, timestamp(heartbeatAt), timestamp(now), lease)).as(scenario).isEqualTo(free);
+	void watcherTakesTheRowOnlyAfterAWholeLeaseOfSilence(String scenario, @Nullable String firstOwner,
+			long firstVersion, long firstSecond, @Nullable String secondOwner, long secondVersion, long secondSecond,
+			boolean mayTake) {
+		LeaseWatch watch = new LeaseWatch(10 * SECOND);
+		boolean first = watch.mayTake(firstOwner, firstVersion, firstSecond * SECOND);
+		if (secondOwner == null && secondSecond == 0) {
+			assertThat(first).as(scenario).isEqualTo(mayTake);
+			return;
+		}
+		assertThat(watch.mayTake(secondOwner, secondVersion, secondSecond * SECOND)).as(scenario).isEqualTo(mayTake);
 	}
 
-	private static @Nullable Timestamp timestamp(@Nullable String instant) {
-		return (instant != null) ? Timestamp.from(Instant.parse(instant)) : null;
+	@ParameterizedTest(name = "watched from {0} s: heartbeat at {1} s, judged at {2} s -> {3}")
+	@CsvSource({ "0, 5, 14, false", "0, 5, 15, true", "100, 105, 114, false", "-5, -1, 9, true" })
+	void leaseCountsFromTheLastChangeSeen(long start, long heartbeat, long judged, boolean mayTake) {
+		LeaseWatch watch = new LeaseWatch(10 * SECOND);
+		watch.mayTake("app-1", 1, start * SECOND);
+		watch.mayTake("app-1", 2, heartbeat * SECOND);
+
+		assertThat(watch.mayTake("app-1", 2, judged * SECOND)).isEqualTo(mayTake);
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.migrate.Version;
 import dev.migrate.history.HistoryRow;
 import dev.migrate.internal.Engine;
 import dev.migrate.internal.MergedMigrations;
+import dev.migrate.lock.MigrationLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -51,7 +52,7 @@ public final class BaselineOperation implements LockedOperation {
 	}
 
 	@Override
-	public List<MigrationExecution> run(Engine engine, MergedMigrations merged) {
+	public List<MigrationExecution> run(Engine engine, MergedMigrations merged, MigrationLock.Held lock) {
 		return write(engine, merged, this.version, "baseline");
 	}
 

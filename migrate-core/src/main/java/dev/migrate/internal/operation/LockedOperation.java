@@ -6,6 +6,7 @@ import dev.migrate.OperationResult.MigrationExecution;
 import dev.migrate.OperationResult.Operation;
 import dev.migrate.internal.Engine;
 import dev.migrate.internal.MergedMigrations;
+import dev.migrate.lock.MigrationLock;
 
 /**
  * An operation that changes the database or its history, run by {@link LockedRun} under
@@ -36,8 +37,9 @@ interface LockedOperation {
 	 * Do the work.
 	 * @param engine the engine
 	 * @param merged the view returned by {@link #prepare}
+	 * @param lock the lock held, to verify before each migration and each commit
 	 * @return what was done to each migration
 	 */
-	List<MigrationExecution> run(Engine engine, MergedMigrations merged);
+	List<MigrationExecution> run(Engine engine, MergedMigrations merged, MigrationLock.Held lock);
 
 }

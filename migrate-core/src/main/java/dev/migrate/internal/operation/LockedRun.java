@@ -42,9 +42,10 @@ final class LockedRun {
 			MigrationListeners.notify(engine.settings().listeners(),
 					(listener) -> listener.lockAcquired(held.waited()));
 			engine.history().createIfMissing();
+			engine.history().upgradeFormat();
 			MergedMigrations merged = operation.prepare(engine, engine.readMerged());
 			Version before = merged.currentVersion();
-			List<MigrationExecution> executions = operation.run(engine, merged);
+			List<MigrationExecution> executions = operation.run(engine, merged, held);
 			Version after = executions.isEmpty() ? before : engine.readMerged().currentVersion();
 			OperationResult result = result(engine, operation.operation(), executions, before, after, held.waited(),
 					startNanos);

@@ -13,6 +13,8 @@ import dev.migrate.Version;
 import dev.migrate.internal.Engine;
 import dev.migrate.internal.EngineSettings;
 import dev.migrate.internal.MergedMigrations;
+import dev.migrate.internal.MergedMigrations.ChecksumUpdate;
+import dev.migrate.lock.MigrationLock;
 import dev.migrate.resolver.ResolvedMigration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -50,7 +52,9 @@ public final class MigrateOperation implements LockedOperation {
 		if (!settings.baselineOnMigrate()) {
 			MergedMigrations current = engine.merge(engine.history().readForCheck());
 			if (current.validate(settings.outOfOrder(), settings.transactionMode()).isEmpty()
-					&& current.pending(this.target, settings.outOfOrder()).isEmpty()) {
+					&& current.pending(this.target, settings.outOfOrder()).isEmpty() && current.isCurrentFormat()
+					&& current.checksumsToRecord().isEmpty()) {
+				warn(engine, current);
 				logger.info("Schema " + engine.history().qualifiedName() + " is up to date at version "
 						+ Versions.display(current.currentVersion()) + " (" + engine.migrations().size()
 						+ " migrations)");
@@ -81,14 +85,30 @@ public final class MigrateOperation implements LockedOperation {
 		if (!problems.isEmpty()) {
 			throw new MigrationValidationException(problems);
 		}
-		return checked;
+		warn(engine, checked);
+		List<ChecksumUpdate> updates = checked.checksumsToRecord();
+		if (updates.isEmpty()) {
+			return checked;
+		}
+		for (ChecksumUpdate update : updates) {
+			engine.history().recordChecksum(update.row().installedRank(), update.checksum());
+		}
+		logger.info("Recorded the checksums of " + updates.size()
+				+ " applied migration(s) with the current algorithm (they were recorded by an older migrate)");
+		return engine.readMerged();
+	}
+
+	private static void warn(Engine engine, MergedMigrations merged) {
+		for (Diagnosis warning : merged.checksumWarnings()) {
+			logger.warn(warning.render(engine.settings().vocabulary()));
+		}
 	}
 
 	@Override
-	public List<MigrationExecution> run(Engine engine, MergedMigrations merged) {
+	public List<MigrationExecution> run(Engine engine, MergedMigrations merged, MigrationLock.Held lock) {
 		return engine.executor()
 			.apply(merged.pending(this.target, engine.settings().outOfOrder()), merged.nextRank(),
-					merged.currentVersion());
+					merged.currentVersion(), lock);
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.migrate.OperationResult.Operation;
 import dev.migrate.history.HistoryRow;
 import dev.migrate.internal.Engine;
 import dev.migrate.internal.MergedMigrations;
+import dev.migrate.lock.MigrationLock;
 import dev.migrate.resolver.ResolvedMigration;
 
 /**
@@ -46,19 +47,19 @@ public final class RedoOperation implements LockedOperation {
 	}
 
 	@Override
-	public List<MigrationExecution> run(Engine engine, MergedMigrations merged) {
+	public List<MigrationExecution> run(Engine engine, MergedMigrations merged, MigrationLock.Held lock) {
 		List<HistoryRow> candidates = merged.rollbackCandidates();
 		if (candidates.isEmpty()) {
 			throw new MigrateConfigurationException("Cannot redo: no migration is applied in "
 					+ engine.history().qualifiedName() + ". Nothing was changed.");
 		}
 		List<HistoryRow> latest = candidates.subList(0, 1);
-		List<MigrationExecution> executions = new ArrayList<>(RollbackOperation.rollBack(engine, merged, latest));
+		List<MigrationExecution> executions = new ArrayList<>(RollbackOperation.rollBack(engine, merged, latest, lock));
 		// rollBack checked that the migration is in the code. A rollback updates rows and
 		// writes none, so the next rank is unchanged.
 		ResolvedMigration migration = merged.migration(latest.get(0).version());
-		executions.addAll(
-				engine.executor().apply(List.of(migration), merged.nextRank(), engine.readMerged().currentVersion()));
+		executions.addAll(engine.executor()
+			.apply(List.of(migration), merged.nextRank(), engine.readMerged().currentVersion(), lock));
 		return executions;
 	}
 

@@ -4,31 +4,54 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migrate.Diagnosis;
+import dev.migrate.Diagnosis.Text;
+import dev.migrate.MigrateConfigurationException;
 import dev.migrate.MigrationInfo;
 import dev.migrate.MigrationState;
 import dev.migrate.OperationResult;
 import dev.migrate.OperationResult.Action;
 import dev.migrate.OperationResult.MigrationExecution;
 import dev.migrate.OperationResult.Operation;
+import dev.migrate.Remedy;
+import dev.migrate.Setting;
+import dev.migrate.Version;
 import dev.migrate.history.HistoryRow;
+import dev.migrate.internal.Advice;
 import dev.migrate.internal.Engine;
 import dev.migrate.internal.MergedMigrations;
+import dev.migrate.lock.MigrationLock;
 import dev.migrate.resolver.ResolvedMigration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Clears failed migrations after a manual fix, drops missing ones from the history, and
- * aligns checksums and descriptions of applied migrations with the code.
+ * Clears failed migrations after a manual fix (a failed {@code up} counts as not applied,
+ * a failed rollback as applied again), drops missing ones from the history, and aligns
+ * checksums and descriptions of applied migrations with the code; for every migration, or
+ * for one.
  *
  * @author migrate
  */
 public final class RepairOperation implements LockedOperation {
 
-	/** The operation: it has no parameters. */
-	public static final RepairOperation INSTANCE = new RepairOperation();
+	/** Repair of every migration. */
+	public static final RepairOperation INSTANCE = new RepairOperation(null);
 
-	private RepairOperation() {
+	private final @Nullable Version target;
+
+	private RepairOperation(@Nullable Version target) {
+		this.target = target;
+	}
+
+	/**
+	 * Prepare a repair of one migration.
+	 * @param version the version of the migration
+	 * @return the operation
+	 */
+	public static RepairOperation of(String version) {
+		return new RepairOperation(Versions.parse(version, "version to repair", Setting.TARGET));
 	}
 
 	private static final Log logger = LogFactory.getLog("dev.migrate.Migrator");
@@ -48,16 +71,31 @@ public final class RepairOperation implements LockedOperation {
 	}
 
 	@Override
-	public List<MigrationExecution> run(Engine engine, MergedMigrations merged) {
+	public List<MigrationExecution> run(Engine engine, MergedMigrations merged, MigrationLock.Held lock) {
+		Version version = this.target;
+		if (version != null && !merged.isKnown(version)) {
+			throw new MigrateConfigurationException(
+					new Diagnosis(
+							Text.of("Cannot repair migration " + version + " (", Remedy.change(Setting.TARGET),
+									"): no migration in the code or the history has that version. Known versions: "
+											+ Versions.known(engine.migrations()) + "."),
+							Advice.nothingChanged(), Text.EMPTY));
+		}
 		List<MigrationExecution> executions = new ArrayList<>();
 		for (MigrationInfo info : merged.infos()) {
 			HistoryRow row = merged.latestRow(info.version());
-			if (row == null) {
+			if (row == null || (version != null && !info.version().equals(version))) {
 				continue;
 			}
 			HistoryRow.Audit audit = row.audit();
 			ResolvedMigration migration = merged.migration(info.version());
-			if (info.state() == MigrationState.FAILED) {
+			if (info.state() == MigrationState.FAILED && MergedMigrations.isRollbackFailure(row)) {
+				// The part of the rollback that ran was undone by hand: applied again.
+				engine.history().restoreApplied(row.installedRank());
+				executions.add(new MigrationExecution(info.version(), info.description(), info.beanName(),
+						Action.RESTORED_APPLIED, Duration.ZERO));
+			}
+			else if (info.state() == MigrationState.FAILED) {
 				engine.history().delete(row.installedRank());
 				executions.add(new MigrationExecution(info.version(), info.description(), info.beanName(),
 						Action.REMOVED_FAILED, Duration.ZERO));

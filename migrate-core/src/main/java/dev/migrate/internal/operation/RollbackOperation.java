@@ -14,6 +14,7 @@ import dev.migrate.Version;
 import dev.migrate.history.HistoryRow;
 import dev.migrate.internal.Engine;
 import dev.migrate.internal.MergedMigrations;
+import dev.migrate.lock.MigrationLock;
 import dev.migrate.resolver.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 
@@ -74,8 +75,8 @@ public final class RollbackOperation implements LockedOperation {
 	}
 
 	@Override
-	public List<MigrationExecution> run(Engine engine, MergedMigrations merged) {
-		return rollBack(engine, merged, rows(engine, merged));
+	public List<MigrationExecution> run(Engine engine, MergedMigrations merged, MigrationLock.Held lock) {
+		return rollBack(engine, merged, rows(engine, merged), lock);
 	}
 
 	/**
@@ -115,11 +116,12 @@ public final class RollbackOperation implements LockedOperation {
 		return merged.rollbackCandidates().stream().filter((row) -> row.version().isAfter(target)).toList();
 	}
 
-	static List<MigrationExecution> rollBack(Engine engine, MergedMigrations merged, List<HistoryRow> rows) {
+	static List<MigrationExecution> rollBack(Engine engine, MergedMigrations merged, List<HistoryRow> rows,
+			MigrationLock.Held lock) {
 		List<ResolvedMigration> toRollBack = reversible(merged, rows);
 		List<MigrationExecution> executions = new ArrayList<>(toRollBack.size());
 		for (int i = 0; i < toRollBack.size(); i++) {
-			executions.add(engine.executor().rollback(toRollBack.get(i), rows.get(i)));
+			executions.add(engine.executor().rollback(toRollBack.get(i), rows.get(i), lock));
 		}
 		return executions;
 	}

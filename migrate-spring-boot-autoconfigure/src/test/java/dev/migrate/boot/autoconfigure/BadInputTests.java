@@ -222,11 +222,12 @@ class BadInputTests {
 			assertThat(result.report())
 				.contains("Migration 6 (Add subtitle, bean 'badInputTests.ThrowingDown', "
 						+ ThrowingDown.class.getName() + ") failed in down: IllegalStateException: boom in down")
-				.contains("recorded as FAILED")
-				.contains("run repair");
+				.contains("recorded as ROLLBACK_FAILED")
+				.contains("run repair (--migrate.command=repair): the migration then counts as applied again")
+				.contains("--migrate.command=rollback --migrate.steps=1");
 		}, CreateBooks.class, ThrowingDown.class);
 		// H2 commits DDL as it runs: the column dropped before the failure stays dropped.
-		assertThat(this.state.history()).containsExactly("1:SUCCESS", "6:FAILED");
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "6:ROLLBACK_FAILED");
 		assertThat(this.state.hasColumn("book", "subtitle")).isFalse();
 		assertThat(this.state.count("book")).isOne();
 	}
@@ -274,11 +275,11 @@ class BadInputTests {
 	@Test
 	void historyWrittenByANewerVersionOfMigrateStopsStartUpAndChangesNothing() {
 		applied(CreateBooks.class);
-		this.state.jdbc().update("UPDATE migrate_history SET format_version = 2");
+		this.state.jdbc().update("UPDATE migrate_history SET format_version = 3");
 		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class).run((context) -> {
 			FailureAnalysis analysis = analysis(context, MigrateException.class);
 			assertThat(analysis.getDescription()).contains("The history table migrate_history was written by a newer"
-					+ " version of migrate (row 1, migration 1, has format 2; this version reads format 1 and older)."
+					+ " version of migrate (row 1, migration 1, has format 3; this version reads format 2 and older)."
 					+ " Upgrade migrate in this application; nothing was changed.");
 			assertThat(this.state.history()).containsExactly("1:SUCCESS");
 			assertThat(this.state.hasColumn("book", "author")).isFalse();
