@@ -20,6 +20,9 @@ public final class MigrateDefaults {
 	/** How migrations use transactions. */
 	public static final TransactionMode TRANSACTION_MODE = TransactionMode.PER_MIGRATION;
 
+	/** What a changed checksum of an applied migration means. */
+	public static final ChecksumValidation VALIDATE_CHECKSUMS = ChecksumValidation.FAIL;
+
 	/** How long to wait for another instance holding the migration lock. */
 	public static final Duration LOCK_TIMEOUT = Duration.ofMinutes(5);
 

@@ -309,7 +309,7 @@ public final class Migrator {
 
 		private boolean outOfOrder;
 
-		private ChecksumValidation validateChecksums = ChecksumValidation.FAIL;
+		private ChecksumValidation validateChecksums = MigrateDefaults.VALIDATE_CHECKSUMS;
 
 		private Duration lockTimeout = MigrateDefaults.LOCK_TIMEOUT;
 

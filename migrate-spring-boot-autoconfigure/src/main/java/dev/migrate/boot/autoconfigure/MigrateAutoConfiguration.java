@@ -69,6 +69,7 @@ public final class MigrateAutoConfiguration {
 		map.from(properties.getTable()).to(builder::table);
 		map.from(properties.getTransactionMode()).to(builder::transactionMode);
 		map.from(properties.isOutOfOrder()).to(builder::outOfOrder);
+		map.from(properties.getValidateChecksums()).to(builder::validateChecksums);
 		map.from(properties.getLockTimeout()).to(builder::lockTimeout);
 		map.from(properties.getLockLease()).to(builder::lockLease);
 		map.from(properties.getBaselineVersion()).to(builder::baselineVersion);

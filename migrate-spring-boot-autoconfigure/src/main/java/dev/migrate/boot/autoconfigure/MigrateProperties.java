@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
+import dev.migrate.ChecksumValidation;
 import dev.migrate.TransactionMode;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,12 @@ public class MigrateProperties {
 	 * instead of reporting them as an error.
 	 */
 	private boolean outOfOrder;
+
+	/**
+	 * What a changed checksum of an applied migration means: 'fail' (refuse to migrate),
+	 * 'warn' (log a warning and start) or 'off' (do not compare).
+	 */
+	private ChecksumValidation validateChecksums = ChecksumValidation.FAIL;
 
 	/**
 	 * Maximum time to wait for the migration lock while another instance migrates. If a
@@ -167,6 +174,14 @@ public class MigrateProperties {
 
 	public void setOutOfOrder(boolean outOfOrder) {
 		this.outOfOrder = outOfOrder;
+	}
+
+	public ChecksumValidation getValidateChecksums() {
+		return this.validateChecksums;
+	}
+
+	public void setValidateChecksums(ChecksumValidation validateChecksums) {
+		this.validateChecksums = validateChecksums;
 	}
 
 	public Duration getLockTimeout() {

@@ -28,6 +28,7 @@ class MigratePropertiesTests {
 		assertThat(this.properties.getSchema()).isNull();
 		assertThat(this.properties.getTransactionMode()).isEqualTo(MigrateDefaults.TRANSACTION_MODE);
 		assertThat(this.properties.isOutOfOrder()).isFalse();
+		assertThat(this.properties.getValidateChecksums()).isEqualTo(MigrateDefaults.VALIDATE_CHECKSUMS);
 		assertThat(this.properties.getLockTimeout()).isEqualTo(MigrateDefaults.LOCK_TIMEOUT);
 		assertThat(this.properties.getLockLease()).isEqualTo(MigrateDefaults.LOCK_LEASE);
 		assertThat(this.properties.getBaselineVersion()).isEqualTo(MigrateDefaults.BASELINE_VERSION);
