@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param migrations the migrations, ordered by version
  * @param historyTable the qualified name of the history table
  * @param database the name of the database product
+ * @param warnings what looks wrong without stopping migrate, such as no migration found
+ * in the code while the history holds applied ones
  * @author migrate
  */
-public record InfoResult(List<MigrationInfo> migrations, String historyTable, String database) {
+public record InfoResult(List<MigrationInfo> migrations, String historyTable, String database, List<String> warnings) {
 
 	/**
 	 * Version of the latest applied migration or baseline.

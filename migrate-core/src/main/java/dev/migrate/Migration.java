@@ -41,6 +41,18 @@ import org.springframework.stereotype.Component;
 @Component
 public @interface Migration {
 
+	/** Longest version the history table records. */
+	int MAX_VERSION_LENGTH = 100;
+
+	/** Longest description the history table records. */
+	int MAX_DESCRIPTION_LENGTH = 200;
+
+	/** Longest bean name the history table records. */
+	int MAX_BEAN_NAME_LENGTH = 200;
+
+	/** Longest class name the history table records. */
+	int MAX_CLASS_NAME_LENGTH = 500;
+
 	/**
 	 * Version of the migration: dot-separated numbers such as {@code "1"}, {@code "1.2"}
 	 * or a timestamp like {@code "20261125093000"}. Compared numerically, segment by

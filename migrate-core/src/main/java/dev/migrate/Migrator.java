@@ -73,6 +73,10 @@ public final class Migrator {
 
 	private static Version baselineVersion(String text) {
 		String problem = Version.problemWith(text);
+		if (problem == null && Version.parse(text).equals(Version.EMPTY)) {
+			problem = "version \"" + text + "\" is zero, which stands for \"before any migration\"; a baseline"
+					+ " marks the version an existing database is at, from 1";
+		}
 		if (problem != null) {
 			throw new MigrateConfigurationException(
 					new Diagnosis(Text.of("Invalid baseline version (", Remedy.change(Setting.BASELINE_VERSION),

@@ -72,7 +72,11 @@ public final class Version implements Comparable<Version> {
 		if (text == null || text.isBlank()) {
 			return "version is blank; give a version such as \"1\", \"1.2\" or \"20261125093000\"";
 		}
-		if (!isDotSeparatedNumbers(text.trim())) {
+		if (!isDotSeparatedNumbers(text.trim(), MAX_SEGMENT_DIGITS)) {
+			if (isDotSeparatedNumbers(text.trim(), Integer.MAX_VALUE)) {
+				return "version \"" + text + "\" has a number of more than " + MAX_SEGMENT_DIGITS
+						+ " digits; use shorter numbers, such as a timestamp \"20261125093000\"";
+			}
 			return "version \"" + text
 					+ "\" is not dot-separated numbers; use a version such as \"1\", \"1.2\" or \"20261125093000\"";
 		}
@@ -81,12 +85,12 @@ public final class Version implements Comparable<Version> {
 
 	// Scanned rather than matched with a regular expression: it runs for every migration
 	// and every history row on each start.
-	private static boolean isDotSeparatedNumbers(String text) {
+	private static boolean isDotSeparatedNumbers(String text, int maxDigits) {
 		int digits = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (c >= '0' && c <= '9') {
-				if (++digits > MAX_SEGMENT_DIGITS) {
+				if (++digits > maxDigits) {
 					return false;
 				}
 			}

@@ -47,6 +47,7 @@ import dev.migrate.ContractMigrations.RecordDatabaseInfo;
 import dev.migrate.ContractMigrations.WriteLedgerThroughEveryParameter;
 import dev.migrate.OperationResult.Action;
 import dev.migrate.OperationResult.MigrationExecution;
+import dev.migrate.dialect.Dialects;
 import dev.migrate.testsupport.TestDatabase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -1215,6 +1216,38 @@ abstract class AbstractMigratorContractTests {
 			executor.shutdownNow();
 		}
 		assertThat(tables()).contains("locked_work");
+	}
+
+	// Plans change nothing; missing migrations are reported
+
+	@Test
+	void planCreatesNeitherTheHistorySchemaNorAnyTable() throws SQLException {
+		String schema = newSchemaName();
+		Migrator migrator = builder(new CreateUsersTable(), new AddUsersName()).schema(schema).build();
+
+		PlanResult plan = migrator.plan();
+
+		assertThat(plan.migrations()).extracting((migration) -> migration.version().toString())
+			.containsExactly("1", "2");
+		assertThat(tables()).isEmpty();
+		try (Connection connection = this.dataSource.getConnection()) {
+			assertThat(Dialects.forMetaData(connection.getMetaData()).schemaExists(connection, schema)).isFalse();
+		}
+	}
+
+	@Test
+	void noMigrationInTheCodeWhileTheHistoryHoldsAppliedOnesIsReported() {
+		migrator(new CreateUsersTable(), new AddUsersName()).migrate();
+		Migrator withoutMigrations = migrator();
+
+		assertThat(withoutMigrations.migrate().executions()).isEmpty();
+
+		assertThat(withoutMigrations.info().warnings()).singleElement(as(STRING))
+			.contains("No migration was found in the code")
+			.contains("2 applied migration(s), up to version 2")
+			.contains("Check that the package of the @Migration classes is scanned");
+		assertThat(migrator(new CreateUsersTable(), new AddUsersName()).info().warnings()).isEmpty();
+		assertThat(history()).extracting(HistoryEntry::status).containsExactly("SUCCESS", "SUCCESS");
 	}
 
 	// Helpers

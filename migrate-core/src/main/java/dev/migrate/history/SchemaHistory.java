@@ -16,6 +16,7 @@ import dev.migrate.Diagnosis;
 import dev.migrate.Diagnosis.Text;
 import dev.migrate.MigrateDefaults;
 import dev.migrate.MigrateException;
+import dev.migrate.Migration;
 import dev.migrate.Remedy;
 import dev.migrate.Setting;
 import dev.migrate.Version;
@@ -151,11 +152,11 @@ public class SchemaHistory {
 		String timestamp = this.dialect.instantType();
 		return "CREATE TABLE " + this.qualifiedName + " (" //
 				+ "installed_rank INT NOT NULL PRIMARY KEY, " //
-				+ "version VARCHAR(100) NOT NULL, " //
-				+ "description VARCHAR(200) NOT NULL, " //
+				+ "version VARCHAR(" + Migration.MAX_VERSION_LENGTH + ") NOT NULL, " //
+				+ "description VARCHAR(" + Migration.MAX_DESCRIPTION_LENGTH + ") NOT NULL, " //
 				+ "type VARCHAR(20) NOT NULL, " //
-				+ "bean_name VARCHAR(200), " //
-				+ "class_name VARCHAR(500), " //
+				+ "bean_name VARCHAR(" + Migration.MAX_BEAN_NAME_LENGTH + "), " //
+				+ "class_name VARCHAR(" + Migration.MAX_CLASS_NAME_LENGTH + "), " //
 				+ "checksum VARCHAR(64), " //
 				+ "installed_by VARCHAR(100) NOT NULL, " //
 				+ "installed_on " + timestamp + " NOT NULL, " //

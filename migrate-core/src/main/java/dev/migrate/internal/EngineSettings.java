@@ -8,6 +8,7 @@ import dev.migrate.Diagnosis;
 import dev.migrate.Diagnosis.Text;
 import dev.migrate.MigrateConfigurationException;
 import dev.migrate.MigrateDefaults;
+import dev.migrate.Migration;
 import dev.migrate.MigrationListener;
 import dev.migrate.Remedy;
 import dev.migrate.Setting;
@@ -52,6 +53,12 @@ public record EngineSettings(@Nullable String schema, String table, TransactionM
 				MigrateDefaults.LOCK_TABLE_SUFFIX);
 		transactionMode = (transactionMode != TransactionMode.DEFAULT) ? transactionMode
 				: TransactionMode.PER_MIGRATION;
+		if (baselineDescription.length() > Migration.MAX_DESCRIPTION_LENGTH) {
+			throw new MigrateConfigurationException(new Diagnosis(
+					Text.of("The baseline description has " + baselineDescription.length()
+							+ " characters; the history table keeps at most " + Migration.MAX_DESCRIPTION_LENGTH + "."),
+					Text.of("Nothing was changed in the database."), Text.of("Give a shorter one.")));
+		}
 		requirePositive(lockTimeout, "lock timeout", Setting.LOCK_TIMEOUT);
 		requirePositive(lockLease, "lock lease", Setting.LOCK_LEASE);
 		listeners = List.copyOf(listeners);

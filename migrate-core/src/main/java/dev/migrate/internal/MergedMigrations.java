@@ -21,6 +21,7 @@ import dev.migrate.Remedy;
 import dev.migrate.Setting;
 import dev.migrate.TransactionMode;
 import dev.migrate.Version;
+import dev.migrate.Vocabulary;
 import dev.migrate.history.HistoryRow;
 import dev.migrate.history.HistoryStatus;
 import dev.migrate.history.SchemaHistory;
@@ -178,7 +179,31 @@ public final class MergedMigrations {
 	 * @return every migration with its state
 	 */
 	public InfoResult info(String historyTable, String database) {
-		return new InfoResult(List.copyOf(this.infos), historyTable, database);
+		return new InfoResult(List.copyOf(this.infos), historyTable, database,
+				codeWarnings().stream().map((warning) -> warning.render(Vocabulary.ENGINE)).toList());
+	}
+
+	/**
+	 * What looks wrong about the code without stopping migrate: no migration at all in
+	 * the code while the history holds applied ones, which is what leaving the package of
+	 * the migrations out of scanning looks like.
+	 * @return the warnings
+	 */
+	public List<Diagnosis> codeWarnings() {
+		if (!this.code.isEmpty()) {
+			return List.of();
+		}
+		long applied = this.latestRows.values().stream().filter((row) -> row.isApplied() && !row.isBaseline()).count();
+		if (applied == 0) {
+			return List.of();
+		}
+		return List.of(new Diagnosis(
+				Text.of("No migration was found in the code, but the history holds " + applied
+						+ " applied migration(s), up to version " + this.latestApplied + "."),
+				Text.of("Nothing is applied or checked while no migration is found."),
+				Text.of("Check that the package of the @Migration classes is scanned (it must be under the"
+						+ " @SpringBootApplication class's package, or listed with @ComponentScan), or that the"
+						+ " migrations are given to Migrator.Builder.migrations(...).")));
 	}
 
 	/**

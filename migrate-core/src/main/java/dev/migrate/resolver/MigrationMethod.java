@@ -55,6 +55,15 @@ public final class MigrationMethod {
 	}
 
 	/**
+	 * The same method as a proxy exposes it, with the same parameters.
+	 * @param invocable the method of the proxy's interface
+	 * @return the method to call on the proxy
+	 */
+	MigrationMethod on(Method invocable) {
+		return new MigrationMethod(invocable, this.arguments);
+	}
+
+	/**
 	 * Call the method on the bean with arguments from the context.
 	 * @param bean the migration bean
 	 * @param context the context of the running migration

@@ -108,6 +108,24 @@ public final class MigrationResolver {
 		if (versionProblem != null) {
 			problems.add(name + ": @Migration " + versionProblem + ".");
 		}
+		else if (Version.parse(annotation.version()).equals(Version.EMPTY)) {
+			problems.add(name + ": @Migration version \"" + annotation.version()
+					+ "\" is zero, which stands for \"before any migration\" (a rollback to version 0 rolls back"
+					+ " everything). Number migrations from 1.");
+		}
+		else if (annotation.version().trim().length() > Migration.MAX_VERSION_LENGTH) {
+			problems.add(name + ": @Migration version \"" + annotation.version() + "\" has "
+					+ annotation.version().trim().length() + " characters; the history table keeps at most "
+					+ Migration.MAX_VERSION_LENGTH + ". Use a shorter version.");
+		}
+		String description = StringUtils.hasText(annotation.description()) ? annotation.description().trim()
+				: describe(beanClass.getSimpleName());
+		tooLong(problems, name, "description \"" + abbreviate(description) + "\"", description,
+				Migration.MAX_DESCRIPTION_LENGTH, "Shorten it (@Migration(description = ...) or the class name).");
+		tooLong(problems, name, "bean name", beanName, Migration.MAX_BEAN_NAME_LENGTH,
+				"Give the bean a shorter name (@Migration(beanName = ...)).");
+		tooLong(problems, name, "class name", beanClass.getName(), Migration.MAX_CLASS_NAME_LENGTH,
+				"Move the class to a shorter package or give it a shorter name.");
 		String checksumProblem = explicitChecksumProblem(annotation.checksum());
 		if (checksumProblem != null) {
 			problems.add(name + ": @Migration checksum " + checksumProblem + ".");
@@ -115,6 +133,10 @@ public final class MigrationResolver {
 		Method[] methods = ReflectionUtils.getUniqueDeclaredMethods(beanClass);
 		MigrationMethod up = findMethod(methods, "up", name, true, problems);
 		MigrationMethod down = findMethod(methods, "down", name, false, problems);
+		if (AopUtils.isJdkDynamicProxy(bean)) {
+			up = throughProxy(up, bean, name, problems);
+			down = throughProxy(down, bean, name, problems);
+		}
 		if (problems.size() > before || up == null) {
 			return null;
 		}
@@ -126,8 +148,6 @@ public final class MigrationResolver {
 			problems.add(name + ": " + ex.getMessage());
 			return null;
 		}
-		String description = StringUtils.hasText(annotation.description()) ? annotation.description().trim()
-				: describe(beanClass.getSimpleName());
 		return new ResolvedMigration(Version.parse(annotation.version()), description, beanName, beanClass, bean,
 				annotation.transaction(), up, down, fingerprint.stored());
 	}
@@ -138,6 +158,40 @@ public final class MigrationResolver {
 		Migration annotation = beanClass.getAnnotation(Migration.class);
 		return (annotation != null) ? annotation
 				: AnnotatedElementUtils.findMergedAnnotation(beanClass, Migration.class);
+	}
+
+	/**
+	 * The method as a JDK proxy of the bean exposes it, so that its advice (such as
+	 * {@code @Transactional}) applies: the proxy is not an instance of the bean's class.
+	 */
+	private static @Nullable MigrationMethod throughProxy(@Nullable MigrationMethod method, Object proxy, String name,
+			List<String> problems) {
+		if (method == null) {
+			return null;
+		}
+		try {
+			return method.on(AopUtils.selectInvocableMethod(method.getMethod(), proxy.getClass()));
+		}
+		catch (IllegalStateException ex) {
+			problems.add(name + " is a JDK proxy (spring.aop.proxy-target-class=false) of interfaces "
+					+ Arrays.toString(proxy.getClass().getInterfaces()) + " that do not declare "
+					+ method.getMethod().getName() + "(...). Declare up and down in an interface the bean implements,"
+					+ " or let Spring proxy the class itself (spring.aop.proxy-target-class=true, the default).");
+			return null;
+		}
+	}
+
+	// Checked at start-up rather than truncated in the history, where repair would then
+	// find them changed on every run.
+	private static void tooLong(List<String> problems, String name, String what, String value, int max, String remedy) {
+		if (value.length() > max) {
+			problems.add(name + ": the " + what + " has " + value.length() + " characters; the history table keeps at"
+					+ " most " + max + ". " + remedy);
+		}
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() <= 40) ? text : text.substring(0, 37) + "...";
 	}
 
 	/** A checksum pinned on the annotation, else the fingerprint of the bytecode. */

@@ -56,14 +56,20 @@ final class LockedRun {
 
 	/**
 	 * Run read-only work under the lock, on the history as it is, so that no other
-	 * instance changes it meanwhile.
+	 * instance changes it meanwhile. Creates nothing: without a history table, there is
+	 * nothing to protect.
 	 * @param <T> the result type
 	 * @param engine the engine
 	 * @param work the work
 	 * @return its result
 	 */
 	static <T> T read(Engine engine, Function<MergedMigrations, T> work) {
-		engine.history().createSchemaIfMissing();
+		if (!engine.history().exists()) {
+			// Nothing was ever migrated here, and taking the lock could create its table
+			// or
+			// schema: work on the empty history without it.
+			return work.apply(engine.merge(List.of()));
+		}
 		try (MigrationLock.Held held = engine.lock().acquire(engine.settings().lockTimeout())) {
 			return work.apply(engine.readMerged());
 		}

@@ -99,6 +99,9 @@ public final class MigrateOperation implements LockedOperation {
 	}
 
 	private static void warn(Engine engine, MergedMigrations merged) {
+		for (Diagnosis warning : merged.codeWarnings()) {
+			logger.warn(warning.render(engine.settings().vocabulary()));
+		}
 		for (Diagnosis warning : merged.checksumWarnings()) {
 			logger.warn(warning.render(engine.settings().vocabulary()));
 		}
