@@ -61,8 +61,8 @@ public final class MigrateAutoConfiguration {
 			@MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrateConfigurationCustomizer> customizers,
 			ConfigurableListableBeanFactory beanFactory) {
-		Migrator.Builder builder = Migrator
-			.builder(migrationDataSource(properties, migrateDataSource.getIfAvailable(), dataSource.getIfUnique()));
+		Migrator.Builder builder = Migrator.builder(migrationDataSource(properties, migrateDataSource.getIfAvailable(),
+				dataSource.getIfUnique(), beanFactory.getBeanClassLoader()));
 		builder.vocabulary(MigratePropertiesVocabulary.INSTANCE);
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties.getSchema()).to(builder::schema);
@@ -82,11 +82,12 @@ public final class MigrateAutoConfiguration {
 	}
 
 	private static DataSource migrationDataSource(MigrateProperties properties, @Nullable DataSource migrateDataSource,
-			@Nullable DataSource dataSource) {
+			@Nullable DataSource dataSource, @Nullable ClassLoader classLoader) {
 		if (migrateDataSource != null) {
 			return migrateDataSource;
 		}
 		if (StringUtils.hasText(properties.getUrl())) {
+			MissingJdbcDriverException.check(properties.getUrl(), properties.getDriverClassName(), classLoader);
 			DataSourceBuilder<?> builder = DataSourceBuilder.create()
 				.type(SimpleDriverDataSource.class)
 				.url(properties.getUrl());

@@ -1,7 +1,7 @@
 package dev.migrate.boot.autoconfigure;
 
 import dev.migrate.Migrator;
-import dev.migrate.boot.actuate.metrics.MigrateMetricsListener;
+import dev.migrate.boot.actuate.metrics.MigrateLockWaitMetricsListener;
 import dev.migrate.boot.actuate.metrics.MigratePendingMigrationsMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -14,8 +14,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for migrate's Micrometer metrics:
- * migration timers, lock wait and pending migrations.
+ * {@link EnableAutoConfiguration Auto-configuration} for migrate's Micrometer meters that
+ * are not observations: the lock wait timer and the pending migrations gauge. The timer
+ * of each migration run comes from its observation
+ * ({@link MigrateObservationAutoConfiguration}), so that a run is recorded once.
  *
  * @author migrate
  */
@@ -29,8 +31,8 @@ public final class MigrateMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrateMetricsListener migrateMetricsListener(MeterRegistry registry) {
-		return new MigrateMetricsListener(registry);
+	MigrateLockWaitMetricsListener migrateLockWaitMetricsListener(MeterRegistry registry) {
+		return new MigrateLockWaitMetricsListener(registry);
 	}
 
 	@Bean

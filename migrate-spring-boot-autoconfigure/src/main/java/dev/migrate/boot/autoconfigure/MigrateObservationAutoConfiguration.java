@@ -2,8 +2,10 @@ package dev.migrate.boot.autoconfigure;
 
 import dev.migrate.Migrator;
 import dev.migrate.boot.actuate.observation.MigrateObservationListener;
+import dev.migrate.boot.actuate.observation.MigrationObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,8 +14,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for an observation around each
- * migration.
+ * {@link EnableAutoConfiguration Auto-configuration} for the observation of each
+ * migration run, which Spring Boot records as the timer {@code migrate.migration} when
+ * there is a meter registry and as a span when there is a tracer. A
+ * {@link MigrationObservationConvention} bean replaces the default convention.
  *
  * @author migrate
  */
@@ -25,8 +29,9 @@ public final class MigrateObservationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrateObservationListener migrateObservationListener(ObservationRegistry registry) {
-		return new MigrateObservationListener(registry);
+	MigrateObservationListener migrateObservationListener(ObservationRegistry registry,
+			ObjectProvider<MigrationObservationConvention> convention) {
+		return new MigrateObservationListener(registry, convention.getIfUnique());
 	}
 
 }

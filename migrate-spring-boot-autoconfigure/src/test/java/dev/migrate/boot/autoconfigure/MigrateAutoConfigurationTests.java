@@ -18,6 +18,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -114,6 +115,24 @@ class MigrateAutoConfigurationTests {
 				entityManager.close();
 			}
 		});
+	}
+
+	@Test
+	void runsSqlInitScriptsAfterTheMigrations() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceInitializationAutoConfiguration.class))
+			.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("spring.sql.init.mode=always",
+					"spring.sql.init.data-locations=classpath:dev/migrate/boot/autoconfigure/books-data.sql")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.state.jdbc().queryForList("SELECT title FROM book ORDER BY id", String.class))
+					.containsExactly("Seeded by migration 1", "Inserted by data.sql");
+				// The order of the auto-configurations alone happens to create migrate's
+				// initializer first here; the dependency guarantees it in any order.
+				assertThat(context.getBeanFactory()
+					.getBeanDefinition("dataSourceScriptDatabaseInitializer")
+					.getDependsOn()).contains("migrateInitializer");
+			});
 	}
 
 	@Test

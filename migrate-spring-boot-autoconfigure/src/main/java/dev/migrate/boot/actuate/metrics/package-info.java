@@ -1,5 +1,7 @@
 /**
- * Micrometer metrics of migrate: migration timings, lock wait and pending migrations.
+ * Micrometer metrics of migrate that are not observations: the wait for the migration
+ * lock and the number of pending migrations. Each migration run is an observation (see
+ * {@code dev.migrate.boot.actuate.observation}).
  */
 @NullMarked
 package dev.migrate.boot.actuate.metrics;

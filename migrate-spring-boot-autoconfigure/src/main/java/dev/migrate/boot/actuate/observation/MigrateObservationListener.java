@@ -3,7 +3,6 @@ package dev.migrate.boot.actuate.observation;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 
 import dev.migrate.MigrationListener;
 import io.micrometer.observation.Observation;
@@ -13,57 +12,78 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * {@link MigrationListener} that wraps each migration's {@code up} or {@code down} in an
- * {@link Observation} named {@value #OBSERVATION_NAME}, so traces show the migrations of
- * a start-up or command. The engine calls both callbacks on the thread that runs the
- * migration, which lets the observation be kept per thread.
+ * {@link MigrationListener} that wraps each run of a migration's {@code up} or
+ * {@code down} in an {@link Observation}
+ * ({@link MigrationObservationDocumentation#MIGRATION}). This is the one record of a
+ * migration run: with a {@code MeterRegistry}, Spring Boot's meter observation handler
+ * turns it into the timer {@value DefaultMigrationObservationConvention#NAME}; with a
+ * tracer, it becomes a span of the start-up or command.
+ * <p>
+ * The engine calls both callbacks on the thread that runs the migration, so the open
+ * observations are kept per thread.
  *
  * @author migrate
  */
 public class MigrateObservationListener implements MigrationListener {
 
-	/** Name of the observation. */
-	public static final String OBSERVATION_NAME = "migrate.migration.execution";
+	private static final MigrationObservationConvention DEFAULT_CONVENTION = new DefaultMigrationObservationConvention();
 
 	private final ObservationRegistry registry;
 
-	private final ThreadLocal<Deque<Observation.Scope>> scopes = ThreadLocal.withInitial(ArrayDeque::new);
+	private final @Nullable MigrationObservationConvention convention;
 
+	private final ThreadLocal<Deque<Running>> running = ThreadLocal.withInitial(ArrayDeque::new);
+
+	/**
+	 * Create a listener that observes with the default convention, or with a
+	 * {@code GlobalObservationConvention} registered with the registry.
+	 * @param registry the observation registry
+	 */
 	public MigrateObservationListener(ObservationRegistry registry) {
+		this(registry, null);
+	}
+
+	/**
+	 * Create a listener that observes with the given convention.
+	 * @param registry the observation registry
+	 * @param convention the convention, or {@code null} for the default one
+	 */
+	public MigrateObservationListener(ObservationRegistry registry,
+			@Nullable MigrationObservationConvention convention) {
 		Assert.notNull(registry, "'registry' must not be null");
 		this.registry = registry;
+		this.convention = convention;
 	}
 
 	@Override
 	public void beforeMigration(MigrationRun migration) {
-		String direction = migration.direction().name().toLowerCase(Locale.ROOT);
-		Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.registry)
-			.contextualName("migrate " + direction + " " + migration.version())
-			.lowCardinalityKeyValue("version", migration.version().toString())
-			.lowCardinalityKeyValue("direction", direction)
-			.highCardinalityKeyValue("description", migration.description())
-			.highCardinalityKeyValue("bean", migration.beanName())
+		MigrationObservationContext context = new MigrationObservationContext(migration);
+		Observation observation = MigrationObservationDocumentation.MIGRATION
+			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
 			.start();
-		this.scopes.get().push(observation.openScope());
+		this.running.get().push(new Running(context, observation, observation.openScope()));
 	}
 
 	@Override
 	public void afterMigration(MigrationRun migration, Duration executionTime, @Nullable Throwable failure) {
-		Deque<Observation.Scope> stack = this.scopes.get();
-		Observation.Scope scope = stack.poll();
+		Deque<Running> stack = this.running.get();
+		Running run = stack.poll();
 		if (stack.isEmpty()) {
-			this.scopes.remove();
+			this.running.remove();
 		}
-		if (scope == null) {
+		if (run == null) {
 			return;
 		}
-		Observation observation = scope.getCurrentObservation();
-		scope.close();
-		observation.lowCardinalityKeyValue("outcome", (failure != null) ? "failure" : "success");
+		run.scope().close();
+		run.context().finish();
 		if (failure != null) {
-			observation.error(failure);
+			run.observation().error(failure);
 		}
-		observation.stop();
+		run.observation().stop();
+	}
+
+	private record Running(MigrationObservationContext context, Observation observation, Observation.Scope scope) {
+
 	}
 
 }

@@ -1,5 +1,8 @@
 /**
- * Micrometer observations around each migration, so that traces show them.
+ * Micrometer observation of each migration run: one timer per run with a meter registry,
+ * one span with a tracer.
+ * {@link dev.migrate.boot.actuate.observation.MigrationObservationConvention} names it
+ * and chooses its keys.
  */
 @NullMarked
 package dev.migrate.boot.actuate.observation;

@@ -1,20 +1,10 @@
 package dev.migrate.boot.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import dev.migrate.boot.actuate.endpoint.MigrationsEndpoint;
-import dev.migrate.boot.actuate.metrics.MigrateMetricsListener;
-import dev.migrate.boot.actuate.metrics.MigratePendingMigrationsMetrics;
-import dev.migrate.boot.actuate.observation.MigrateObservationListener;
 import dev.migrate.boot.autoconfigure.TestMigrations.AddAuthor;
 import dev.migrate.boot.autoconfigure.TestMigrations.CreateBooks;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,15 +18,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the endpoint, metrics and observation auto-configurations, on H2.
+ * Tests for the endpoint auto-configuration, on H2. Metrics and observations:
+ * {@link MigrateObservabilityTests}.
  */
-class MigrateActuatorAutoConfigurationTests {
+class MigrateEndpointAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class,
 				EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
-				MigrateEndpointAutoConfiguration.class, MigrateMetricsAutoConfiguration.class,
-				MigrateObservationAutoConfiguration.class))
+				MigrateEndpointAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
 		.withUserConfiguration(CreateBooks.class, AddAuthor.class);
 
@@ -109,57 +99,6 @@ class MigrateActuatorAutoConfigurationTests {
 					assertThat(migrations.getContexts().get(child.getId()).getParentId()).isEqualTo(parent.getId());
 					assertThat(migrations.getContexts().get(parent.getId()).getMigrators()).containsKey("migrator");
 				}));
-	}
-
-	@Test
-	void recordsATimerPerMigrationAndTheLockWait() {
-		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
-			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get(MigrateMetricsListener.MIGRATION_TIMER)
-				.tags("version", "1", "outcome", "success", "direction", "up")
-				.timer()
-				.count()).isOne();
-			assertThat(registry.get(MigrateMetricsListener.MIGRATION_TIMER)
-				.tags("version", "2", "outcome", "success")
-				.timer()
-				.count()).isOne();
-			assertThat(registry.get(MigrateMetricsListener.LOCK_WAIT_TIMER).timer().count()).isOne();
-		});
-	}
-
-	@Test
-	void gaugesPendingMigrations() {
-		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.withPropertyValues("migrate.target=1")
-			.run((context) -> assertThat(context.getBean(MeterRegistry.class)
-				.get(MigratePendingMigrationsMetrics.PENDING_GAUGE)
-				.tag("migrator", "migrator")
-				.gauge()
-				.value()).isEqualTo(1.0));
-	}
-
-	@Test
-	void observesEachMigration() {
-		List<String> observed = new ArrayList<>();
-		ObservationRegistry registry = ObservationRegistry.create();
-		registry.observationConfig().observationHandler(new ObservationHandler<>() {
-
-			@Override
-			public boolean supportsContext(Observation.Context context) {
-				return true;
-			}
-
-			@Override
-			public void onStop(Observation.Context context) {
-				observed.add(context.getName() + " " + context.getLowCardinalityKeyValue("version").getValue() + " "
-						+ context.getLowCardinalityKeyValue("outcome").getValue());
-			}
-
-		});
-		this.contextRunner.withBean(ObservationRegistry.class, () -> registry)
-			.run((context) -> assertThat(observed).containsExactly(
-					MigrateObservationListener.OBSERVATION_NAME + " 1 success",
-					MigrateObservationListener.OBSERVATION_NAME + " 2 success"));
 	}
 
 }

@@ -1,0 +1,41 @@
+package dev.migrate.boot.actuate.metrics;
+
+import java.time.Duration;
+
+import dev.migrate.MigrationListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.util.Assert;
+
+/**
+ * {@link MigrationListener} that records the timer {@value #LOCK_WAIT_TIMER}: how long
+ * each operation that takes the migration lock to change the database or its history
+ * waited for it (a migrate that finds pending migrations, rollback, redo, baseline,
+ * repair). A long wait means another instance was migrating.
+ * <p>
+ * Migration runs themselves are recorded once, by the observation of
+ * {@link dev.migrate.boot.actuate.observation.MigrateObservationListener}, not here.
+ *
+ * @author migrate
+ */
+public class MigrateLockWaitMetricsListener implements MigrationListener {
+
+	/** Name of the timer of the wait for the migration lock. */
+	public static final String LOCK_WAIT_TIMER = "migrate.lock.wait";
+
+	private final Timer lockWait;
+
+	public MigrateLockWaitMetricsListener(MeterRegistry registry) {
+		Assert.notNull(registry, "'registry' must not be null");
+		this.lockWait = Timer.builder(LOCK_WAIT_TIMER)
+			.description("Time spent waiting for the migration lock")
+			.register(registry);
+	}
+
+	@Override
+	public void lockAcquired(Duration waited) {
+		this.lockWait.record(waited);
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.migrate.boot.actuate.observation;
+
+import dev.migrate.MigrationListener.MigrationRun;
+import io.micrometer.observation.Observation;
+
+import org.springframework.util.Assert;
+
+/**
+ * {@link Observation.Context} of one run of a migration's {@code up} or {@code down}.
+ * While the migration runs, {@link #isFinished()} is {@code false}; once it has ended,
+ * {@link #getError()} tells a failure from a success.
+ *
+ * @author migrate
+ * @see MigrationObservationConvention
+ */
+public class MigrationObservationContext extends Observation.Context {
+
+	private final MigrationRun migration;
+
+	private volatile boolean finished;
+
+	/**
+	 * Create a context for a migration about to run.
+	 * @param migration the migration
+	 */
+	public MigrationObservationContext(MigrationRun migration) {
+		Assert.notNull(migration, "'migration' must not be null");
+		this.migration = migration;
+	}
+
+	/**
+	 * The migration that runs: its version, description, bean name and direction.
+	 * @return the migration
+	 */
+	public MigrationRun getMigration() {
+		return this.migration;
+	}
+
+	/**
+	 * Whether the migration's method has returned or thrown.
+	 * @return {@code true} once the run has ended
+	 */
+	public boolean isFinished() {
+		return this.finished;
+	}
+
+	void finish() {
+		this.finished = true;
+	}
+
+}
