@@ -342,6 +342,19 @@ abstract class AbstractMigrateDatabaseTests {
 		assertThat(health.getDetails()).containsEntry("failed", 1).containsEntry("failedVersions", List.of("4"));
 	}
 
+	@Test
+	void healthWarnsWhenNoMigrationIsFoundButTheHistoryHoldsAppliedOnes() {
+		applied(CreateBooks.class, AddAuthor.class);
+		this.contextRunner.run((context) -> {
+			Health health = context.getBean("migrationsHealthContributor", HealthIndicator.class).health();
+			assertThat(health.getDetails()).extractingByKey("warnings")
+				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+				.singleElement()
+				.asString()
+				.contains("No migration was found in the code", "2 applied migration(s)");
+		});
+	}
+
 	private void applied(Class<?>... migrations) {
 		this.contextRunner.withUserConfiguration(migrations).run((context) -> assertThat(context).hasNotFailed());
 	}

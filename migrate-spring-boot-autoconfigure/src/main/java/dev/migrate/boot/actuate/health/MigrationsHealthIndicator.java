@@ -57,6 +57,9 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		if (!missing.isEmpty()) {
 			builder.withDetail("missingVersions", versions(missing));
 		}
+		if (!info.warnings().isEmpty()) {
+			builder.withDetail("warnings", info.warnings());
+		}
 	}
 
 	private static List<String> versions(List<MigrationInfo> migrations) {
