@@ -4,6 +4,8 @@ import javax.sql.DataSource;
 
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,6 +46,8 @@ import org.springframework.util.StringUtils;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigrateAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(MigrateAutoConfiguration.class);
+
 	@Bean
 	static LazyInitializationExcludeFilter migrateLazyInitializationExcludeFilter() {
 		// The initializer must run during refresh even when everything else is lazy.
@@ -82,6 +86,19 @@ public final class MigrateAutoConfiguration {
 	}
 
 	private static DataSource migrationDataSource(MigrateProperties properties, @Nullable DataSource migrateDataSource,
+			@Nullable DataSource dataSource, @Nullable ClassLoader classLoader) {
+		DataSource chosen = chooseDataSource(properties, migrateDataSource, dataSource, classLoader);
+		if (dataSource != null && chosen != dataSource) {
+			logger.warn("migrate migrates through a DataSource of its own ("
+					+ ((migrateDataSource != null) ? "@MigrateDataSource" : "migrate.url, migrate.user")
+					+ "): code in migrations that uses the application's DataSource (its JdbcTemplate, @Transactional"
+					+ " services) does not join the migration's transaction and commits on its own. Use the"
+					+ " JdbcTemplate, JdbcClient or MigrationContext parameters of up and down instead.");
+		}
+		return chosen;
+	}
+
+	private static DataSource chooseDataSource(MigrateProperties properties, @Nullable DataSource migrateDataSource,
 			@Nullable DataSource dataSource, @Nullable ClassLoader classLoader) {
 		if (migrateDataSource != null) {
 			return migrateDataSource;

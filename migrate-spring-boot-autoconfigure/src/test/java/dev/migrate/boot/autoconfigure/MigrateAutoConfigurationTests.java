@@ -12,6 +12,7 @@ import dev.migrate.boot.autoconfigure.domain.Book;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -22,6 +23,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoC
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link MigrateAutoConfiguration}, on H2 databases of their own.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MigrateAutoConfigurationTests {
 
 	private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
@@ -194,6 +198,23 @@ class MigrateAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(this.state.history()).containsExactly("1:SUCCESS");
 			});
+	}
+
+	@Test
+	void warnsThatApplicationCodeDoesNotJoinWhenMigrateHasItsOwnDataSource(CapturedOutput output) {
+		String otherUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("migrate.url=" + otherUrl)
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("migrate migrates through a DataSource of its own (migrate.url, migrate.user)")
+			.contains("does not join the migration's transaction");
+	}
+
+	@Test
+	void doesNotWarnWhenMigratingTheApplicationsDataSource(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("migrate migrates through a DataSource of its own");
 	}
 
 	@Test
