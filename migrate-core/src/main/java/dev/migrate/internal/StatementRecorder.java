@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps a connection so that every SQL statement run through it is recorded, with bound
- * values shown as literals. In executing mode statements really run (the caller rolls the
- * transaction back); in dry mode nothing runs: updates report zero rows and queries
- * return no rows. Commits, rollbacks and auto-commit changes by the migration are
- * ignored, so a plan can never commit.
+ * values written as literals of the database ({@link SqlLiterals}). In executing mode
+ * statements really run (the caller rolls the transaction back); in dry mode nothing
+ * runs: updates report zero rows and queries return no rows. Commits, rollbacks and
+ * auto-commit changes by the migration are ignored, so a plan can never commit.
  *
  * @author migrate
  */
@@ -38,24 +38,29 @@ final class StatementRecorder {
 
 	private final boolean execute;
 
-	private StatementRecorder(boolean execute) {
+	private final SqlLiteralStyle literals;
+
+	private StatementRecorder(boolean execute, SqlLiteralStyle literals) {
 		this.execute = execute;
+		this.literals = literals;
 	}
 
 	/**
 	 * Record statements that really run.
+	 * @param literals how the database writes bound values as literals
 	 * @return the recorder
 	 */
-	static StatementRecorder executing() {
-		return new StatementRecorder(true);
+	static StatementRecorder executing(SqlLiteralStyle literals) {
+		return new StatementRecorder(true, literals);
 	}
 
 	/**
 	 * Record statements without running them.
+	 * @param literals how the database writes bound values as literals
 	 * @return the recorder
 	 */
-	static StatementRecorder dry() {
-		return new StatementRecorder(false);
+	static StatementRecorder dry(SqlLiteralStyle literals) {
+		return new StatementRecorder(false, literals);
 	}
 
 	List<String> statements() {
@@ -101,7 +106,8 @@ final class StatementRecorder {
 				parameters.clear();
 			}
 			else if (name.equals("addBatch")) {
-				batch.add((args != null && args.length == 1) ? (String) args[0] : SqlLiterals.inline(sql, parameters));
+				batch.add((args != null && args.length == 1) ? (String) args[0]
+						: SqlLiterals.inline(this.literals, sql, parameters));
 			}
 			else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
 				this.statements.addAll(batch);
@@ -113,7 +119,7 @@ final class StatementRecorder {
 			}
 			else if (EXECUTE_METHODS.contains(name)) {
 				this.statements.add((args != null && args.length >= 1 && args[0] instanceof String text) ? text
-						: SqlLiterals.inline(sql, parameters));
+						: SqlLiterals.inline(this.literals, sql, parameters));
 				if (target == null) {
 					return dryResult(method);
 				}
