@@ -214,14 +214,6 @@ final class SqlLiteralStyle {
 		return this.kind == Kind.MYSQL || this.kind == Kind.H2;
 	}
 
-	/**
-	 * Whether {@code --} starts a comment only when followed by a space or a control
-	 * character.
-	 */
-	boolean dashCommentsNeedSpace() {
-		return this.kind == Kind.MYSQL;
-	}
-
 	/** Whether {@code #} starts a comment to the end of the line. */
 	boolean hashComments() {
 		return this.kind == Kind.MYSQL;
@@ -235,11 +227,6 @@ final class SqlLiteralStyle {
 	/** Whether {@code /* ... *}{@code /} comments nest. */
 	boolean nestedBlockComments() {
 		return this.kind == Kind.POSTGRESQL || this.kind == Kind.H2;
-	}
-
-	/** Whether {@code /*! ... *}{@code /} is code for the server, not a comment. */
-	boolean executableComments() {
-		return this.kind == Kind.MYSQL;
 	}
 
 	/** Whether {@code $$...$$} quotes a string. */

@@ -206,12 +206,9 @@ final class SqlLiterals {
 			case '`':
 				return style.backtickIdentifiers() ? endOfQuoted(sql, start, '`', false) : start;
 			case '-':
-				if (following == '-' && (!style.dashCommentsNeedSpace() || start + 2 >= sql.length()
-						|| Character.isWhitespace(sql.charAt(start + 2))
-						|| Character.isISOControl(sql.charAt(start + 2)))) {
-					return endOfLine(sql, start);
-				}
-				return start;
+				// MySQL needs a space after --, but MariaDB Connector/J finds no
+				// parameter after -- either
+				return (following == '-') ? endOfLine(sql, start) : start;
 			case '#':
 				return style.hashComments() ? endOfLine(sql, start) : start;
 			case '/':
@@ -265,11 +262,6 @@ final class SqlLiterals {
 	}
 
 	private static int endOfBlockComment(SqlLiteralStyle style, String sql, int start) {
-		if (style.executableComments() && start + 2 < sql.length()
-				&& (sql.charAt(start + 2) == '!' || sql.startsWith("M!", start + 2))) {
-			// MySQL runs what is inside /*! ... */: parameters count there
-			return start;
-		}
 		int depth = 1;
 		int i = start + 2;
 		while (i < sql.length()) {
