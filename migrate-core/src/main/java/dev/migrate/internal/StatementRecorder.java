@@ -1,13 +1,20 @@
 package dev.migrate.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,26 +88,41 @@ final class StatementRecorder {
 			}
 			if (name.equals("createStatement")) {
 				Statement target = this.execute ? (Statement) invoke(method, connection, args) : null;
-				return statement(Statement.class, target, null);
+				return statement(Statement.class, target, null, (Connection) proxy);
 			}
 			if (name.equals("prepareStatement") || name.equals("prepareCall")) {
 				String sql = (String) args[0];
 				Statement target = this.execute ? (Statement) invoke(method, connection, args) : null;
 				return statement(name.equals("prepareCall") ? CallableStatement.class : PreparedStatement.class, target,
-						sql);
+						sql, (Connection) proxy);
 			}
 			return invoke(method, connection, args);
 		});
 	}
 
-	private Statement statement(Class<? extends Statement> type, @Nullable Statement target, @Nullable String sql) {
+	private Statement statement(Class<? extends Statement> type, @Nullable Statement target, @Nullable String sql,
+			Connection recording) {
 		Map<Integer, Object> parameters = new TreeMap<>();
 		List<String> batch = new ArrayList<>();
-		return proxy(type, (proxy, method, args) -> {
+		return proxy(type, (proxy, method, arguments) -> {
 			String name = method.getName();
+			@Nullable Object[] args = arguments;
+			if (name.equals("getConnection")) {
+				// The recording connection, so that what runs through it is recorded too
+				return recording;
+			}
 			if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index
 					&& sql != null) {
-				parameters.put(index, name.equals("setNull") ? null : args[1]);
+				if (args[1] instanceof Reader || args[1] instanceof InputStream) {
+					// Read the stream for the plan; the driver gets a copy
+					StreamContent content = StreamContent.read(name, args);
+					parameters.put(index, content.value());
+					args = args.clone();
+					args[1] = content.copy();
+				}
+				else {
+					parameters.put(index, name.equals("setNull") ? null : args[1]);
+				}
 			}
 			else if (name.equals("clearParameters")) {
 				parameters.clear();
@@ -160,7 +182,7 @@ final class StatementRecorder {
 		if (name.equals("getLargeUpdateCount")) {
 			return -1L;
 		}
-		if (name.equals("getConnection") || name.equals("unwrap")) {
+		if (name.equals("unwrap")) {
 			return null;
 		}
 		if (name.equals("hashCode")) {
@@ -224,6 +246,47 @@ final class StatementRecorder {
 	@SuppressWarnings("unchecked")
 	private static <T> T proxy(Class<T> type, InvocationHandler handler) {
 		return (T) Proxy.newProxyInstance(StatementRecorder.class.getClassLoader(), new Class<?>[] { type }, handler);
+	}
+
+	/**
+	 * The content of a stream bound as a parameter, read for the plan, and a copy of the
+	 * stream for the driver.
+	 *
+	 * @param value text for a reader or an ASCII stream, bytes otherwise
+	 * @param copy a new stream with the same content
+	 */
+	private record StreamContent(Object value, Object copy) {
+
+		/**
+		 * Read the stream of a setter's arguments, no further than the length given with
+		 * it.
+		 */
+		static StreamContent read(String setter, @Nullable Object[] args) throws SQLException {
+			long limit = (args.length >= 3 && args[2] instanceof Number length && length.longValue() >= 0)
+					? length.longValue() : Integer.MAX_VALUE;
+			try {
+				if (args[1] instanceof Reader reader) {
+					StringBuilder text = new StringBuilder();
+					char[] buffer = new char[8192];
+					int read;
+					while (text.length() < limit && (read = reader.read(buffer, 0,
+							(int) Math.min(buffer.length, limit - text.length()))) >= 0) {
+						text.append(buffer, 0, read);
+					}
+					return new StreamContent(text.toString(), new StringReader(text.toString()));
+				}
+				byte[] bytes = ((InputStream) args[1]).readNBytes((int) Math.min(limit, Integer.MAX_VALUE));
+				return new StreamContent(
+						setter.equals("setAsciiStream") ? new String(bytes, StandardCharsets.US_ASCII) : bytes,
+						new ByteArrayInputStream(bytes));
+			}
+			catch (IOException ex) {
+				throw new SQLException(
+						"Could not read the stream bound with " + setter + "(" + args[0] + ", ...): " + ex.getMessage(),
+						ex);
+			}
+		}
+
 	}
 
 }
