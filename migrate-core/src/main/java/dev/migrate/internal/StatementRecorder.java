@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,11 +171,15 @@ final class StatementRecorder {
 		return null;
 	}
 
-	private static @Nullable Object dryDefault(Method method, Object proxy) {
+	private static @Nullable Object dryDefault(Method method, Object proxy) throws SQLException {
 		String name = method.getName();
 		Class<?> type = method.getReturnType();
 		if (type == ResultSet.class) {
 			return emptyResultSet();
+		}
+		if (name.equals("getParameterMetaData")) {
+			// JdbcTemplate then binds a null without a type, instead of failing
+			throw new SQLFeatureNotSupportedException("No parameter metadata in a plan's dry run");
 		}
 		if (name.equals("getUpdateCount")) {
 			return -1;

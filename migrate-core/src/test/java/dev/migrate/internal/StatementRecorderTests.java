@@ -92,6 +92,17 @@ class StatementRecorderTests {
 	}
 
 	@Test
+	void recordsNullsBoundByJdbcTemplateInDryMode() throws SQLException {
+		StatementRecorder recorder = StatementRecorder.dry(H2);
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			new JdbcTemplate(new SingleConnectionDataSource(recorder.wrap(connection), true))
+				.update("INSERT INTO docs (id, body) VALUES (?, ?)", 1, null);
+		}
+
+		assertThat(recorder.statements()).containsExactly("INSERT INTO docs (id, body) VALUES (1, NULL)");
+	}
+
+	@Test
 	void recordsABatchWithoutRunningItInDryMode() throws SQLException {
 		StatementRecorder recorder = StatementRecorder.dry(H2);
 		try (Connection connection = this.database.dataSource().getConnection()) {
