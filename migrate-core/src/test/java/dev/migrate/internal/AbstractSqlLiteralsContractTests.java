@@ -154,6 +154,42 @@ abstract class AbstractSqlLiteralsContractTests {
 		assertThat(this.jdbc.query(written, (rs, row) -> row(rs))).as(written).isEqualTo(bound);
 	}
 
+	/**
+	 * Change how the session reads backslashes in strings, detect the style on that
+	 * session, and check that strings with backslashes and quotes written for it store
+	 * what was bound.
+	 * @param setting the statement that changes the session
+	 * @param reset the statement that changes it back, before the connection returns to
+	 * the pool
+	 * @param backslashEscapes whether strings then have backslash escapes
+	 * @throws SQLException on a database failure
+	 */
+	void writesStringsForTheSessionsSetting(String setting, String reset, boolean backslashEscapes)
+			throws SQLException {
+		String table = "session_" + this.tables.incrementAndGet();
+		this.jdbc.execute("CREATE TABLE " + table + " (source VARCHAR(10), v VARCHAR(100))");
+		String value = "C:\\new\\it\\'s";
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			JdbcTemplate session = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			session.execute(setting);
+			try {
+				SqlLiteralStyle sessionStyle = SqlLiteralStyle
+					.detect(Dialects.inspect(this.database.dataSource(), null).info(), connection);
+				assertThat(sessionStyle.backslashEscapes()).isEqualTo(backslashEscapes);
+				StatementRecorder recorder = StatementRecorder.executing(sessionStyle);
+				new JdbcTemplate(new SingleConnectionDataSource(recorder.wrap(connection), true))
+					.update("INSERT INTO " + table + " (source, v) VALUES ('bound', ?)", value);
+				session.execute(recorder.statements().get(0).replace("'bound'", "'written'"));
+				assertThat(session.queryForList("SELECT v FROM " + table + " ORDER BY source", String.class))
+					.as(recorder.statements().get(0))
+					.containsExactly(value, value);
+			}
+			finally {
+				session.execute(reset);
+			}
+		}
+	}
+
 	private String recordUpdate(StatementRecorder recorder, String sql, @Nullable Object value) throws SQLException {
 		try (Connection connection = this.database.dataSource().getConnection()) {
 			JdbcTemplate recording = new JdbcTemplate(new SingleConnectionDataSource(recorder.wrap(connection), true));

@@ -1,6 +1,7 @@
 package dev.migrate.internal;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 
 import dev.migrate.testsupport.RequiresDatabase;
 import dev.migrate.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -81,6 +83,12 @@ class MariaDbSqlLiteralsContractTests extends AbstractSqlLiteralsContractTests {
 				values("SELECT 'it\\'s ?', \"it\\\"s ?\", 'C:\\\\', ?", "x"),
 				values("SELECT CONCAT(?, ?)", "it's", "C:\\new"), values("SELECT ? = '2026-01-01 10:00:00'",
 						OffsetDateTime.of(2026, 1, 1, 11, 0, 0, 0, ZoneOffset.ofHours(2))));
+	}
+
+	@Test
+	void writesStringsForASessionWithNoBackslashEscapes() throws SQLException {
+		writesStringsForTheSessionsSetting("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')",
+				"SET SESSION sql_mode = DEFAULT", false);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.migrate.internal;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import dev.migrate.TransactionMode;
 import dev.migrate.testsupport.RequiresDatabase;
 import dev.migrate.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -88,6 +90,12 @@ class PostgresSqlLiteralsContractTests extends AbstractSqlLiteralsContractTests 
 				values("SELECT ? = TIMESTAMPTZ '2026-01-01 09:00:00+00'", Timestamp.valueOf("2026-01-01 10:00:00")),
 				values("SELECT pg_typeof(?), pg_typeof(?), pg_typeof(?)", LocalDateTime.of(2026, 1, 1, 0, 0),
 						OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), UUID.randomUUID()));
+	}
+
+	@Test
+	void writesStringsForASessionWithNonStandardStrings() throws SQLException {
+		writesStringsForTheSessionsSetting("SET standard_conforming_strings = off", "RESET standard_conforming_strings",
+				true);
 	}
 
 }
