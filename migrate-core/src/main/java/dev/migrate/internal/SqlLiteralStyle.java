@@ -119,7 +119,7 @@ final class SqlLiteralStyle {
 	 */
 	static SqlLiteralStyle detect(DatabaseInfo database, Connection connection) {
 		SqlLiteralStyle style = forProduct(database.product());
-		String query = switch (style.kind) {
+		@Nullable String query = switch (style.kind) {
 			case POSTGRESQL -> "SELECT current_setting('standard_conforming_strings')";
 			case MYSQL -> "SELECT @@SESSION.sql_mode";
 			default -> null;
