@@ -1,6 +1,7 @@
 package dev.migrate;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.migrate.MigrationContext.Direction;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,13 @@ public record PlanResult(Direction direction, List<PlannedMigration> migrations,
 	}
 
 	/**
-	 * The plan as an SQL script, one commented block per migration.
+	 * The plan as an SQL script, one commented block per migration, for {@code psql} or
+	 * the {@code mysql}/{@code mariadb} client: each statement ends with {@code ;} (on a
+	 * line of its own after a trailing comment), and on MySQL and MariaDB a statement
+	 * that holds a {@code ;} itself, such as a trigger's body, is set between
+	 * {@code DELIMITER} lines. Bound values are written as literals of the database; a
+	 * value that has none is marked with a comment before a {@code ?}, so that its
+	 * statement fails rather than runs with something else.
 	 * @return the script
 	 */
 	public String toScript() {
@@ -48,7 +55,7 @@ public record PlanResult(Direction direction, List<PlannedMigration> migrations,
 			script.append("\n-- ")
 				.append(migration.version())
 				.append(": ")
-				.append(migration.description())
+				.append(migration.description().replace('\n', ' '))
 				.append(" (bean '")
 				.append(migration.beanName())
 				.append("', ")
@@ -59,10 +66,27 @@ public record PlanResult(Direction direction, List<PlannedMigration> migrations,
 				script.append("-- ").append(migration.note().replace("\n", "\n-- ")).append('\n');
 			}
 			for (String statement : migration.statements()) {
-				script.append(statement.strip()).append(";\n");
+				script.append(terminated(statement));
 			}
 		}
 		return script.toString();
+	}
+
+	private String terminated(String statement) {
+		String text = statement.strip().replaceFirst("[;\\s]+$", "");
+		if (text.isEmpty()) {
+			return "";
+		}
+		if (text.indexOf(';') >= 0 && (this.database.equals("MySQL") || this.database.equals("MariaDB"))) {
+			String delimiter = Stream.of("$$", "//", ";;", "$$$$")
+				.filter((candidate) -> !text.contains(candidate))
+				.findFirst()
+				.orElse("$$migrate$$");
+			return "DELIMITER " + delimiter + "\n" + text + "\n" + delimiter + "\nDELIMITER ;\n";
+		}
+		String lastLine = text.substring(text.lastIndexOf('\n') + 1);
+		// A ; after a line comment would be part of it
+		return text + ((lastLine.contains("--") || lastLine.contains("#")) ? "\n;\n" : ";\n");
 	}
 
 	/**

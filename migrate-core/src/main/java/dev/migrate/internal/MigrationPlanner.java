@@ -66,9 +66,10 @@ public final class MigrationPlanner {
 			throw new MigrateException("Could not open a connection to plan migrations: " + ex.getMessage(), ex);
 		}
 		try {
+			SqlLiteralStyle literals = SqlLiteralStyle.detect(this.database, connection);
 			connection.setAutoCommit(false);
 			for (ResolvedMigration migration : migrations) {
-				planned.add(planOne(migration, direction, connection));
+				planned.add(planOne(migration, direction, connection, literals));
 			}
 			return planned;
 		}
@@ -92,7 +93,8 @@ public final class MigrationPlanner {
 		}
 	}
 
-	private PlannedMigration planOne(ResolvedMigration migration, Direction direction, Connection connection) {
+	private PlannedMigration planOne(ResolvedMigration migration, Direction direction, Connection connection,
+			SqlLiteralStyle literals) {
 		MigrationMethod method = (direction == Direction.UP) ? migration.up() : migration.down();
 		if (method == null) {
 			throw new IllegalStateException(migration.describe() + " has no down method");
@@ -108,7 +110,8 @@ public final class MigrationPlanner {
 					+ " without running: not validated against the schema.";
 		}
 		boolean validated = note == null;
-		StatementRecorder recorder = validated ? StatementRecorder.executing() : StatementRecorder.dry();
+		StatementRecorder recorder = validated ? StatementRecorder.executing(literals)
+				: StatementRecorder.dry(literals);
 		Connection recording = recorder.wrap(connection);
 		try {
 			BoundInvocation.invoke(this.dataSource, this.database, migration, method, direction, recording);

@@ -1,13 +1,21 @@
 package dev.migrate.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +27,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps a connection so that every SQL statement run through it is recorded, with bound
- * values shown as literals. In executing mode statements really run (the caller rolls the
- * transaction back); in dry mode nothing runs: updates report zero rows and queries
- * return no rows. Commits, rollbacks and auto-commit changes by the migration are
- * ignored, so a plan can never commit.
+ * values written as literals of the database ({@link SqlLiterals}). In executing mode
+ * statements really run (the caller rolls the transaction back); in dry mode nothing
+ * runs: updates report zero rows and queries return no rows. Commits, rollbacks and
+ * auto-commit changes by the migration are ignored, so a plan can never commit.
  *
  * @author migrate
  */
@@ -38,24 +46,29 @@ final class StatementRecorder {
 
 	private final boolean execute;
 
-	private StatementRecorder(boolean execute) {
+	private final SqlLiteralStyle literals;
+
+	private StatementRecorder(boolean execute, SqlLiteralStyle literals) {
 		this.execute = execute;
+		this.literals = literals;
 	}
 
 	/**
 	 * Record statements that really run.
+	 * @param literals how the database writes bound values as literals
 	 * @return the recorder
 	 */
-	static StatementRecorder executing() {
-		return new StatementRecorder(true);
+	static StatementRecorder executing(SqlLiteralStyle literals) {
+		return new StatementRecorder(true, literals);
 	}
 
 	/**
 	 * Record statements without running them.
+	 * @param literals how the database writes bound values as literals
 	 * @return the recorder
 	 */
-	static StatementRecorder dry() {
-		return new StatementRecorder(false);
+	static StatementRecorder dry(SqlLiteralStyle literals) {
+		return new StatementRecorder(false, literals);
 	}
 
 	List<String> statements() {
@@ -76,32 +89,48 @@ final class StatementRecorder {
 			}
 			if (name.equals("createStatement")) {
 				Statement target = this.execute ? (Statement) invoke(method, connection, args) : null;
-				return statement(Statement.class, target, null);
+				return statement(Statement.class, target, null, (Connection) proxy);
 			}
 			if (name.equals("prepareStatement") || name.equals("prepareCall")) {
 				String sql = (String) args[0];
 				Statement target = this.execute ? (Statement) invoke(method, connection, args) : null;
 				return statement(name.equals("prepareCall") ? CallableStatement.class : PreparedStatement.class, target,
-						sql);
+						sql, (Connection) proxy);
 			}
 			return invoke(method, connection, args);
 		});
 	}
 
-	private Statement statement(Class<? extends Statement> type, @Nullable Statement target, @Nullable String sql) {
+	private Statement statement(Class<? extends Statement> type, @Nullable Statement target, @Nullable String sql,
+			Connection recording) {
 		Map<Integer, Object> parameters = new TreeMap<>();
 		List<String> batch = new ArrayList<>();
-		return proxy(type, (proxy, method, args) -> {
+		return proxy(type, (proxy, method, arguments) -> {
 			String name = method.getName();
+			@Nullable Object[] args = arguments;
+			if (name.equals("getConnection")) {
+				// The recording connection, so that what runs through it is recorded too
+				return recording;
+			}
 			if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer index
 					&& sql != null) {
-				parameters.put(index, name.equals("setNull") ? null : args[1]);
+				if (args[1] instanceof Reader || args[1] instanceof InputStream) {
+					// Read the stream for the plan; the driver gets a copy
+					StreamContent content = StreamContent.read(name, args);
+					parameters.put(index, content.value());
+					args = args.clone();
+					args[1] = content.copy();
+				}
+				else {
+					parameters.put(index, name.equals("setNull") ? null : args[1]);
+				}
 			}
 			else if (name.equals("clearParameters")) {
 				parameters.clear();
 			}
 			else if (name.equals("addBatch")) {
-				batch.add((args != null && args.length == 1) ? (String) args[0] : SqlLiterals.inline(sql, parameters));
+				batch.add((args != null && args.length == 1) ? (String) args[0]
+						: SqlLiterals.inline(this.literals, sql, parameters));
 			}
 			else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
 				this.statements.addAll(batch);
@@ -113,7 +142,7 @@ final class StatementRecorder {
 			}
 			else if (EXECUTE_METHODS.contains(name)) {
 				this.statements.add((args != null && args.length >= 1 && args[0] instanceof String text) ? text
-						: SqlLiterals.inline(sql, parameters));
+						: SqlLiterals.inline(this.literals, sql, parameters));
 				if (target == null) {
 					return dryResult(method);
 				}
@@ -142,11 +171,15 @@ final class StatementRecorder {
 		return null;
 	}
 
-	private static @Nullable Object dryDefault(Method method, Object proxy) {
+	private static @Nullable Object dryDefault(Method method, Object proxy) throws SQLException {
 		String name = method.getName();
 		Class<?> type = method.getReturnType();
 		if (type == ResultSet.class) {
 			return emptyResultSet();
+		}
+		if (name.equals("getParameterMetaData")) {
+			// JdbcTemplate then binds a null without a type, instead of failing
+			throw new SQLFeatureNotSupportedException("No parameter metadata in a plan's dry run");
 		}
 		if (name.equals("getUpdateCount")) {
 			return -1;
@@ -154,7 +187,7 @@ final class StatementRecorder {
 		if (name.equals("getLargeUpdateCount")) {
 			return -1L;
 		}
-		if (name.equals("getConnection") || name.equals("unwrap")) {
+		if (name.equals("unwrap")) {
 			return null;
 		}
 		if (name.equals("hashCode")) {
@@ -218,6 +251,47 @@ final class StatementRecorder {
 	@SuppressWarnings("unchecked")
 	private static <T> T proxy(Class<T> type, InvocationHandler handler) {
 		return (T) Proxy.newProxyInstance(StatementRecorder.class.getClassLoader(), new Class<?>[] { type }, handler);
+	}
+
+	/**
+	 * The content of a stream bound as a parameter, read for the plan, and a copy of the
+	 * stream for the driver.
+	 *
+	 * @param value text for a reader or an ASCII stream, bytes otherwise
+	 * @param copy a new stream with the same content
+	 */
+	private record StreamContent(Object value, Object copy) {
+
+		/**
+		 * Read the stream of a setter's arguments, no further than the length given with
+		 * it.
+		 */
+		static StreamContent read(String setter, @Nullable Object[] args) throws SQLException {
+			long limit = (args.length >= 3 && args[2] instanceof Number length && length.longValue() >= 0)
+					? length.longValue() : Integer.MAX_VALUE;
+			try {
+				if (args[1] instanceof Reader reader) {
+					StringBuilder text = new StringBuilder();
+					char[] buffer = new char[8192];
+					int read;
+					while (text.length() < limit && (read = reader.read(buffer, 0,
+							(int) Math.min(buffer.length, limit - text.length()))) >= 0) {
+						text.append(buffer, 0, read);
+					}
+					return new StreamContent(text.toString(), new StringReader(text.toString()));
+				}
+				byte[] bytes = ((InputStream) args[1]).readNBytes((int) Math.min(limit, Integer.MAX_VALUE));
+				return new StreamContent(
+						setter.equals("setAsciiStream") ? new String(bytes, StandardCharsets.US_ASCII) : bytes,
+						new ByteArrayInputStream(bytes));
+			}
+			catch (IOException ex) {
+				throw new SQLException(
+						"Could not read the stream bound with " + setter + "(" + args[0] + ", ...): " + ex.getMessage(),
+						ex);
+			}
+		}
+
 	}
 
 }
