@@ -4,6 +4,9 @@ import javax.sql.DataSource;
 
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
+import dev.migrate.boot.autoconfigure.command.MigrateCommand;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
+import dev.migrate.boot.autoconfigure.command.SystemExitMigrateCommandExitHandler;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,10 +15,13 @@ import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -23,8 +29,11 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -33,7 +42,9 @@ import org.springframework.util.StringUtils;
  * {@link EnableAutoConfiguration Auto-configuration} for migrate: builds a
  * {@link Migrator} from the application's {@link DataSource} and
  * {@link dev.migrate.Migration @Migration} beans, and migrates the database during
- * start-up, before anything that uses it.
+ * start-up, before anything that uses it, through a {@link MigrateMigrationStrategy}: the
+ * application's own, or {@link MigrateToTargetMigrationStrategy}; with
+ * {@code migrate.command}, {@link MigrateCommandMigrationStrategy}.
  *
  * @author migrate
  */
@@ -109,20 +120,62 @@ public final class MigrateAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(MigrateCommandExitHandler.class)
-	SystemExitMigrateCommandExitHandler migrateCommandExitHandler() {
-		return new SystemExitMigrateCommandExitHandler();
+	@ConditionalOnMissingBean(MigrateMigrationStrategy.class)
+	MigrateToTargetMigrationStrategy migrateMigrationStrategy(MigrateProperties properties) {
+		return new MigrateToTargetMigrationStrategy(properties.getTarget());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrateMigrationInitializer migrateInitializer(Migrator migrator, MigrateProperties properties,
-			MigrateCommandExitHandler exitHandler, Environment environment) {
+	MigrateMigrationInitializer migrateInitializer(Migrator migrator,
+			ObjectProvider<MigrateCommandMigrationStrategy> commandStrategy,
+			ObjectProvider<MigrateMigrationStrategy> strategy, Environment environment) {
 		DdlAutoConflictException.check(environment);
-		MigrateMigrationInitializer initializer = new MigrateMigrationInitializer(migrator, properties.getTarget(),
-				properties.getSteps(), properties.getCommand(), exitHandler);
-		initializer.setPlanOutput(properties.getPlanOutput());
-		return initializer;
+		// An operator's migrate.command wins over the application's own strategy.
+		MigrateMigrationStrategy command = commandStrategy.getIfAvailable();
+		return new MigrateMigrationInitializer(migrator, (command != null) ? command : strategy.getObject());
+	}
+
+	/**
+	 * Runs {@code migrate.command} instead of migrating.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(MigrateCommandCondition.class)
+	static class CommandConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(MigrateCommandExitHandler.class)
+		SystemExitMigrateCommandExitHandler migrateCommandExitHandler() {
+			return new SystemExitMigrateCommandExitHandler();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrateCommandMigrationStrategy migrateCommandMigrationStrategy(MigrateProperties properties,
+				MigrateCommandExitHandler exitHandler) {
+			MigrateCommand command = properties.getCommand();
+			Assert.state(command != null, "'migrate.command' must be set");
+			return new MigrateCommandMigrationStrategy(command, properties.getTarget(), properties.getSteps(),
+					properties.getPlanOutput(), exitHandler);
+		}
+
+	}
+
+	/**
+	 * Matches when {@code migrate.command} has text, as the command's environment
+	 * post-processor sees it.
+	 */
+	static final class MigrateCommandCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConditionMessage.Builder message = ConditionMessage.forCondition("migrate command");
+			String command = context.getEnvironment().getProperty("migrate.command");
+			return StringUtils.hasText(command)
+					? ConditionOutcome.match(message.found("migrate.command").items(command))
+					: ConditionOutcome.noMatch(message.didNotFind("migrate.command").atAll());
+		}
+
 	}
 
 	static final class MigrateDataSourceCondition extends AnyNestedCondition {

@@ -7,6 +7,8 @@ import dev.migrate.Diagnosis.Text;
 import dev.migrate.MigrateConfigurationException;
 import dev.migrate.MigrateException;
 import dev.migrate.Vocabulary;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandCompletedException;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandResult;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 import dev.migrate.TransactionMode;
+import dev.migrate.boot.autoconfigure.command.MigrateCommand;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

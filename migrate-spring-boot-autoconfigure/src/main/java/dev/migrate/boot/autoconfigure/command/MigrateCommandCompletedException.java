@@ -1,4 +1,4 @@
-package dev.migrate.boot.autoconfigure;
+package dev.migrate.boot.autoconfigure.command;
 
 import org.springframework.boot.ExitCodeGenerator;
 

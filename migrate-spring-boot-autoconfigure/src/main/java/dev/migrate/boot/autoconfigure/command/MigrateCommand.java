@@ -1,10 +1,10 @@
-package dev.migrate.boot.autoconfigure;
+package dev.migrate.boot.autoconfigure.command;
 
 /**
  * An operation that {@code migrate.command} runs instead of starting the application.
  *
  * @author migrate
- * @see MigrateProperties#getCommand()
+ * @see MigrateCommandRunner
  */
 public enum MigrateCommand {
 
