@@ -191,6 +191,49 @@ class BadInputTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "rollback", "plan" })
+	void stepsAndTargetTogetherAreRefusedAndChangeNothing(String command) {
+		applied(CreateBooks.class, AddAuthor.class);
+		runCommand(command, List.of("migrate.steps=1", "migrate.target=1"), (result) -> {
+			assertThat(result.exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+			assertThat(result.report())
+				.contains("migrate " + command + " FAILED (exit code 4): Both migrate.steps=1"
+						+ " and migrate.target=1 are set, but " + command
+						+ " takes either a number of steps or a target version. Nothing was changed.")
+				.contains("An empty value (for example migrate.target=) clears one set in a configuration file.");
+		});
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+		assertThat(this.state.hasColumn("book", "author")).isTrue();
+	}
+
+	@Test
+	void emptyTargetClearsOneSetElsewhereSoStepsApply() {
+		applied(CreateBooks.class, AddAuthor.class);
+		runCommand("rollback", List.of("migrate.target=1", "migrate.steps=1", "migrate.target="),
+				(result) -> assertThat(result.exitCode()).isZero());
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:ROLLED_BACK");
+		assertThat(this.state.hasColumn("book", "author")).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "abc", "7" })
+	void planToAMalformedOrUnknownTargetIsRefusedWithoutAStackTrace(String target, CapturedOutput output) {
+		applied(CreateBooks.class);
+		runCommand("plan", List.of("migrate.target=" + target), (result) -> {
+			assertThat(result.exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+			assertThat(result.report()).contains("migrate plan FAILED (exit code 4): ")
+				.contains(target.equals("abc")
+						? "Invalid target version (migrate.target): version \"abc\" is not dot-separated numbers"
+						: "No migration has the target version 7 (migrate.target). Known versions: 1, 2.")
+				.endsWith("Nothing was changed.");
+		});
+		// Neither the stack trace of an unexpected failure nor its log line.
+		assertThat(output).doesNotContain("IllegalArgumentException").doesNotContain("ERROR").doesNotContain("\tat ");
+		assertThat(this.state.history()).containsExactly("1:SUCCESS");
+		assertThat(this.state.hasColumn("book", "author")).isFalse();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "7", "1.5" })
 	void rollbackToAVersionThatDoesNotExistChangesNothing(String target) {
 		applied(CreateBooks.class, AddAuthor.class);

@@ -22,7 +22,7 @@ public enum MigrateCommand {
 
 	/**
 	 * Roll back the latest migrate.steps migrations (default 1), or every migration above
-	 * migrate.target.
+	 * migrate.target; not both.
 	 */
 	ROLLBACK,
 
@@ -40,9 +40,9 @@ public enum MigrateCommand {
 
 	/**
 	 * Print the SQL statements the pending migrations would run (or, with migrate.steps
-	 * or a migrate.target below the current version, the down statements of a rollback),
-	 * changing neither schema nor history; migrate.plan-output also writes them to a
-	 * file.
+	 * or a migrate.target below the current version, the down statements of a rollback;
+	 * not both), changing neither schema nor history; migrate.plan-output also writes
+	 * them to a file.
 	 */
 	PLAN
 

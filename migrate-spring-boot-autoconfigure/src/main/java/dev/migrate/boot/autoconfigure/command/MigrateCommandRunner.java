@@ -27,6 +27,7 @@ import dev.migrate.OperationResult.MigrationExecution;
 import dev.migrate.OperationResult.Operation;
 import dev.migrate.PlanResult;
 import dev.migrate.Remedy;
+import dev.migrate.Setting;
 import dev.migrate.ValidationResult;
 import dev.migrate.Version;
 import dev.migrate.Vocabulary;
@@ -151,8 +152,28 @@ public class MigrateCommandRunner {
 	}
 
 	private OperationResult rollback() {
+		checkStepsOrTarget(MigrateCommand.ROLLBACK);
 		return (this.target != null) ? this.migrator.rollbackTo(this.target)
 				: this.migrator.rollback((this.steps != null) ? this.steps : 1);
+	}
+
+	// One rule for the commands that accept both: either steps or a target, never both.
+	// A target set for start-up in application.yml must not silently widen or narrow a
+	// rollback asked for in steps on the command line, nor the reverse.
+	private void checkStepsOrTarget(MigrateCommand command) {
+		if (this.steps != null && this.target != null) {
+			throw new MigrateConfigurationException(
+					new Diagnosis(
+							Text.of("Both ", Remedy.change(Setting.STEPS, this.steps.toString()), " and ",
+									Remedy.change(Setting.TARGET, this.target),
+									" are set, but " + name(command)
+											+ " takes either a number of steps or a target version."),
+							Text.of("Nothing was changed."),
+							Text.of("Remove one of them: ", Remedy.change(Setting.STEPS),
+									" counts the latest migrations, newest first; ", Remedy.change(Setting.TARGET),
+									" names the version to return to. An empty value (for example ",
+									Remedy.change(Setting.TARGET, ""), ") clears one set in a configuration file.")));
+		}
 	}
 
 	private MigrateCommandResult operation(MigrateCommand command, OperationResult result) {
@@ -188,15 +209,18 @@ public class MigrateCommandRunner {
 	}
 
 	private PlanResult plan() {
+		checkStepsOrTarget(MigrateCommand.PLAN);
 		if (this.steps != null) {
 			return this.migrator.planRollback(this.steps);
 		}
-		if (this.target != null) {
+		if (this.target != null && Version.problemWith(this.target) == null) {
 			Version current = this.migrator.info().currentVersion();
 			if (current != null && current.isAfter(Version.parse(this.target))) {
 				return this.migrator.planRollbackTo(this.target);
 			}
 		}
+		// The engine rejects a malformed target, or one that no migration has, naming
+		// the setting.
 		return this.migrator.plan(this.target);
 	}
 
