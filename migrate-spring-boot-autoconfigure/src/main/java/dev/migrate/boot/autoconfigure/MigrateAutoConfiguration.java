@@ -1,10 +1,14 @@
 package dev.migrate.boot.autoconfigure;
 
+import java.util.Locale;
+
 import javax.sql.DataSource;
 
+import dev.migrate.MigrateException;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.boot.autoconfigure.command.MigrateCommand;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandConfigurationException;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
 import dev.migrate.boot.autoconfigure.command.SystemExitMigrateCommandExitHandler;
 import org.jspecify.annotations.Nullable;
@@ -72,6 +76,17 @@ public final class MigrateAutoConfiguration {
 			@MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrateConfigurationCustomizer> customizers,
 			ConfigurableListableBeanFactory beanFactory) {
+		try {
+			return buildMigrator(properties, dataSource, migrateDataSource, listeners, customizers, beanFactory);
+		}
+		catch (MigrateException ex) {
+			throw beforeCommand(properties.getCommand(), ex);
+		}
+	}
+
+	private static Migrator buildMigrator(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<DataSource> migrateDataSource, ObjectProvider<MigrationListener> listeners,
+			ObjectProvider<MigrateConfigurationCustomizer> customizers, ConfigurableListableBeanFactory beanFactory) {
 		Migrator.Builder builder = Migrator
 			.builder(migrationDataSource(properties, migrateDataSource.getIfAvailable(), dataSource.getIfUnique()));
 		builder.vocabulary(MigratePropertiesVocabulary.INSTANCE);
@@ -130,10 +145,24 @@ public final class MigrateAutoConfiguration {
 	MigrateMigrationInitializer migrateInitializer(Migrator migrator,
 			ObjectProvider<MigrateCommandMigrationStrategy> commandStrategy,
 			ObjectProvider<MigrateMigrationStrategy> strategy, Environment environment) {
-		DdlAutoConflictException.check(environment);
 		// An operator's migrate.command wins over the application's own strategy.
-		MigrateMigrationStrategy command = commandStrategy.getIfAvailable();
+		MigrateCommandMigrationStrategy command = commandStrategy.getIfAvailable();
+		try {
+			DdlAutoConflictException.check(environment);
+		}
+		catch (DdlAutoConflictException ex) {
+			throw beforeCommand((command != null) ? command.getCommand() : null, ex);
+		}
 		return new MigrateMigrationInitializer(migrator, (command != null) ? command : strategy.getObject());
+	}
+
+	/**
+	 * A failure found before a command could run ends the process with the exit code of
+	 * invalid configuration; without a command, start-up fails as Spring Boot does.
+	 */
+	private static RuntimeException beforeCommand(@Nullable MigrateCommand command, MigrateException ex) {
+		return (command != null) ? new MigrateCommandConfigurationException(command.name().toLowerCase(Locale.ROOT), ex)
+				: ex;
 	}
 
 	/**
@@ -142,6 +171,11 @@ public final class MigrateAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(MigrateCommandCondition.class)
 	static class CommandConfiguration {
+
+		@Bean
+		static MigrateCommandBindHandlerAdvisor migrateCommandBindHandlerAdvisor(Environment environment) {
+			return new MigrateCommandBindHandlerAdvisor(environment.getProperty("migrate.command", ""));
+		}
 
 		@Bean
 		@ConditionalOnMissingBean(MigrateCommandExitHandler.class)

@@ -8,6 +8,7 @@ import dev.migrate.MigrateConfigurationException;
 import dev.migrate.MigrateException;
 import dev.migrate.Vocabulary;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandCompletedException;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandConfigurationException;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandResult;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,9 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 			if (candidate instanceof MigrateCommandCompletedException completed) {
 				return analyze(completed);
 			}
+			if (candidate instanceof MigrateCommandConfigurationException notRun) {
+				return analyze(notRun);
+			}
 			if (candidate instanceof MigrateException migrateException) {
 				return analyze(migrateException);
 			}
@@ -38,6 +42,20 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 				break;
 			}
 		}
+		return null;
+	}
+
+	private @Nullable FailureAnalysis analyze(MigrateCommandConfigurationException ex) {
+		if (ex.getAction() != null) {
+			return new FailureAnalysis(ex.getMessage(), ex.getAction(), ex);
+		}
+		if (ex.getCause() instanceof MigrateException cause) {
+			FailureAnalysis analysis = analyze(cause);
+			return new FailureAnalysis("migrate.command=" + ex.getCommand() + " did not run (exit code "
+					+ ex.getExitCode() + "):" + System.lineSeparator() + analysis.getDescription(),
+					analysis.getAction(), cause);
+		}
+		// A property that does not bind: Spring Boot's own analysis describes it best.
 		return null;
 	}
 

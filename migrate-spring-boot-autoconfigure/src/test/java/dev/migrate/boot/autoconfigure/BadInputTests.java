@@ -31,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
@@ -145,9 +146,10 @@ class BadInputTests {
 
 	@Test
 	void unknownCommandFailsStartUpListingTheValidCommands(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> application("--migrate.command=destroy"))
-			.satisfies((ex) -> assertThat(ex)
-				.hasRootCauseMessage("No enum constant " + MigrateCommand.class.getName() + ".destroy"));
+		assertThatException().isThrownBy(() -> application("--migrate.command=destroy")).satisfies((ex) -> {
+			assertThat(ex).hasRootCauseMessage("No enum constant " + MigrateCommand.class.getName() + ".destroy");
+			assertThat(exitCode(ex)).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+		});
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Failed to bind properties under 'migrate.command' to " + MigrateCommand.class.getName())
 			.contains("Value: \"destroy\"")
@@ -155,6 +157,64 @@ class BadInputTests {
 			.contains(Arrays.stream(MigrateCommand.values()).map(Enum::name).toList());
 		assertThat(this.exitHandler.result()).isNull();
 		assertThat(tables()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "migrate.steps=abc", "migrate.lock-timeout=soon", "migrate.transaction-mode=sometimes" })
+	void propertyThatDoesNotBindEndsACommandWithFourAndBootsReport(String property, CapturedOutput output) {
+		String name = property.substring(0, property.indexOf('='));
+		assertThatException().isThrownBy(() -> application("--migrate.command=rollback", "--" + property))
+			.satisfies((ex) -> {
+				assertThat(exitCode(ex)).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+				assertThat(new MigrateFailureAnalyzer().analyze(ex)).as("left to Spring Boot's analysis").isNull();
+			});
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Failed to bind properties under '" + name + "'");
+		assertThat(this.exitHandler.result()).isNull();
+		assertThat(tables()).isEmpty();
+	}
+
+	@Test
+	void propertyThatDoesNotBindKeepsBootsExitCodeWithoutCommand() {
+		assertThatException().isThrownBy(() -> application("--migrate.steps=abc"))
+			.satisfies((ex) -> assertThat(exitCode(ex)).as("Spring Boot's own").isZero());
+		assertThat(tables()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "migrate.table=x;drop table t", "migrate.lock-timeout=0", "migrate.baseline-version=v1" })
+	void settingTheEngineRefusesEndsACommandWithFourBeforeItRuns(String property) {
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("migrate.command=migrate", property)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(exitCode(context.getStartupFailure())).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+				FailureAnalysis analysis = analysis(context, MigrateConfigurationException.class);
+				assertThat(analysis.getDescription())
+					.startsWith("migrate.command=migrate did not run (exit code 4):" + System.lineSeparator())
+					.contains("(" + property.substring(0, property.indexOf('=')) + ")");
+				assertThat(this.exitHandler.result()).as("no command ran").isNull();
+				assertThat(tables()).isEmpty();
+			});
+		// Without a command, the same failure keeps Spring Boot's exit code.
+		this.contextRunner.withUserConfiguration(CreateBooks.class).withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(exitCode(context.getStartupFailure())).isZero();
+		});
+	}
+
+	@Test
+	void invalidMigrationDefinitionEndsACommandWithFourBeforeItRuns() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class, DuplicateOfCreateBooks.class)
+			.withPropertyValues("migrate.command=info")
+			.run((context) -> {
+				assertThat(exitCode(context.getStartupFailure())).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+				FailureAnalysis analysis = analysis(context, MigrationDefinitionException.class);
+				assertThat(analysis.getDescription()).startsWith("migrate.command=info did not run (exit code 4):")
+					.contains("Duplicate version 1");
+				assertThat(analysis.getAction()).contains("Fix the @Migration classes named above");
+				assertThat(tables()).isEmpty();
+			});
 	}
 
 	@ParameterizedTest
@@ -594,6 +654,18 @@ class BadInputTests {
 					(context) -> context.getBeanFactory().registerSingleton("recordingExitHandler", this.exitHandler))
 			.run(args)
 			.close();
+	}
+
+	// What SpringApplication makes the exit code of a failed start-up: the first
+	// ExitCodeGenerator among the causes, or 0 (then the JVM's 1 for an uncaught
+	// failure).
+	private static int exitCode(@Nullable Throwable failure) {
+		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof ExitCodeGenerator generator) {
+				return generator.getExitCode();
+			}
+		}
+		return 0;
 	}
 
 	private static List<String> messages(@Nullable Throwable failure) {
