@@ -20,6 +20,7 @@ import dev.migrate.boot.autoconfigure.TestMigrations.CreateBooks;
 import dev.migrate.boot.autoconfigure.TestMigrations.CreateShelves;
 import dev.migrate.boot.autoconfigure.command.MigrateCommand;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandCompletedException;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandConfigurationException;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandResult;
 import dev.migrate.testsupport.RequiresDatabase;
@@ -215,6 +216,19 @@ class BadInputTests {
 				assertThat(analysis.getAction()).contains("Fix the @Migration classes named above");
 				assertThat(tables()).isEmpty();
 			});
+	}
+
+	@Test
+	void commandWithMigrateDisabledFailsInsteadOfStartingTheApplication(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> application("--migrate.command=migrate", "--migrate.enabled=false"))
+			.satisfies((ex) -> {
+				assertThat(exitCode(ex)).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+				assertThat(ex).isInstanceOf(MigrateCommandConfigurationException.class);
+			});
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("migrate.command=migrate did not run (exit code 4): migrate.enabled=false switches migrate off")
+			.contains("Run the command with --migrate.enabled=true");
+		assertThat(tables()).isEmpty();
 	}
 
 	@ParameterizedTest
