@@ -8,7 +8,6 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.boot.autoconfigure.command.MigrateCommand;
-import dev.migrate.boot.autoconfigure.command.MigrateCommandConfigurationException;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
 import dev.migrate.boot.autoconfigure.command.SystemExitMigrateCommandExitHandler;
 import org.jspecify.annotations.Nullable;
@@ -75,12 +74,12 @@ public final class MigrateAutoConfiguration {
 	Migrator migrator(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
 			@MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrateConfigurationCustomizer> customizers,
-			ConfigurableListableBeanFactory beanFactory) {
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<MigrateCommandExitHandler> exitHandler) {
 		try {
 			return buildMigrator(properties, dataSource, migrateDataSource, listeners, customizers, beanFactory);
 		}
 		catch (MigrateException ex) {
-			throw beforeCommand(properties.getCommand(), ex);
+			throw beforeCommand(properties.getCommand(), ex, exitHandler);
 		}
 	}
 
@@ -144,14 +143,15 @@ public final class MigrateAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrateMigrationInitializer migrateInitializer(Migrator migrator,
 			ObjectProvider<MigrateCommandMigrationStrategy> commandStrategy,
-			ObjectProvider<MigrateMigrationStrategy> strategy, Environment environment) {
+			ObjectProvider<MigrateMigrationStrategy> strategy, Environment environment,
+			ObjectProvider<MigrateCommandExitHandler> exitHandler) {
 		// An operator's migrate.command wins over the application's own strategy.
 		MigrateCommandMigrationStrategy command = commandStrategy.getIfAvailable();
 		try {
 			DdlAutoConflictException.check(environment);
 		}
 		catch (DdlAutoConflictException ex) {
-			throw beforeCommand((command != null) ? command.getCommand() : null, ex);
+			throw beforeCommand((command != null) ? command.getCommand() : null, ex, exitHandler);
 		}
 		return new MigrateMigrationInitializer(migrator, (command != null) ? command : strategy.getObject());
 	}
@@ -160,9 +160,13 @@ public final class MigrateAutoConfiguration {
 	 * A failure found before a command could run ends the process with the exit code of
 	 * invalid configuration; without a command, start-up fails as Spring Boot does.
 	 */
-	private static RuntimeException beforeCommand(@Nullable MigrateCommand command, MigrateException ex) {
-		return (command != null) ? new MigrateCommandConfigurationException(command.name().toLowerCase(Locale.ROOT), ex)
-				: ex;
+	private static RuntimeException beforeCommand(@Nullable MigrateCommand command, MigrateException ex,
+			ObjectProvider<MigrateCommandExitHandler> exitHandler) {
+		if (command == null) {
+			return ex;
+		}
+		return MigrateCommandConfigurationFailures.handle(command.name().toLowerCase(Locale.ROOT), ex,
+				exitHandler.getIfAvailable(), System.out);
 	}
 
 	/**
@@ -173,8 +177,10 @@ public final class MigrateAutoConfiguration {
 	static class CommandConfiguration {
 
 		@Bean
-		static MigrateCommandBindHandlerAdvisor migrateCommandBindHandlerAdvisor(Environment environment) {
-			return new MigrateCommandBindHandlerAdvisor(environment.getProperty("migrate.command", ""));
+		static MigrateCommandBindHandlerAdvisor migrateCommandBindHandlerAdvisor(Environment environment,
+				ObjectProvider<MigrateCommandExitHandler> exitHandler) {
+			return new MigrateCommandBindHandlerAdvisor(environment.getProperty("migrate.command", "").trim(),
+					exitHandler);
 		}
 
 		@Bean

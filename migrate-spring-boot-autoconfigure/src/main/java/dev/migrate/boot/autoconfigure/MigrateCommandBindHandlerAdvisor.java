@@ -1,8 +1,10 @@
 package dev.migrate.boot.autoconfigure;
 
 import dev.migrate.boot.autoconfigure.command.MigrateCommandConfigurationException;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
 import org.springframework.boot.context.properties.bind.BindContext;
@@ -11,11 +13,12 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
 /**
- * While a command is asked for, turns a {@code migrate.*} property that cannot be bound
- * (a misspelt command, steps that are not a number, a malformed duration) into a
- * {@link MigrateCommandConfigurationException}, so that the process ends with the exit
- * code of invalid configuration. Spring Boot's report of the binding failure is
- * unchanged: the original failure stays the cause.
+ * While a command is asked for, ends the start-up as the command would with the exit code
+ * of invalid configuration when a {@code migrate.*} property cannot be bound (a misspelt
+ * command, steps that are not a number, a malformed duration); see
+ * {@link MigrateCommandConfigurationFailures}. The original failure stays the cause of
+ * the {@link MigrateCommandConfigurationException}, so Spring Boot's report of the
+ * binding failure is unchanged where the exit handler returns.
  *
  * @author migrate
  */
@@ -25,8 +28,11 @@ class MigrateCommandBindHandlerAdvisor implements ConfigurationPropertiesBindHan
 
 	private final String command;
 
-	MigrateCommandBindHandlerAdvisor(String command) {
+	private final ObjectProvider<MigrateCommandExitHandler> exitHandler;
+
+	MigrateCommandBindHandlerAdvisor(String command, ObjectProvider<MigrateCommandExitHandler> exitHandler) {
 		this.command = command;
+		this.exitHandler = exitHandler;
 	}
 
 	@Override
@@ -41,8 +47,10 @@ class MigrateCommandBindHandlerAdvisor implements ConfigurationPropertiesBindHan
 				}
 				catch (Exception ex) {
 					if (MIGRATE.isAncestorOf(name) && !isWrapped(ex)) {
-						throw new MigrateCommandConfigurationException(MigrateCommandBindHandlerAdvisor.this.command,
-								ex);
+						throw MigrateCommandConfigurationFailures.handleBindFailure(
+								MigrateCommandBindHandlerAdvisor.this.command, name, target,
+								context.getConfigurationProperty(), ex,
+								MigrateCommandBindHandlerAdvisor.this.exitHandler.getIfAvailable(), System.out);
 					}
 					throw ex;
 				}

@@ -93,7 +93,7 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 
 	private FailureAnalysis analyze(MigrateCommandCompletedException ex) {
 		MigrateCommandResult result = ex.getResult();
-		String command = result.command().name().toLowerCase(Locale.ROOT);
+		String command = (result.command() != null) ? result.command().name().toLowerCase(Locale.ROOT) : "?";
 		return new FailureAnalysis(
 				"migrate.command=" + command + " ran (exit code " + result.exitCode()
 						+ ") and the application was stopped on purpose:" + System.lineSeparator() + result.report(),

@@ -156,7 +156,13 @@ class BadInputTests {
 			.contains("Value: \"destroy\"")
 			.contains("The following values are valid:")
 			.contains(Arrays.stream(MigrateCommand.values()).map(Enum::name).toList());
-		assertThat(this.exitHandler.result()).isNull();
+		MigrateCommandResult result = this.exitHandler.result();
+		assertThat(result.command()).isNull();
+		assertThat(result.exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+		assertThat(result.report()).startsWith("migrate.command=destroy did not run (exit code 4): Failed to bind"
+				+ " properties under 'migrate.command' to " + MigrateCommand.class.getName() + ": value \"destroy\"")
+			.contains("Valid values: migrate, info, validate, rollback, redo, baseline, repair, plan.")
+			.contains("Nothing was changed in the database.");
 		assertThat(tables()).isEmpty();
 	}
 
@@ -171,7 +177,11 @@ class BadInputTests {
 			});
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Failed to bind properties under '" + name + "'");
-		assertThat(this.exitHandler.result()).isNull();
+		MigrateCommandResult result = this.exitHandler.result();
+		assertThat(result.command()).isEqualTo(MigrateCommand.ROLLBACK);
+		assertThat(result.exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+		assertThat(result.report()).startsWith("migrate.command=rollback did not run (exit code 4): Failed to bind"
+				+ " properties under '" + name + "'");
 		assertThat(tables()).isEmpty();
 	}
 
@@ -194,7 +204,10 @@ class BadInputTests {
 				assertThat(analysis.getDescription())
 					.startsWith("migrate.command=migrate did not run (exit code 4):" + System.lineSeparator())
 					.contains("(" + property.substring(0, property.indexOf('=')) + ")");
-				assertThat(this.exitHandler.result()).as("no command ran").isNull();
+				MigrateCommandResult result = this.exitHandler.result();
+				assertThat(result.exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+				assertThat(result.report())
+					.isEqualTo(analysis.getDescription() + System.lineSeparator() + analysis.getAction());
 				assertThat(tables()).isEmpty();
 			});
 		// Without a command, the same failure keeps Spring Boot's exit code.

@@ -1,5 +1,7 @@
 package dev.migrate.boot.autoconfigure.command;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An operation that {@code migrate.command} runs instead of starting the application.
  *
@@ -44,6 +46,25 @@ public enum MigrateCommand {
 	 * not both), changing neither schema nor history; migrate.plan-output also writes
 	 * them to a file.
 	 */
-	PLAN
+	PLAN;
+
+	/**
+	 * The command a {@code migrate.command} value names, read as Spring Boot binds it
+	 * (any case, dashes or underscores).
+	 * @param value the value
+	 * @return the command, or {@code null} if the value names none
+	 */
+	public static @Nullable MigrateCommand of(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		String name = value.trim().replace('-', '_');
+		for (MigrateCommand command : values()) {
+			if (command.name().equalsIgnoreCase(name)) {
+				return command;
+			}
+		}
+		return null;
+	}
 
 }

@@ -13,11 +13,14 @@ import org.springframework.boot.SpringApplication;
  * {@link MigrateCommandResult#MISCONFIGURED}, as for the same problems found while the
  * command runs.
  * <p>
- * {@link SpringApplication} takes the exit code of a failed start-up from an
- * {@link ExitCodeGenerator} among the causes of the failure (exit-code exception mappers
- * are not consulted once the context has stopped refreshing), so the starter wraps these
- * failures in this exception, only when a command was asked for; a normal start keeps
- * Spring Boot's exit code.
+ * Only when a command was asked for: a normal start keeps Spring Boot's exit code. Before
+ * throwing it from the refresh, the starter hands the exit code to the
+ * {@link MigrateCommandExitHandler}, as for a command's own outcome, because
+ * {@link SpringApplication} can lose the exit code of a failed refresh (it publishes an
+ * {@code ExitCodeEvent} to the failed context first). Where the handler returns, as in
+ * tests, {@link SpringApplication} takes the exit code from this
+ * {@link ExitCodeGenerator} (exit-code exception mappers are not consulted once the
+ * refresh has failed).
  *
  * @author migrate
  * @since 0.1.0
