@@ -49,8 +49,8 @@ public enum MigrateCommand {
 	PLAN;
 
 	/**
-	 * The command a {@code migrate.command} value names, read as Spring Boot binds it
-	 * (any case, dashes or underscores).
+	 * The command a {@code migrate.command} value names, read as Spring Boot binds an
+	 * enum: in any case, ignoring anything but letters and digits.
 	 * @param value the value
 	 * @return the command, or {@code null} if the value names none
 	 */
@@ -58,13 +58,22 @@ public enum MigrateCommand {
 		if (value == null) {
 			return null;
 		}
-		String name = value.trim().replace('-', '_');
+		String name = lettersAndDigits(value);
 		for (MigrateCommand command : values()) {
-			if (command.name().equalsIgnoreCase(name)) {
+			if (lettersAndDigits(command.name()).equals(name)) {
 				return command;
 			}
 		}
 		return null;
+	}
+
+	private static String lettersAndDigits(String text) {
+		StringBuilder result = new StringBuilder(text.length());
+		text.codePoints()
+			.filter(Character::isLetterOrDigit)
+			.map(Character::toLowerCase)
+			.forEach(result::appendCodePoint);
+		return result.toString();
 	}
 
 }
