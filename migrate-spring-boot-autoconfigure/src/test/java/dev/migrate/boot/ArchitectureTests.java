@@ -27,6 +27,18 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void commandsKnowNothingOfTheAutoConfiguration() {
+		noClasses().that()
+			.resideInAPackage("dev.migrate.boot.autoconfigure.command..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.migrate.boot.autoconfigure")
+			.because("the auto-configuration plugs commands into start-up through a MigrateMigrationStrategy, so the"
+					+ " command package is a library it uses, never the reverse")
+			.check(BOOT);
+	}
+
+	@Test
 	void packagesAreFreeOfCycles() {
 		slices().matching("dev.migrate.boot.(**)").should().beFreeOfCycles().check(BOOT);
 	}

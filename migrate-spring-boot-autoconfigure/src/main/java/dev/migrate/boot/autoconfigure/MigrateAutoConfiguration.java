@@ -1,9 +1,15 @@
 package dev.migrate.boot.autoconfigure;
 
+import java.util.Locale;
+
 import javax.sql.DataSource;
 
+import dev.migrate.MigrateException;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
+import dev.migrate.boot.autoconfigure.command.MigrateCommand;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
+import dev.migrate.boot.autoconfigure.command.SystemExitMigrateCommandExitHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -14,10 +20,13 @@ import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -25,8 +34,11 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -35,7 +47,9 @@ import org.springframework.util.StringUtils;
  * {@link EnableAutoConfiguration Auto-configuration} for migrate: builds a
  * {@link Migrator} from the application's {@link DataSource} and
  * {@link dev.migrate.Migration @Migration} beans, and migrates the database during
- * start-up, before anything that uses it.
+ * start-up, before anything that uses it, through a {@link MigrateMigrationStrategy}: the
+ * application's own, or {@link MigrateToTargetMigrationStrategy}; with
+ * {@code migrate.command}, {@link MigrateCommandMigrationStrategy}.
  *
  * @author migrate
  */
@@ -64,7 +78,18 @@ public final class MigrateAutoConfiguration {
 	Migrator migrator(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
 			@MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrateConfigurationCustomizer> customizers,
-			ConfigurableListableBeanFactory beanFactory) {
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<MigrateCommandExitHandler> exitHandler) {
+		try {
+			return buildMigrator(properties, dataSource, migrateDataSource, listeners, customizers, beanFactory);
+		}
+		catch (MigrateException ex) {
+			throw beforeCommand(properties.getCommand(), ex, exitHandler);
+		}
+	}
+
+	private static Migrator buildMigrator(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<DataSource> migrateDataSource, ObjectProvider<MigrationListener> listeners,
+			ObjectProvider<MigrateConfigurationCustomizer> customizers, ConfigurableListableBeanFactory beanFactory) {
 		Migrator.Builder builder = Migrator.builder(migrationDataSource(properties, migrateDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), beanFactory.getBeanClassLoader()));
 		builder.vocabulary(MigratePropertiesVocabulary.INSTANCE);
@@ -128,20 +153,88 @@ public final class MigrateAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(MigrateCommandExitHandler.class)
-	SystemExitMigrateCommandExitHandler migrateCommandExitHandler() {
-		return new SystemExitMigrateCommandExitHandler();
+	@ConditionalOnMissingBean(MigrateMigrationStrategy.class)
+	MigrateToTargetMigrationStrategy migrateMigrationStrategy(MigrateProperties properties) {
+		return new MigrateToTargetMigrationStrategy(properties.getTarget());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrateMigrationInitializer migrateInitializer(Migrator migrator, MigrateProperties properties,
-			MigrateCommandExitHandler exitHandler, Environment environment) {
-		DdlAutoConflictException.check(environment);
-		MigrateMigrationInitializer initializer = new MigrateMigrationInitializer(migrator, properties.getTarget(),
-				properties.getSteps(), properties.getCommand(), exitHandler);
-		initializer.setPlanOutput(properties.getPlanOutput());
-		return initializer;
+	MigrateMigrationInitializer migrateInitializer(Migrator migrator,
+			ObjectProvider<MigrateCommandMigrationStrategy> commandStrategy,
+			ObjectProvider<MigrateMigrationStrategy> strategy, Environment environment,
+			ObjectProvider<MigrateCommandExitHandler> exitHandler) {
+		// An operator's migrate.command wins over the application's own strategy.
+		MigrateCommandMigrationStrategy command = commandStrategy.getIfAvailable();
+		try {
+			DdlAutoConflictException.check(environment);
+		}
+		catch (DdlAutoConflictException ex) {
+			throw beforeCommand((command != null) ? command.getCommand() : null, ex, exitHandler);
+		}
+		return new MigrateMigrationInitializer(migrator, (command != null) ? command : strategy.getObject());
+	}
+
+	/**
+	 * A failure found before a command could run ends the process with the exit code of
+	 * invalid configuration; without a command, start-up fails as Spring Boot does.
+	 */
+	private static RuntimeException beforeCommand(@Nullable MigrateCommand command, MigrateException ex,
+			ObjectProvider<MigrateCommandExitHandler> exitHandler) {
+		if (command == null) {
+			return ex;
+		}
+		return MigrateCommandConfigurationFailures.handle(command.name().toLowerCase(Locale.ROOT), ex,
+				exitHandler.getIfAvailable(), System.out);
+	}
+
+	/**
+	 * Runs {@code migrate.command} instead of migrating.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(MigrateCommandCondition.class)
+	static class CommandConfiguration {
+
+		@Bean
+		static MigrateCommandBindHandlerAdvisor migrateCommandBindHandlerAdvisor(Environment environment,
+				ObjectProvider<MigrateCommandExitHandler> exitHandler) {
+			return new MigrateCommandBindHandlerAdvisor(environment.getProperty("migrate.command", "").trim(),
+					exitHandler);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(MigrateCommandExitHandler.class)
+		SystemExitMigrateCommandExitHandler migrateCommandExitHandler() {
+			return new SystemExitMigrateCommandExitHandler();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrateCommandMigrationStrategy migrateCommandMigrationStrategy(MigrateProperties properties,
+				MigrateCommandExitHandler exitHandler) {
+			MigrateCommand command = properties.getCommand();
+			Assert.state(command != null, "'migrate.command' must be set");
+			return new MigrateCommandMigrationStrategy(command, properties.getTarget(), properties.getSteps(),
+					properties.getPlanOutput(), exitHandler);
+		}
+
+	}
+
+	/**
+	 * Matches when {@code migrate.command} has text, as the command's environment
+	 * post-processor sees it.
+	 */
+	static final class MigrateCommandCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConditionMessage.Builder message = ConditionMessage.forCondition("migrate command");
+			String command = context.getEnvironment().getProperty("migrate.command");
+			return StringUtils.hasText(command)
+					? ConditionOutcome.match(message.found("migrate.command").items(command))
+					: ConditionOutcome.noMatch(message.didNotFind("migrate.command").atAll());
+		}
+
 	}
 
 	static final class MigrateDataSourceCondition extends AnyNestedCondition {

@@ -7,6 +7,9 @@ import dev.migrate.Diagnosis.Text;
 import dev.migrate.MigrateConfigurationException;
 import dev.migrate.MigrateException;
 import dev.migrate.Vocabulary;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandCompletedException;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandConfigurationException;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandResult;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -29,6 +32,9 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 			if (candidate instanceof MigrateCommandCompletedException completed) {
 				return analyze(completed);
 			}
+			if (candidate instanceof MigrateCommandConfigurationException notRun) {
+				return analyze(notRun);
+			}
 			if (candidate instanceof MigrateException migrateException) {
 				return analyze(migrateException);
 			}
@@ -36,6 +42,20 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 				break;
 			}
 		}
+		return null;
+	}
+
+	private @Nullable FailureAnalysis analyze(MigrateCommandConfigurationException ex) {
+		if (ex.getAction() != null) {
+			return new FailureAnalysis(ex.getMessage(), ex.getAction(), ex);
+		}
+		if (ex.getCause() instanceof MigrateException cause) {
+			FailureAnalysis analysis = analyze(cause);
+			return new FailureAnalysis("migrate.command=" + ex.getCommand() + " did not run (exit code "
+					+ ex.getExitCode() + "):" + System.lineSeparator() + analysis.getDescription(),
+					analysis.getAction(), cause);
+		}
+		// A property that does not bind: Spring Boot's own analysis describes it best.
 		return null;
 	}
 
@@ -73,7 +93,7 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 
 	private FailureAnalysis analyze(MigrateCommandCompletedException ex) {
 		MigrateCommandResult result = ex.getResult();
-		String command = result.command().name().toLowerCase(Locale.ROOT);
+		String command = (result.command() != null) ? result.command().name().toLowerCase(Locale.ROOT) : "?";
 		return new FailureAnalysis(
 				"migrate.command=" + command + " ran (exit code " + result.exitCode()
 						+ ") and the application was stopped on purpose:" + System.lineSeparator() + result.report(),

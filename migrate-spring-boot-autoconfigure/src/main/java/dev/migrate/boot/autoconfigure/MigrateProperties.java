@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import dev.migrate.ChecksumValidation;
 import dev.migrate.TransactionMode;
+import dev.migrate.boot.autoconfigure.command.MigrateCommand;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -84,13 +85,15 @@ public class MigrateProperties {
 
 	/**
 	 * Version to migrate up to, or to roll back to with the rollback command ('0' rolls
-	 * back everything). Defaults to the latest version when migrating.
+	 * back everything). Defaults to the latest version when migrating. The rollback and
+	 * plan commands refuse it together with steps.
 	 */
 	private @Nullable String target;
 
 	/**
-	 * Number of migrations that the rollback command rolls back, newest first, when no
-	 * target is set. Defaults to 1. With the plan command, plans such a rollback.
+	 * Number of migrations that the rollback command rolls back, newest first. Defaults
+	 * to 1. With the plan command, plans such a rollback. The rollback and plan commands
+	 * refuse it together with a target.
 	 */
 	private @Nullable Integer steps;
 

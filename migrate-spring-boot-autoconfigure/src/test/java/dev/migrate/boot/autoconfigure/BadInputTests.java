@@ -18,6 +18,11 @@ import dev.migrate.boot.actuate.endpoint.MigrationsEndpoint;
 import dev.migrate.boot.autoconfigure.TestMigrations.AddAuthor;
 import dev.migrate.boot.autoconfigure.TestMigrations.CreateBooks;
 import dev.migrate.boot.autoconfigure.TestMigrations.CreateShelves;
+import dev.migrate.boot.autoconfigure.command.MigrateCommand;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandCompletedException;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandConfigurationException;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandResult;
 import dev.migrate.testsupport.RequiresDatabase;
 import dev.migrate.testsupport.TestDatabase;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
@@ -141,15 +147,100 @@ class BadInputTests {
 
 	@Test
 	void unknownCommandFailsStartUpListingTheValidCommands(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> application("--migrate.command=destroy"))
-			.satisfies((ex) -> assertThat(ex)
-				.hasRootCauseMessage("No enum constant " + MigrateCommand.class.getName() + ".destroy"));
+		assertThatException().isThrownBy(() -> application("--migrate.command=destroy")).satisfies((ex) -> {
+			assertThat(ex).hasRootCauseMessage("No enum constant " + MigrateCommand.class.getName() + ".destroy");
+			assertThat(exitCode(ex)).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+		});
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Failed to bind properties under 'migrate.command' to " + MigrateCommand.class.getName())
 			.contains("Value: \"destroy\"")
 			.contains("The following values are valid:")
 			.contains(Arrays.stream(MigrateCommand.values()).map(Enum::name).toList());
-		assertThat(this.exitHandler.result()).isNull();
+		MigrateCommandResult result = this.exitHandler.result();
+		assertThat(result.command()).isNull();
+		assertThat(result.exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+		assertThat(result.report()).startsWith("migrate.command=destroy did not run (exit code 4): Failed to bind"
+				+ " properties under 'migrate.command' to " + MigrateCommand.class.getName() + ": value \"destroy\"")
+			.contains("Valid values: migrate, info, validate, rollback, redo, baseline, repair, plan.")
+			.contains("Nothing was changed in the database.");
+		assertThat(tables()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "migrate.steps=abc", "migrate.lock-timeout=soon", "migrate.transaction-mode=sometimes" })
+	void propertyThatDoesNotBindEndsACommandWithFourAndBootsReport(String property, CapturedOutput output) {
+		String name = property.substring(0, property.indexOf('='));
+		assertThatException().isThrownBy(() -> application("--migrate.command=rollback", "--" + property))
+			.satisfies((ex) -> {
+				assertThat(exitCode(ex)).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+				assertThat(new MigrateFailureAnalyzer().analyze(ex)).as("left to Spring Boot's analysis").isNull();
+			});
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Failed to bind properties under '" + name + "'");
+		MigrateCommandResult result = this.exitHandler.result();
+		assertThat(result.command()).isEqualTo(MigrateCommand.ROLLBACK);
+		assertThat(result.exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+		assertThat(result.report()).startsWith("migrate.command=rollback did not run (exit code 4): Failed to bind"
+				+ " properties under '" + name + "'");
+		assertThat(tables()).isEmpty();
+	}
+
+	@Test
+	void propertyThatDoesNotBindKeepsBootsExitCodeWithoutCommand() {
+		assertThatException().isThrownBy(() -> application("--migrate.steps=abc"))
+			.satisfies((ex) -> assertThat(exitCode(ex)).as("Spring Boot's own").isZero());
+		assertThat(tables()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "migrate.table=x;drop table t", "migrate.lock-timeout=0", "migrate.baseline-version=v1" })
+	void settingTheEngineRefusesEndsACommandWithFourBeforeItRuns(String property) {
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("migrate.command=migrate", property)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(exitCode(context.getStartupFailure())).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+				FailureAnalysis analysis = analysis(context, MigrateConfigurationException.class);
+				assertThat(analysis.getDescription())
+					.startsWith("migrate.command=migrate did not run (exit code 4):" + System.lineSeparator())
+					.contains("(" + property.substring(0, property.indexOf('=')) + ")");
+				MigrateCommandResult result = this.exitHandler.result();
+				assertThat(result.exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+				assertThat(result.report())
+					.isEqualTo(analysis.getDescription() + System.lineSeparator() + analysis.getAction());
+				assertThat(tables()).isEmpty();
+			});
+		// Without a command, the same failure keeps Spring Boot's exit code.
+		this.contextRunner.withUserConfiguration(CreateBooks.class).withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(exitCode(context.getStartupFailure())).isZero();
+		});
+	}
+
+	@Test
+	void invalidMigrationDefinitionEndsACommandWithFourBeforeItRuns() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class, DuplicateOfCreateBooks.class)
+			.withPropertyValues("migrate.command=info")
+			.run((context) -> {
+				assertThat(exitCode(context.getStartupFailure())).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+				FailureAnalysis analysis = analysis(context, MigrationDefinitionException.class);
+				assertThat(analysis.getDescription()).startsWith("migrate.command=info did not run (exit code 4):")
+					.contains("Duplicate version 1");
+				assertThat(analysis.getAction()).contains("Fix the @Migration classes named above");
+				assertThat(tables()).isEmpty();
+			});
+	}
+
+	@Test
+	void commandWithMigrateDisabledFailsInsteadOfStartingTheApplication(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> application("--migrate.command=migrate", "--migrate.enabled=false"))
+			.satisfies((ex) -> {
+				assertThat(exitCode(ex)).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+				assertThat(ex).isInstanceOf(MigrateCommandConfigurationException.class);
+			});
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("migrate.command=migrate did not run (exit code 4): migrate.enabled=false switches migrate off")
+			.contains("Run the command with --migrate.enabled=true");
 		assertThat(tables()).isEmpty();
 	}
 
@@ -184,6 +275,49 @@ class BadInputTests {
 			assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
 			assertThat(this.state.hasColumn("book", "author")).isTrue();
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "rollback", "plan" })
+	void stepsAndTargetTogetherAreRefusedAndChangeNothing(String command) {
+		applied(CreateBooks.class, AddAuthor.class);
+		runCommand(command, List.of("migrate.steps=1", "migrate.target=1"), (result) -> {
+			assertThat(result.exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+			assertThat(result.report())
+				.contains("migrate " + command + " FAILED (exit code 4): Both migrate.steps=1"
+						+ " and migrate.target=1 are set, but " + command
+						+ " takes either a number of steps or a target version. Nothing was changed.")
+				.contains("An empty value (for example migrate.target=) clears one set in a configuration file.");
+		});
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+		assertThat(this.state.hasColumn("book", "author")).isTrue();
+	}
+
+	@Test
+	void emptyTargetClearsOneSetElsewhereSoStepsApply() {
+		applied(CreateBooks.class, AddAuthor.class);
+		runCommand("rollback", List.of("migrate.target=1", "migrate.steps=1", "migrate.target="),
+				(result) -> assertThat(result.exitCode()).isZero());
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:ROLLED_BACK");
+		assertThat(this.state.hasColumn("book", "author")).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "abc", "7" })
+	void planToAMalformedOrUnknownTargetIsRefusedWithoutAStackTrace(String target, CapturedOutput output) {
+		applied(CreateBooks.class);
+		runCommand("plan", List.of("migrate.target=" + target), (result) -> {
+			assertThat(result.exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+			assertThat(result.report()).contains("migrate plan FAILED (exit code 4): ")
+				.contains(target.equals("abc")
+						? "Invalid target version (migrate.target): version \"abc\" is not dot-separated numbers"
+						: "No migration has the target version 7 (migrate.target). Known versions: 1, 2.")
+				.endsWith("Nothing was changed.");
+		});
+		// Neither the stack trace of an unexpected failure nor its log line.
+		assertThat(output).doesNotContain("IllegalArgumentException").doesNotContain("ERROR").doesNotContain("\tat ");
+		assertThat(this.state.history()).containsExactly("1:SUCCESS");
+		assertThat(this.state.hasColumn("book", "author")).isFalse();
 	}
 
 	@ParameterizedTest
@@ -548,6 +682,18 @@ class BadInputTests {
 					(context) -> context.getBeanFactory().registerSingleton("recordingExitHandler", this.exitHandler))
 			.run(args)
 			.close();
+	}
+
+	// What SpringApplication makes the exit code of a failed start-up: the first
+	// ExitCodeGenerator among the causes, or 0 (then the JVM's 1 for an uncaught
+	// failure).
+	private static int exitCode(@Nullable Throwable failure) {
+		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof ExitCodeGenerator generator) {
+				return generator.getExitCode();
+			}
+		}
+		return 0;
 	}
 
 	private static List<String> messages(@Nullable Throwable failure) {

@@ -1,13 +1,18 @@
 package dev.migrate.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import dev.migrate.Migrator;
+import dev.migrate.ValidationResult;
 import dev.migrate.boot.autoconfigure.TestMigrations.AddAuthor;
 import dev.migrate.boot.autoconfigure.TestMigrations.CreateBooks;
+import dev.migrate.boot.autoconfigure.TestMigrations.FailOnPurpose;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandCompletedException;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
 import dev.migrate.boot.autoconfigure.domain.Book;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -82,6 +87,84 @@ class MigrateAutoConfigurationTests {
 					.isSameAs(context.getBean("ownInitializer"));
 				// The user's initializer stops at version 1.
 				assertThat(this.state.history()).containsExactly("1:SUCCESS");
+			});
+	}
+
+	@Test
+	void migratesUpToTheTargetWithTheDefaultStrategy() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
+			.withPropertyValues("migrate.target=1")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MigrateToTargetMigrationStrategy.class)
+					.doesNotHaveBean(MigrateCommandMigrationStrategy.class);
+				assertThat(this.state.history()).containsExactly("1:SUCCESS");
+			});
+	}
+
+	@Test
+	void usersOwnStrategyReplacesTheDefault() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
+			.withBean("validateOnly", MigrateMigrationStrategy.class, () -> (migrator) -> {
+				ValidationResult validation = migrator.validate();
+				assertThat(validation.isValid()).isTrue();
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(MigrateToTargetMigrationStrategy.class);
+				// Validated, not migrated: migration 2 is still pending.
+				assertThat(this.state.history()).containsExactly("1:SUCCESS");
+				assertThat(this.state.hasColumn("book", "author")).isFalse();
+			});
+	}
+
+	@Test
+	void usersOwnStrategyCanRepairBeforeMigrating() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class, FailOnPurpose.class)
+			.run((context) -> assertThat(context).hasFailed());
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "4:FAILED");
+		this.contextRunner.withUserConfiguration(CreateBooks.class, FixedMigration4.class)
+			.run((context) -> assertThat(context).hasFailed());
+		this.contextRunner.withUserConfiguration(CreateBooks.class, FixedMigration4.class)
+			.withBean(MigrateMigrationStrategy.class, () -> (migrator) -> {
+				migrator.repair();
+				migrator.migrate();
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "4:SUCCESS");
+				assertThat(this.state.hasTable("fixed")).isTrue();
+			});
+	}
+
+	@Test
+	void commandRunsInsteadOfTheUsersOwnStrategy() {
+		RecordingExitHandler exitHandler = new RecordingExitHandler();
+		List<String> calls = new ArrayList<>();
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
+			.withBean(MigrateMigrationStrategy.class, () -> (migrator) -> calls.add("user's strategy"))
+			.withBean(MigrateCommandExitHandler.class, () -> exitHandler)
+			.withPropertyValues("migrate.command=migrate", "migrate.target=1")
+			.run((context) -> {
+				assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(MigrateCommandCompletedException.class);
+				assertThat(exitHandler.result().exitCode()).isZero();
+				assertThat(calls).isEmpty();
+				assertThat(this.state.history()).containsExactly("1:SUCCESS");
+			});
+	}
+
+	@Test
+	void commandReportsNameThePropertiesEvenForTheUsersOwnMigrator() {
+		RecordingExitHandler exitHandler = new RecordingExitHandler();
+		// The user's Migrator is built without the starter's vocabulary.
+		this.contextRunner.withUserConfiguration(OwnMigrator.class)
+			.withBean(MigrateCommandExitHandler.class, () -> exitHandler)
+			.withPropertyValues("migrate.command=rollback", "migrate.steps=0")
+			.run((context) -> {
+				assertThat(exitHandler.result().exitCode()).isEqualTo(4);
+				assertThat(exitHandler.result().report()).contains("Cannot roll back 0 steps (migrate.steps)")
+					.doesNotContain("argument");
+				assertThat(this.state.hasTable("own_history")).isFalse();
 			});
 	}
 
@@ -287,7 +370,7 @@ class MigrateAutoConfigurationTests {
 
 		@Bean
 		MigrateMigrationInitializer ownInitializer(Migrator migrator) {
-			return new MigrateMigrationInitializer(migrator, "1", 1, null, new RecordingExitHandler());
+			return new MigrateMigrationInitializer(migrator, (engine) -> engine.migrate("1"));
 		}
 
 	}
@@ -298,6 +381,15 @@ class MigrateAutoConfigurationTests {
 		@Bean
 		Migrator ownMigrator(DataSource dataSource) {
 			return Migrator.builder(dataSource).table("own_history").migrations(List.of(new CreateBooks())).build();
+		}
+
+	}
+
+	@dev.migrate.Migration(version = "4", description = "Fail on purpose")
+	static class FixedMigration4 {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE fixed (id INT PRIMARY KEY)");
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.migrate.boot.autoconfigure;
 
+import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandResult;
 import org.jspecify.annotations.Nullable;
 
 /**

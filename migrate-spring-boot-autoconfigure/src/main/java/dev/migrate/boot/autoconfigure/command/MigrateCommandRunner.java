@@ -1,4 +1,4 @@
-package dev.migrate.boot.autoconfigure;
+package dev.migrate.boot.autoconfigure.command;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.migrate.Diagnosis;
+import dev.migrate.Diagnosis.Text;
 import dev.migrate.InfoResult;
-import dev.migrate.MigrationContext.Direction;
 import dev.migrate.MigrateConfigurationException;
+import dev.migrate.MigrateException;
+import dev.migrate.MigrationContext.Direction;
 import dev.migrate.MigrationDefinitionException;
 import dev.migrate.MigrationFailedException;
 import dev.migrate.MigrationInfo;
@@ -20,10 +23,14 @@ import dev.migrate.MigrationLockException;
 import dev.migrate.MigrationValidationException;
 import dev.migrate.Migrator;
 import dev.migrate.OperationResult;
-import dev.migrate.PlanResult;
 import dev.migrate.OperationResult.MigrationExecution;
+import dev.migrate.OperationResult.Operation;
+import dev.migrate.PlanResult;
+import dev.migrate.Remedy;
+import dev.migrate.Setting;
 import dev.migrate.ValidationResult;
 import dev.migrate.Version;
+import dev.migrate.Vocabulary;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +41,11 @@ import org.springframework.util.StringUtils;
 /**
  * Runs one {@link MigrateCommand} against a {@link Migrator} and turns its outcome into
  * an exit code and a report for the operator. Never throws for a failed operation: the
- * failure is in the result.
+ * failure is in the result, its message rendered in the runner's {@link Vocabulary}.
+ * <p>
+ * {@code rollback} and {@code plan} take either a number of steps or a target version:
+ * given both, they change nothing and fail with
+ * {@link MigrateCommandResult#MISCONFIGURED}, rather than silently preferring one.
  *
  * @author migrate
  */
@@ -53,15 +64,32 @@ public class MigrateCommandRunner {
 
 	private final @Nullable Path planOutput;
 
+	private final Vocabulary vocabulary;
+
 	/**
-	 * Create a runner.
+	 * Create a runner whose reports name {@code Migrator} methods and builder settings
+	 * ({@link Vocabulary#ENGINE}).
 	 * @param migrator the engine
 	 * @param target the target version of migrate and rollback, or {@code null}
 	 * @param steps how many migrations rollback rolls back when there is no target
 	 * (default 1), or {@code null}
 	 */
 	public MigrateCommandRunner(Migrator migrator, @Nullable String target, @Nullable Integer steps) {
-		this(migrator, target, steps, null);
+		this(migrator, target, steps, null, Vocabulary.ENGINE);
+	}
+
+	/**
+	 * Create a runner whose reports name {@code Migrator} methods and builder settings
+	 * ({@link Vocabulary#ENGINE}).
+	 * @param migrator the engine
+	 * @param target the target version of migrate, rollback and plan, or {@code null}
+	 * @param steps how many migrations rollback rolls back when there is no target
+	 * (default 1); with plan, plans such a rollback; or {@code null}
+	 * @param planOutput file the plan command also writes its script to, or {@code null}
+	 */
+	public MigrateCommandRunner(Migrator migrator, @Nullable String target, @Nullable Integer steps,
+			@Nullable Path planOutput) {
+		this(migrator, target, steps, planOutput, Vocabulary.ENGINE);
 	}
 
 	/**
@@ -71,14 +99,19 @@ public class MigrateCommandRunner {
 	 * @param steps how many migrations rollback rolls back when there is no target
 	 * (default 1); with plan, plans such a rollback; or {@code null}
 	 * @param planOutput file the plan command also writes its script to, or {@code null}
+	 * @param vocabulary how reports, including the engine's failures, name settings and
+	 * operations: the Spring Boot starter passes its {@code migrate.*} properties and
+	 * {@code --migrate.command} commands
 	 */
 	public MigrateCommandRunner(Migrator migrator, @Nullable String target, @Nullable Integer steps,
-			@Nullable Path planOutput) {
+			@Nullable Path planOutput, Vocabulary vocabulary) {
 		Assert.notNull(migrator, "'migrator' must not be null");
+		Assert.notNull(vocabulary, "'vocabulary' must not be null");
 		this.migrator = migrator;
 		this.target = StringUtils.hasText(target) ? target : null;
 		this.steps = steps;
 		this.planOutput = planOutput;
+		this.vocabulary = vocabulary;
 	}
 
 	/**
@@ -93,8 +126,7 @@ public class MigrateCommandRunner {
 				case MIGRATE -> operation(command, this.migrator.migrate(this.target));
 				case INFO -> info(command, this.migrator.info());
 				case VALIDATE -> validate(command, this.migrator.validate());
-				case ROLLBACK -> operation(command, (this.target != null) ? this.migrator.rollbackTo(this.target)
-						: this.migrator.rollback((this.steps != null) ? this.steps : 1));
+				case ROLLBACK -> operation(command, rollback());
 				case REDO -> operation(command, this.migrator.redo());
 				case BASELINE -> operation(command, this.migrator.baseline());
 				case REPAIR -> operation(command, this.migrator.repair());
@@ -103,6 +135,44 @@ public class MigrateCommandRunner {
 		}
 		catch (RuntimeException ex) {
 			return failure(command, ex);
+		}
+	}
+
+	private static int exitCode(RuntimeException failure) {
+		if (failure instanceof MigrationValidationException) {
+			return MigrateCommandResult.INVALID;
+		}
+		if (failure instanceof MigrationLockException) {
+			return MigrateCommandResult.LOCKED;
+		}
+		if (failure instanceof MigrateConfigurationException || failure instanceof MigrationDefinitionException) {
+			return MigrateCommandResult.MISCONFIGURED;
+		}
+		return MigrateCommandResult.FAILED;
+	}
+
+	private OperationResult rollback() {
+		checkStepsOrTarget(MigrateCommand.ROLLBACK);
+		return (this.target != null) ? this.migrator.rollbackTo(this.target)
+				: this.migrator.rollback((this.steps != null) ? this.steps : 1);
+	}
+
+	// One rule for the commands that accept both: either steps or a target, never both.
+	// A target set for start-up in application.yml must not silently widen or narrow a
+	// rollback asked for in steps on the command line, nor the reverse.
+	private void checkStepsOrTarget(MigrateCommand command) {
+		if (this.steps != null && this.target != null) {
+			throw new MigrateConfigurationException(
+					new Diagnosis(
+							Text.of("Both ", Remedy.change(Setting.STEPS, this.steps.toString()), " and ",
+									Remedy.change(Setting.TARGET, this.target),
+									" are set, but " + name(command)
+											+ " takes either a number of steps or a target version."),
+							Text.of("Nothing was changed."),
+							Text.of("Remove one of them: ", Remedy.change(Setting.STEPS),
+									" counts the latest migrations, newest first; ", Remedy.change(Setting.TARGET),
+									" names the version to return to. An empty value (for example ",
+									Remedy.change(Setting.TARGET, ""), ") clears one set in a configuration file.")));
 		}
 	}
 
@@ -139,15 +209,18 @@ public class MigrateCommandRunner {
 	}
 
 	private PlanResult plan() {
+		checkStepsOrTarget(MigrateCommand.PLAN);
 		if (this.steps != null) {
 			return this.migrator.planRollback(this.steps);
 		}
-		if (this.target != null) {
+		if (this.target != null && Version.problemWith(this.target) == null) {
 			Version current = this.migrator.info().currentVersion();
 			if (current != null && current.isAfter(Version.parse(this.target))) {
 				return this.migrator.planRollbackTo(this.target);
 			}
 		}
+		// The engine rejects a malformed target, or one that no migration has, naming
+		// the setting.
 		return this.migrator.plan(this.target);
 	}
 
@@ -199,37 +272,35 @@ public class MigrateCommandRunner {
 			describe(report, validation.info());
 			return new MigrateCommandResult(command, MigrateCommandResult.SUCCESS, report.toString(), null);
 		}
-		report.append(validation.problems().size())
-			.append((validation.problems().size() == 1) ? " problem" : " problems")
+		report.append(validation.diagnoses().size())
+			.append((validation.diagnoses().size() == 1) ? " problem" : " problems")
 			.append(" found:");
-		validation.problems().forEach((problem) -> report.append(System.lineSeparator()).append(" - ").append(problem));
+		for (Diagnosis problem : validation.diagnoses()) {
+			report.append(System.lineSeparator()).append(" - ").append(problem.render(this.vocabulary));
+		}
 		report.append(System.lineSeparator())
-			.append("Fix the migrations named above, or run migrate.command=repair once the database is right.")
+			.append(Text
+				.of("Fix the migrations named above, or run repair (", Remedy.run(Operation.REPAIR),
+						") once the database is right.")
+				.render(this.vocabulary))
 			.append(System.lineSeparator());
 		describe(report, validation.info());
 		return new MigrateCommandResult(command, MigrateCommandResult.INVALID, report.toString(), null);
 	}
 
 	private MigrateCommandResult failure(MigrateCommand command, RuntimeException ex) {
-		int exitCode;
-		if (ex instanceof MigrationValidationException) {
-			exitCode = MigrateCommandResult.INVALID;
-		}
-		else if (ex instanceof MigrationLockException) {
-			exitCode = MigrateCommandResult.LOCKED;
-		}
-		else if (ex instanceof MigrateConfigurationException || ex instanceof MigrationDefinitionException) {
-			exitCode = MigrateCommandResult.MISCONFIGURED;
-		}
-		else {
-			exitCode = MigrateCommandResult.FAILED;
-		}
+		int exitCode = exitCode(ex);
 		if (!(ex instanceof MigrationFailedException) && exitCode == MigrateCommandResult.FAILED) {
 			// Not one of the engine's own, self-explaining errors: keep the stack trace.
 			logger.error("migrate " + name(command) + " failed", ex);
 		}
-		String report = title(command) + " FAILED (exit code " + exitCode + "): " + ex.getMessage();
+		String report = title(command) + " FAILED (exit code " + exitCode + "): " + message(ex);
 		return new MigrateCommandResult(command, exitCode, report, ex);
+	}
+
+	private String message(RuntimeException ex) {
+		return (ex instanceof MigrateException migrateException) ? migrateException.getMessage(this.vocabulary)
+				: String.valueOf(ex.getMessage());
 	}
 
 	private void describe(StringBuilder report, InfoResult info) {

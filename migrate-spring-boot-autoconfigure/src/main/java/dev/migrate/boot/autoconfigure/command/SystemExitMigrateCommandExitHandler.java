@@ -1,4 +1,4 @@
-package dev.migrate.boot.autoconfigure;
+package dev.migrate.boot.autoconfigure.command;
 
 /**
  * {@link MigrateCommandExitHandler} that exits the JVM with the command's exit code, as a

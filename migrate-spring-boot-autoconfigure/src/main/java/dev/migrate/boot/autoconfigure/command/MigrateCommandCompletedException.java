@@ -1,4 +1,6 @@
-package dev.migrate.boot.autoconfigure;
+package dev.migrate.boot.autoconfigure.command;
+
+import java.util.Locale;
 
 import org.springframework.boot.ExitCodeGenerator;
 
@@ -14,7 +16,7 @@ public class MigrateCommandCompletedException extends RuntimeException implement
 	private final MigrateCommandResult result;
 
 	public MigrateCommandCompletedException(MigrateCommandResult result) {
-		super("migrate.command=" + result.command().name().toLowerCase(java.util.Locale.ROOT)
+		super("migrate.command=" + ((result.command() != null) ? result.command().name().toLowerCase(Locale.ROOT) : "?")
 				+ " finished with exit code " + result.exitCode()
 				+ "; the application was not started because a command ran instead."
 				+ " Remove migrate.command to start it normally.", result.failure());

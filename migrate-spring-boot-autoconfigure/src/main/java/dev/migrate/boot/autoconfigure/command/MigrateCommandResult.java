@@ -1,18 +1,21 @@
-package dev.migrate.boot.autoconfigure;
+package dev.migrate.boot.autoconfigure.command;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Outcome of a {@link MigrateCommand}: the exit code of the process and the report
- * printed for the operator.
+ * printed for the operator. A command whose configuration is invalid does not run: its
+ * outcome is {@link #MISCONFIGURED} with the failure found before it could.
  *
- * @param command the command that ran
+ * @param command the command asked for, or {@code null} when {@code migrate.command}
+ * names none (it is misspelt)
  * @param exitCode the exit code: {@link #SUCCESS} or one of the failure codes
  * @param report the readable report
  * @param failure what went wrong, if anything
  * @author migrate
  */
-public record MigrateCommandResult(MigrateCommand command, int exitCode, String report, @Nullable Throwable failure) {
+public record MigrateCommandResult(@Nullable MigrateCommand command, int exitCode, String report,
+		@Nullable Throwable failure) {
 
 	/** The command did what was asked. */
 	public static final int SUCCESS = 0;

@@ -1,4 +1,4 @@
-package dev.migrate.boot.autoconfigure;
+package dev.migrate.boot.autoconfigure.command;
 
 /**
  * Ends the application after a {@link MigrateCommand} ran. The default,

@@ -1,0 +1,79 @@
+package dev.migrate.boot.autoconfigure.command;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An operation that {@code migrate.command} runs instead of starting the application.
+ *
+ * @author migrate
+ * @see MigrateCommandRunner
+ */
+public enum MigrateCommand {
+
+	/**
+	 * Apply pending migrations (up to migrate.target, if set) and exit: the Kubernetes
+	 * Job or init-container case.
+	 */
+	MIGRATE,
+
+	/** Print every migration with its state. */
+	INFO,
+
+	/** Check the migrations in the code against the history table. */
+	VALIDATE,
+
+	/**
+	 * Roll back the latest migrate.steps migrations (default 1), or every migration above
+	 * migrate.target; not both.
+	 */
+	ROLLBACK,
+
+	/** Roll back the latest migration and apply it again. */
+	REDO,
+
+	/** Record an existing database as being at migrate.baseline-version. */
+	BASELINE,
+
+	/**
+	 * Remove failed and missing migrations from the history and align checksums with the
+	 * code.
+	 */
+	REPAIR,
+
+	/**
+	 * Print the SQL statements the pending migrations would run (or, with migrate.steps
+	 * or a migrate.target below the current version, the down statements of a rollback;
+	 * not both), changing neither schema nor history; migrate.plan-output also writes
+	 * them to a file.
+	 */
+	PLAN;
+
+	/**
+	 * The command a {@code migrate.command} value names, read as Spring Boot binds an
+	 * enum: in any case, ignoring anything but letters and digits.
+	 * @param value the value
+	 * @return the command, or {@code null} if the value names none
+	 */
+	public static @Nullable MigrateCommand of(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		String name = lettersAndDigits(value);
+		for (MigrateCommand command : values()) {
+			if (lettersAndDigits(command.name()).equals(name)) {
+				return command;
+			}
+		}
+		return null;
+	}
+
+	private static String lettersAndDigits(String text) {
+		StringBuilder result = new StringBuilder(text.length());
+		text.codePoints()
+			.filter(Character::isLetterOrDigit)
+			.map(Character::toLowerCase)
+			.forEach(result::appendCodePoint);
+		return result.toString();
+	}
+
+}
