@@ -35,8 +35,9 @@ public enum MigrateCommand {
 	BASELINE,
 
 	/**
-	 * Remove failed and missing migrations from the history and align checksums with the
-	 * code.
+	 * Clear failed migrations (a failed up then counts as not applied, a failed rollback
+	 * as applied again), remove missing ones from the history and align checksums with
+	 * the code; with migrate.target, only for that version.
 	 */
 	REPAIR,
 

@@ -129,7 +129,8 @@ public class MigrateCommandRunner {
 				case ROLLBACK -> operation(command, rollback());
 				case REDO -> operation(command, this.migrator.redo());
 				case BASELINE -> operation(command, this.migrator.baseline());
-				case REPAIR -> operation(command, this.migrator.repair());
+				case REPAIR -> operation(command,
+						(this.target != null) ? this.migrator.repair(this.target) : this.migrator.repair());
 				case PLAN -> plan(command, plan());
 			};
 		}
