@@ -39,6 +39,7 @@ public class DdlAutoConflictException extends MigrateException {
 	static void check(Environment environment) {
 		check(environment, "spring.jpa.hibernate.ddl-auto");
 		check(environment, "spring.jpa.properties.hibernate.hbm2ddl.auto");
+		check(environment, "spring.jpa.properties.jakarta.persistence.schema-generation.database.action");
 	}
 
 	private static void check(Environment environment, String property) {

@@ -17,6 +17,8 @@ import dev.migrate.boot.autoconfigure.domain.Book;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -239,6 +241,20 @@ class MigrateAutoConfigurationTests {
 				FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("spring.jpa.hibernate.ddl-auto", "update");
 				assertThat(analysis.getAction()).contains("validate", "migrate.enabled=false");
+				assertThat(this.state.hasTable("book")).isFalse();
+			});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "spring.jpa.hibernate.ddl-auto, create-drop", "spring.jpa.hibernate.ddl-auto, drop",
+			"spring.jpa.hibernate.ddl-auto, drop_and_create", "spring.jpa.properties.hibernate.hbm2ddl.auto, create",
+			"spring.jpa.properties.jakarta.persistence.schema-generation.database.action, drop-and-create" })
+	void failsStartUpWhateverPropertyAsksHibernateToChangeTheSchema(String property, String value) {
+		this.jpaContextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues(property + "=" + value)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(DdlAutoConflictException.class);
 				assertThat(this.state.hasTable("book")).isFalse();
 			});
 	}
