@@ -53,7 +53,7 @@ public class MigrateCommandRunner {
 
 	private static final Log logger = LogFactory.getLog(MigrateCommandRunner.class);
 
-	private static final DateTimeFormatter INSTALLED_ON = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+	private static final DateTimeFormatter INSTALLED_ON = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
 		.withZone(ZoneId.systemDefault());
 
 	private final Migrator migrator;
