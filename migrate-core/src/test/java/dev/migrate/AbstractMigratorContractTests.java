@@ -775,7 +775,7 @@ abstract class AbstractMigratorContractTests {
 		migrator.migrate();
 
 		assertThatExceptionOfType(MigrateConfigurationException.class).isThrownBy(() -> migrator.baseline("2"))
-			.withMessageContaining("already holds 2 row(s)");
+			.withMessageContaining("already holds 2 rows");
 		assertThat(history()).extracting(HistoryEntry::type).containsOnly("MIGRATION");
 	}
 

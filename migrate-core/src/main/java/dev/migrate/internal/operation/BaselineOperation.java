@@ -63,10 +63,10 @@ public final class BaselineOperation implements LockedOperation {
 			if (rows.size() == 1 && existing.isBaseline() && existing.version().equals(baseline)) {
 				return List.of();
 			}
-			throw new MigrateConfigurationException(
-					"Cannot " + operation + " at version " + baseline + ": " + engine.history().qualifiedName()
-							+ " already holds " + rows.size() + " row(s) (latest: version " + existing.version()
-							+ "). Baseline is for a database migrate does" + " not manage yet. Nothing was changed.");
+			throw new MigrateConfigurationException("Cannot " + operation + " at version " + baseline + ": "
+					+ engine.history().qualifiedName() + " already holds " + rows.size()
+					+ ((rows.size() == 1) ? " row" : " rows") + " (latest: version " + existing.version()
+					+ "). Baseline is for a database migrate does" + " not manage yet. Nothing was changed.");
 		}
 		String description = engine.settings().baselineDescription();
 		engine.history().insertBaseline(1, baseline, description, engine.installedBy());
