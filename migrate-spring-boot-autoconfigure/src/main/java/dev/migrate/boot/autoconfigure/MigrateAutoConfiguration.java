@@ -48,8 +48,10 @@ import org.springframework.util.StringUtils;
  * {@link Migrator} from the application's {@link DataSource} and
  * {@link dev.migrate.Migration @Migration} beans, and migrates the database during
  * start-up, before anything that uses it, through a {@link MigrateMigrationStrategy}: the
- * application's own, or {@link MigrateToTargetMigrationStrategy}; with
- * {@code migrate.command}, {@link MigrateCommandMigrationStrategy}.
+ * application's own, or the one of {@code migrate.on-startup}
+ * ({@link MigrateToTargetMigrationStrategy}, {@link MigrateValidateMigrationStrategy} or
+ * {@link MigrateNoOpMigrationStrategy}); with {@code migrate.command},
+ * {@link MigrateCommandMigrationStrategy}.
  *
  * @author migrate
  */
@@ -154,8 +156,23 @@ public final class MigrateAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(MigrateMigrationStrategy.class)
+	@ConditionalOnProperty(name = "migrate.on-startup", havingValue = "migrate", matchIfMissing = true)
 	MigrateToTargetMigrationStrategy migrateMigrationStrategy(MigrateProperties properties) {
 		return new MigrateToTargetMigrationStrategy(properties.getTarget());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MigrateMigrationStrategy.class)
+	@ConditionalOnProperty(name = "migrate.on-startup", havingValue = "validate")
+	MigrateValidateMigrationStrategy migrateValidateMigrationStrategy(MigrateProperties properties) {
+		return new MigrateValidateMigrationStrategy(properties.getTarget());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MigrateMigrationStrategy.class)
+	@ConditionalOnProperty(name = "migrate.on-startup", havingValue = "none")
+	MigrateNoOpMigrationStrategy migrateNoOpMigrationStrategy() {
+		return new MigrateNoOpMigrationStrategy();
 	}
 
 	@Bean

@@ -66,6 +66,9 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 					+ " Hibernate check the entities against the migrated schema, or set migrate.enabled=false if"
 					+ " Hibernate should manage the schema instead.", ex);
 		}
+		if (ex instanceof MigrationsNotReadyException notReady) {
+			return analyze(notReady);
+		}
 		if (ex instanceof MigrationBeanCycleException cycle) {
 			return new FailureAnalysis(ex.getMessage(), "Do not inject the EntityManagerFactory, repositories,"
 					+ " JdbcTemplate or JdbcClient beans into '" + cycle.getBeanName()
@@ -81,6 +84,24 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 			action = fallbackAction(ex);
 		}
 		return new FailureAnalysis(description, action, ex);
+	}
+
+	private FailureAnalysis analyze(MigrationsNotReadyException ex) {
+		StringBuilder action = new StringBuilder();
+		if (!ex.getPending().isEmpty()) {
+			action
+				.append("Run the migrations first: the Kubernetes Job (or deployment step) that starts the application")
+				.append(" with migrate.on-startup=migrate, or with --migrate.command=migrate, must have finished")
+				.append(" before instances with migrate.on-startup=validate start. Then start this instance again.");
+		}
+		if (!ex.getProblems().isEmpty()) {
+			if (!action.isEmpty()) {
+				action.append(' ');
+			}
+			action.append("Resolve the failed, missing or changed migrations listed above, as each says, where the")
+				.append(" migrations run (migrate.on-startup=validate changes nothing).");
+		}
+		return new FailureAnalysis(ex.getMessage(), action.toString(), ex);
 	}
 
 	// For failures whose diagnosis leaves the way out to the configuration.

@@ -27,6 +27,15 @@ public class MigrateProperties {
 	private boolean enabled = true;
 
 	/**
+	 * What to do with the database at start-up: 'migrate' (apply the pending migrations
+	 * up to migrate.target), 'validate' (apply nothing and fail the start if a migration
+	 * up to migrate.target is pending, or one is failed, missing or changed) or 'none'
+	 * (no database work). Ignored when migrate.command is set or the application defines
+	 * its own MigrateMigrationStrategy bean.
+	 */
+	private MigrateStartupMode onStartup = MigrateStartupMode.MIGRATE;
+
+	/**
 	 * Name of the history table that records applied migrations. The lock table, where
 	 * one is needed, takes this name with a '_lock' suffix.
 	 */
@@ -145,6 +154,14 @@ public class MigrateProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public MigrateStartupMode getOnStartup() {
+		return this.onStartup;
+	}
+
+	public void setOnStartup(MigrateStartupMode onStartup) {
+		this.onStartup = onStartup;
 	}
 
 	public String getTable() {

@@ -317,14 +317,63 @@ abstract class AbstractMigrateDatabaseTests {
 	}
 
 	@Test
-	void healthIsDownWhenMigrationsArePending() {
+	void healthIsUpWhenMigrationsAboveTheTargetAreHeldBack() {
 		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
 			.withPropertyValues("migrate.target=1")
+			.run((context) -> {
+				Health health = context.getBean("migrationsHealthContributor", HealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("pending", 0).containsEntry("heldBack", List.of("2"));
+			});
+	}
+
+	@Test
+	void healthIsDownWhenMigrationsArePending() {
+		applied(CreateBooks.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
+			.withPropertyValues("migrate.on-startup=none")
 			.run((context) -> {
 				Health health = context.getBean("migrationsHealthContributor", HealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(health.getDetails()).containsEntry("pending", 1)
 					.containsEntry("pendingVersions", List.of("2"));
+			});
+	}
+
+	@Test
+	void validateOnStartupFailsWhenMigrationsArePendingAndChangesNothing() {
+		applied(CreateBooks.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
+			.withPropertyValues("migrate.on-startup=validate")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(MigrationsNotReadyException.class)
+					.hasMessageContaining("pending: 2");
+				assertThat(this.state.history()).containsExactly("1:SUCCESS");
+				assertThat(this.state.hasColumn("book", "author")).isFalse();
+			});
+	}
+
+	@Test
+	void validateOnStartupStartsWhenEveryMigrationIsApplied() {
+		applied(CreateBooks.class, AddAuthor.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
+			.withPropertyValues("migrate.on-startup=validate")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+			});
+	}
+
+	@Test
+	void noneOnStartupCreatesNothing() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("migrate.on-startup=none")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.state.hasTable("migrate_history")).isFalse();
+				assertThat(this.state.hasTable("book")).isFalse();
 			});
 	}
 
