@@ -1,5 +1,6 @@
 package dev.migrate.boot.autoconfigure;
 
+import java.util.List;
 import java.util.Locale;
 
 import dev.migrate.Diagnosis;
@@ -12,6 +13,7 @@ import dev.migrate.boot.autoconfigure.command.MigrateCommandConfigurationExcepti
 import dev.migrate.boot.autoconfigure.command.MigrateCommandResult;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
@@ -28,6 +30,11 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 
 	@Override
 	public @Nullable FailureAnalysis analyze(Throwable failure) {
+		List<ConfigurationProperty> unknown = MigrateUnknownProperties.in(failure);
+		if (!unknown.isEmpty()) {
+			return new FailureAnalysis(MigrateUnknownProperties.describe(unknown), MigrateUnknownProperties.action(),
+					failure);
+		}
 		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
 			if (candidate instanceof MigrateCommandCompletedException completed) {
 				return analyze(completed);

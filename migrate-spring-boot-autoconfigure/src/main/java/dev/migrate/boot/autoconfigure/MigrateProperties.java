@@ -13,11 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * Configuration properties of migrate, under {@code migrate.*}.
+ * Configuration properties of migrate, under {@code migrate.*}. A {@code migrate.*} key
+ * that none of them binds fails the start: a typo such as {@code migrate.enable=false}
+ * must not be ignored. A new {@code migrate.*} property therefore belongs here, or in a
+ * nested group of this class.
  *
  * @author migrate
  */
-@ConfigurationProperties("migrate")
+@ConfigurationProperties(prefix = "migrate", ignoreUnknownFields = false)
 public class MigrateProperties {
 
 	/**
