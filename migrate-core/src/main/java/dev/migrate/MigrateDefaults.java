@@ -29,6 +29,12 @@ public final class MigrateDefaults {
 	/** Lease of the lock row on databases without session locks. */
 	public static final Duration LOCK_LEASE = Duration.ofSeconds(30);
 
+	/** How many times the first connection is retried: not at all. */
+	public static final int CONNECT_RETRIES = 0;
+
+	/** Time between two attempts of the first connection. */
+	public static final Duration CONNECT_RETRIES_INTERVAL = Duration.ofSeconds(10);
+
 	/** Version that baseline marks. */
 	public static final String BASELINE_VERSION = "1";
 

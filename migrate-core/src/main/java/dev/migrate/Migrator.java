@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import dev.migrate.Diagnosis.Text;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.internal.ConnectRetries;
 import dev.migrate.internal.Engine;
 import dev.migrate.internal.EngineSettings;
 import dev.migrate.internal.operation.BaselineOperation;
@@ -54,6 +55,8 @@ public final class Migrator {
 
 	private final List<ResolvedMigration> migrations;
 
+	private final ConnectRetries connectRetries;
+
 	private volatile @Nullable Engine engine;
 
 	private Migrator(Builder builder) {
@@ -65,6 +68,7 @@ public final class Migrator {
 					builder.installedBy, builder.listeners, builder.dialect, builder.vocabulary);
 			this.migrations = (builder.namedMigrations != null) ? MigrationResolver.resolve(builder.namedMigrations)
 					: MigrationResolver.resolve(builder.migrations);
+			this.connectRetries = connectRetries(builder.connectRetries, builder.connectRetriesInterval);
 		}
 		catch (MigrateException ex) {
 			throw ex.inVocabulary(builder.vocabulary);
@@ -83,6 +87,22 @@ public final class Migrator {
 							"): " + problem + "."), Text.of("Nothing was changed."), Text.EMPTY));
 		}
 		return Version.parse(text);
+	}
+
+	private static ConnectRetries connectRetries(int retries, Duration interval) {
+		if (retries < 0) {
+			throw new MigrateConfigurationException(
+					new Diagnosis(
+							Text.of("The connect retries (", Remedy.change(Setting.CONNECT_RETRIES),
+									") must be 0 or more, was " + retries + "."),
+							Text.of("Nothing was changed."), Text.EMPTY));
+		}
+		if (interval.isNegative() || interval.isZero()) {
+			throw new MigrateConfigurationException(new Diagnosis(Text.of("The interval of connect retries (",
+					Remedy.change(Setting.CONNECT_RETRIES_INTERVAL), ") must be positive, was " + interval + "."),
+					Text.of("Nothing was changed."), Text.EMPTY));
+		}
+		return new ConnectRetries(retries, interval);
 	}
 
 	/**
@@ -286,6 +306,8 @@ public final class Migrator {
 			synchronized (this) {
 				engine = this.engine;
 				if (engine == null) {
+					// The first connection: the database may still be starting.
+					this.connectRetries.await(this.dataSource);
 					engine = new Engine(this.dataSource, this.settings, this.migrations);
 					this.engine = engine;
 				}
@@ -326,6 +348,10 @@ public final class Migrator {
 		private boolean baselineOnMigrate;
 
 		private @Nullable String installedBy;
+
+		private int connectRetries = MigrateDefaults.CONNECT_RETRIES;
+
+		private Duration connectRetriesInterval = MigrateDefaults.CONNECT_RETRIES_INTERVAL;
 
 		private final List<MigrationListener> listeners = new ArrayList<>();
 
@@ -477,6 +503,30 @@ public final class Migrator {
 		 */
 		public Builder installedBy(@Nullable String installedBy) {
 			this.installedBy = installedBy;
+			return this;
+		}
+
+		/**
+		 * How many times to retry the first connection to the database, for a database
+		 * that starts after the application. Default 0. Only a failure to obtain a
+		 * connection is retried, and only before the engine has inspected the database
+		 * once; statements of migrations never are.
+		 * @param connectRetries the number of retries after the first attempt
+		 * @return this builder
+		 */
+		public Builder connectRetries(int connectRetries) {
+			this.connectRetries = connectRetries;
+			return this;
+		}
+
+		/**
+		 * Time between two attempts of the first connection. Default 10 seconds.
+		 * @param connectRetriesInterval the interval
+		 * @return this builder
+		 */
+		public Builder connectRetriesInterval(Duration connectRetriesInterval) {
+			Assert.notNull(connectRetriesInterval, "'connectRetriesInterval' must not be null");
+			this.connectRetriesInterval = connectRetriesInterval;
 			return this;
 		}
 

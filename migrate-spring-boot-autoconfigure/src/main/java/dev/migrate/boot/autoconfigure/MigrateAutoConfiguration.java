@@ -106,6 +106,8 @@ public final class MigrateAutoConfiguration {
 		map.from(properties.getBaselineVersion()).to(builder::baselineVersion);
 		map.from(properties.isBaselineOnMigrate()).to(builder::baselineOnMigrate);
 		map.from(properties.getInstalledBy()).to(builder::installedBy);
+		map.from(properties.getConnectRetries()).to(builder::connectRetries);
+		map.from(properties.getConnectRetriesInterval()).to(builder::connectRetriesInterval);
 		listeners.orderedStream().forEach(builder::listener);
 		builder.migrations(MigrationBeans.collect(beanFactory));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

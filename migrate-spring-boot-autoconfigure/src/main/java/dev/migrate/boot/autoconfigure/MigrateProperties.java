@@ -84,6 +84,20 @@ public class MigrateProperties {
 	private Duration lockLease = Duration.ofSeconds(30);
 
 	/**
+	 * Number of times to retry the first connection to the database, for a database that
+	 * starts after the application. Only a failure to connect is retried, never a
+	 * migration.
+	 */
+	private int connectRetries;
+
+	/**
+	 * Time between two attempts of the first connection to the database. If a duration
+	 * suffix is not specified, seconds will be used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration connectRetriesInterval = Duration.ofSeconds(10);
+
+	/**
 	 * Version recorded by the baseline command and by baseline-on-migrate: the migrations
 	 * up to it count as already applied.
 	 */
@@ -221,6 +235,22 @@ public class MigrateProperties {
 
 	public void setLockLease(Duration lockLease) {
 		this.lockLease = lockLease;
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public Duration getConnectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	public void setConnectRetriesInterval(Duration connectRetriesInterval) {
+		this.connectRetriesInterval = connectRetriesInterval;
 	}
 
 	public String getBaselineVersion() {
