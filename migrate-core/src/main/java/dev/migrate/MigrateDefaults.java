@@ -35,6 +35,12 @@ public final class MigrateDefaults {
 	/** Time between two attempts of the first connection. */
 	public static final Duration CONNECT_RETRIES_INTERVAL = Duration.ofSeconds(10);
 
+	/** What to do with Flyway's history table when migrate's own is empty. */
+	public static final FlywayHistoryMode FLYWAY_HISTORY = FlywayHistoryMode.REFUSE;
+
+	/** Name of Flyway's history table. */
+	public static final String FLYWAY_HISTORY_TABLE = "flyway_schema_history";
+
 	/** Version that baseline marks. */
 	public static final String BASELINE_VERSION = "1";
 

@@ -65,7 +65,8 @@ public final class Migrator {
 			this.settings = new EngineSettings(builder.schema, builder.table, builder.transactionMode,
 					builder.outOfOrder, builder.validateChecksums, builder.lockTimeout, builder.lockLease,
 					baselineVersion(builder.baselineVersion), builder.baselineDescription, builder.baselineOnMigrate,
-					builder.installedBy, builder.listeners, builder.dialect, builder.vocabulary);
+					builder.installedBy, builder.listeners, builder.dialect, builder.vocabulary, builder.flywayHistory,
+					builder.flywayHistoryTable);
 			this.migrations = (builder.namedMigrations != null) ? MigrationResolver.resolve(builder.namedMigrations)
 					: MigrationResolver.resolve(builder.migrations);
 			this.connectRetries = connectRetries(builder.connectRetries, builder.connectRetriesInterval);
@@ -349,6 +350,10 @@ public final class Migrator {
 
 		private @Nullable String installedBy;
 
+		private FlywayHistoryMode flywayHistory = MigrateDefaults.FLYWAY_HISTORY;
+
+		private String flywayHistoryTable = MigrateDefaults.FLYWAY_HISTORY_TABLE;
+
 		private int connectRetries = MigrateDefaults.CONNECT_RETRIES;
 
 		private Duration connectRetriesInterval = MigrateDefaults.CONNECT_RETRIES_INTERVAL;
@@ -503,6 +508,31 @@ public final class Migrator {
 		 */
 		public Builder installedBy(@Nullable String installedBy) {
 			this.installedBy = installedBy;
+			return this;
+		}
+
+		/**
+		 * What to do when migrate's history is empty and the schema holds Flyway's
+		 * history table. Default {@link FlywayHistoryMode#REFUSE}: operations that change
+		 * the database refuse, saying how to adopt or ignore Flyway's history.
+		 * @param flywayHistory refuse, adopt or ignore
+		 * @return this builder
+		 */
+		public Builder flywayHistory(FlywayHistoryMode flywayHistory) {
+			Assert.notNull(flywayHistory, "'flywayHistory' must not be null");
+			this.flywayHistory = flywayHistory;
+			return this;
+		}
+
+		/**
+		 * Name of Flyway's history table, in the schema of migrate's. Default
+		 * {@code flyway_schema_history}.
+		 * @param flywayHistoryTable a plain identifier
+		 * @return this builder
+		 */
+		public Builder flywayHistoryTable(String flywayHistoryTable) {
+			Assert.hasText(flywayHistoryTable, "'flywayHistoryTable' must not be empty");
+			this.flywayHistoryTable = flywayHistoryTable;
 			return this;
 		}
 

@@ -53,6 +53,9 @@ public enum Setting {
 	CONNECT_RETRIES,
 
 	/** Time between two attempts of the first connection. */
-	CONNECT_RETRIES_INTERVAL
+	CONNECT_RETRIES_INTERVAL,
+
+	/** What to do with Flyway's history table when migrate's own is empty. */
+	FLYWAY_HISTORY
 
 }

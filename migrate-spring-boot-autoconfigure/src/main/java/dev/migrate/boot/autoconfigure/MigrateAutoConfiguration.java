@@ -107,6 +107,7 @@ public final class MigrateAutoConfiguration {
 		map.from(properties.isBaselineOnMigrate()).to(builder::baselineOnMigrate);
 		map.from(properties.getInstalledBy()).to(builder::installedBy);
 		map.from(properties.getConnectRetries()).to(builder::connectRetries);
+		map.from(properties.getFlywayHistory()).to(builder::flywayHistory);
 		map.from(properties.getConnectRetriesInterval()).to(builder::connectRetriesInterval);
 		listeners.orderedStream().forEach(builder::listener);
 		builder.migrations(MigrationBeans.collect(beanFactory));

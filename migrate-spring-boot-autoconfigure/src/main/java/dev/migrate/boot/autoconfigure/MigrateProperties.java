@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 import dev.migrate.ChecksumValidation;
+import dev.migrate.FlywayHistoryMode;
 import dev.migrate.TransactionMode;
 import dev.migrate.boot.autoconfigure.command.MigrateCommand;
 import org.jspecify.annotations.Nullable;
@@ -96,6 +97,14 @@ public class MigrateProperties {
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration connectRetriesInterval = Duration.ofSeconds(10);
+
+	/**
+	 * What to do when the migrate history table is empty and the schema holds Flyway's
+	 * 'flyway_schema_history': 'refuse' (change nothing and say how to adopt or ignore
+	 * it), 'adopt' (carry the versions Flyway applied over into the migrate history, with
+	 * their descriptions and dates, and run none of them again) or 'ignore'.
+	 */
+	private FlywayHistoryMode flywayHistory = FlywayHistoryMode.REFUSE;
 
 	/**
 	 * Version recorded by the baseline command and by baseline-on-migrate: the migrations
@@ -251,6 +260,14 @@ public class MigrateProperties {
 
 	public void setConnectRetriesInterval(Duration connectRetriesInterval) {
 		this.connectRetriesInterval = connectRetriesInterval;
+	}
+
+	public FlywayHistoryMode getFlywayHistory() {
+		return this.flywayHistory;
+	}
+
+	public void setFlywayHistory(FlywayHistoryMode flywayHistory) {
+		this.flywayHistory = flywayHistory;
 	}
 
 	public String getBaselineVersion() {

@@ -35,6 +35,7 @@ class MigratePropertiesTests {
 		assertThat(this.properties.isBaselineOnMigrate()).isFalse();
 		assertThat(this.properties.getInstalledBy()).isNull();
 		assertThat(this.properties.getOnStartup()).isEqualTo(MigrateStartupMode.MIGRATE);
+		assertThat(this.properties.getFlywayHistory()).isEqualTo(MigrateDefaults.FLYWAY_HISTORY);
 		assertThat(this.properties.getConnectRetries()).isEqualTo(MigrateDefaults.CONNECT_RETRIES);
 		assertThat(this.properties.getConnectRetriesInterval()).isEqualTo(MigrateDefaults.CONNECT_RETRIES_INTERVAL);
 	}
