@@ -159,23 +159,15 @@ public final class MigrateAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(MigrateMigrationStrategy.class)
-	@ConditionalOnProperty(name = "migrate.on-startup", havingValue = "migrate", matchIfMissing = true)
-	MigrateToTargetMigrationStrategy migrateMigrationStrategy(MigrateProperties properties) {
-		return new MigrateToTargetMigrationStrategy(properties.getTarget());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(MigrateMigrationStrategy.class)
-	@ConditionalOnProperty(name = "migrate.on-startup", havingValue = "validate")
-	MigrateValidateMigrationStrategy migrateValidateMigrationStrategy(MigrateProperties properties) {
-		return new MigrateValidateMigrationStrategy(properties.getTarget());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(MigrateMigrationStrategy.class)
-	@ConditionalOnProperty(name = "migrate.on-startup", havingValue = "none")
-	MigrateNoOpMigrationStrategy migrateNoOpMigrationStrategy() {
-		return new MigrateNoOpMigrationStrategy();
+	MigrateMigrationStrategy migrateMigrationStrategy(MigrateProperties properties) {
+		// Chosen when the context starts, not by a condition: an application processed
+		// ahead of time (a native image) keeps reading migrate.on-startup from its
+		// environment, so one image serves the migrating Job and the validating pods.
+		return switch (properties.getOnStartup()) {
+			case MIGRATE -> new MigrateToTargetMigrationStrategy(properties.getTarget());
+			case VALIDATE -> new MigrateValidateMigrationStrategy(properties.getTarget());
+			case NONE -> new MigrateNoOpMigrationStrategy();
+		};
 	}
 
 	@Bean
@@ -186,6 +178,11 @@ public final class MigrateAutoConfiguration {
 			ObjectProvider<MigrateCommandExitHandler> exitHandler) {
 		// An operator's migrate.command wins over the application's own strategy.
 		MigrateCommandMigrationStrategy command = commandStrategy.getIfAvailable();
+		String requested = environment.getProperty("migrate.command");
+		Assert.state(command != null || !StringUtils.hasText(requested), () -> "migrate.command=" + requested
+				+ " is set, but the application was processed ahead of time (Spring AOT, a native image) without"
+				+ " it, so it cannot run the command; nothing was changed. Start the command from an application"
+				+ " that is not AOT-processed, or processed with migrate.command set.");
 		try {
 			DdlAutoConflictException.check(environment);
 		}
