@@ -1,6 +1,9 @@
 package dev.migrate.boot.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +18,7 @@ import dev.migrate.boot.autoconfigure.command.MigrateCommandCompletedException;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
@@ -23,7 +27,11 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -169,6 +177,34 @@ class MigrateStartupModeTests {
 	}
 
 	@Test
+	void validateFailsTheStartWhenAnAppliedMigrationChanged() {
+		applied(CreateBooks.class);
+		this.state.jdbc().update("UPDATE migrate_history SET checksum = 'b1:00000000000000000000000000000000'");
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("migrate.on-startup=validate")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(MigrationsNotReadyException.class)
+					.hasMessageContaining("was changed after it was applied");
+				assertThat(this.state.jdbc().queryForObject("SELECT checksum FROM migrate_history", String.class))
+					.isEqualTo("b1:00000000000000000000000000000000");
+			});
+	}
+
+	@Test
+	void commandThatAnAheadOfTimeProcessedContextLacksFailsTheStart() {
+		// As in an application processed ahead of time without migrate.command: the
+		// command's beans were left out, and the property only appears at run time.
+		this.contextRunner.withUserConfiguration(CreateBooks.class, LateCommandProperty.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("migrate.command=info is set, but the application was processed ahead of time");
+			assertThat(this.state.hasTable("migrate_history")).isFalse();
+		});
+	}
+
+	@Test
 	void noneDoesNoDatabaseWorkAtStartUp() {
 		AtomicInteger connections = new AtomicInteger();
 		this.contextRunner.withUserConfiguration(CreateBooks.class)
@@ -277,6 +313,17 @@ class MigrateStartupModeTests {
 			});
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	static class LateCommandProperty {
+
+		@Bean
+		static BeanFactoryPostProcessor lateCommandProperty(ConfigurableEnvironment environment) {
+			return (beanFactory) -> environment.getPropertySources()
+				.addFirst(new MapPropertySource("late", Map.of("migrate.command", "info")));
+		}
+
+	}
+
 	private void applied(Class<?>... migrations) {
 		this.contextRunner.withUserConfiguration(migrations).run((context) -> assertThat(context).hasNotFailed());
 	}
@@ -285,13 +332,13 @@ class MigrateStartupModeTests {
 		return new DelegatingDataSource(dataSource) {
 
 			@Override
-			public java.sql.Connection getConnection() throws java.sql.SQLException {
+			public Connection getConnection() throws SQLException {
 				connections.incrementAndGet();
 				return super.getConnection();
 			}
 
 			@Override
-			public java.sql.Connection getConnection(String username, String password) throws java.sql.SQLException {
+			public Connection getConnection(String username, String password) throws SQLException {
 				connections.incrementAndGet();
 				return super.getConnection(username, password);
 			}
