@@ -23,7 +23,8 @@ import org.springframework.util.ClassUtils;
  * among their methods, reads their parameter types to bind them, and invokes them;</li>
  * <li>its class file as a resource: the checksum of a migration is computed from the
  * bytecode of {@code up}, {@code down} and the methods of the class they call (lambdas
- * included, which are methods of the same class), read from that file;</li>
+ * included, which are methods of the same class), read from that file; no other class
+ * file is read, not even those of its nested or anonymous classes;</li>
  * <li>the SQL scripts next to it ({@code *.sql} in its package), for migrations that run
  * a script with Spring's {@code ScriptUtils} or {@code ResourceDatabasePopulator}.</li>
  * </ul>
