@@ -29,6 +29,18 @@ public final class MigrateDefaults {
 	/** Lease of the lock row on databases without session locks. */
 	public static final Duration LOCK_LEASE = Duration.ofSeconds(30);
 
+	/** How many times the first connection is retried: not at all. */
+	public static final int CONNECT_RETRIES = 0;
+
+	/** Time between two attempts of the first connection. */
+	public static final Duration CONNECT_RETRIES_INTERVAL = Duration.ofSeconds(10);
+
+	/** What to do with Flyway's history table when migrate's own is empty. */
+	public static final FlywayHistoryMode FLYWAY_HISTORY = FlywayHistoryMode.REFUSE;
+
+	/** Name of Flyway's history table. */
+	public static final String FLYWAY_HISTORY_TABLE = "flyway_schema_history";
+
 	/** Version that baseline marks. */
 	public static final String BASELINE_VERSION = "1";
 

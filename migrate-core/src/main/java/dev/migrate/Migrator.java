@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import dev.migrate.Diagnosis.Text;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.internal.ConnectRetries;
 import dev.migrate.internal.Engine;
 import dev.migrate.internal.EngineSettings;
 import dev.migrate.internal.operation.BaselineOperation;
@@ -54,6 +55,8 @@ public final class Migrator {
 
 	private final List<ResolvedMigration> migrations;
 
+	private final ConnectRetries connectRetries;
+
 	private volatile @Nullable Engine engine;
 
 	private Migrator(Builder builder) {
@@ -62,9 +65,11 @@ public final class Migrator {
 			this.settings = new EngineSettings(builder.schema, builder.table, builder.transactionMode,
 					builder.outOfOrder, builder.validateChecksums, builder.lockTimeout, builder.lockLease,
 					baselineVersion(builder.baselineVersion), builder.baselineDescription, builder.baselineOnMigrate,
-					builder.installedBy, builder.listeners, builder.dialect, builder.vocabulary);
+					builder.installedBy, builder.listeners, builder.dialect, builder.vocabulary, builder.flywayHistory,
+					builder.flywayHistoryTable);
 			this.migrations = (builder.namedMigrations != null) ? MigrationResolver.resolve(builder.namedMigrations)
 					: MigrationResolver.resolve(builder.migrations);
+			this.connectRetries = connectRetries(builder.connectRetries, builder.connectRetriesInterval);
 		}
 		catch (MigrateException ex) {
 			throw ex.inVocabulary(builder.vocabulary);
@@ -83,6 +88,22 @@ public final class Migrator {
 							"): " + problem + "."), Text.of("Nothing was changed."), Text.EMPTY));
 		}
 		return Version.parse(text);
+	}
+
+	private static ConnectRetries connectRetries(int retries, Duration interval) {
+		if (retries < 0) {
+			throw new MigrateConfigurationException(
+					new Diagnosis(
+							Text.of("The connect retries (", Remedy.change(Setting.CONNECT_RETRIES),
+									") must be 0 or more, was " + retries + "."),
+							Text.of("Nothing was changed."), Text.EMPTY));
+		}
+		if (interval.isNegative() || interval.isZero()) {
+			throw new MigrateConfigurationException(new Diagnosis(Text.of("The interval of connect retries (",
+					Remedy.change(Setting.CONNECT_RETRIES_INTERVAL), ") must be positive, was " + interval + "."),
+					Text.of("Nothing was changed."), Text.EMPTY));
+		}
+		return new ConnectRetries(retries, interval);
 	}
 
 	/**
@@ -286,6 +307,8 @@ public final class Migrator {
 			synchronized (this) {
 				engine = this.engine;
 				if (engine == null) {
+					// The first connection: the database may still be starting.
+					this.connectRetries.await(this.dataSource);
 					engine = new Engine(this.dataSource, this.settings, this.migrations);
 					this.engine = engine;
 				}
@@ -326,6 +349,14 @@ public final class Migrator {
 		private boolean baselineOnMigrate;
 
 		private @Nullable String installedBy;
+
+		private FlywayHistoryMode flywayHistory = MigrateDefaults.FLYWAY_HISTORY;
+
+		private String flywayHistoryTable = MigrateDefaults.FLYWAY_HISTORY_TABLE;
+
+		private int connectRetries = MigrateDefaults.CONNECT_RETRIES;
+
+		private Duration connectRetriesInterval = MigrateDefaults.CONNECT_RETRIES_INTERVAL;
 
 		private final List<MigrationListener> listeners = new ArrayList<>();
 
@@ -477,6 +508,55 @@ public final class Migrator {
 		 */
 		public Builder installedBy(@Nullable String installedBy) {
 			this.installedBy = installedBy;
+			return this;
+		}
+
+		/**
+		 * What to do when migrate's history is empty and the schema holds Flyway's
+		 * history table. Default {@link FlywayHistoryMode#REFUSE}: operations that change
+		 * the database refuse, saying how to adopt or ignore Flyway's history.
+		 * @param flywayHistory refuse, adopt or ignore
+		 * @return this builder
+		 */
+		public Builder flywayHistory(FlywayHistoryMode flywayHistory) {
+			Assert.notNull(flywayHistory, "'flywayHistory' must not be null");
+			this.flywayHistory = flywayHistory;
+			return this;
+		}
+
+		/**
+		 * Name of Flyway's history table, in the schema of migrate's. Default
+		 * {@code flyway_schema_history}.
+		 * @param flywayHistoryTable a plain identifier
+		 * @return this builder
+		 */
+		public Builder flywayHistoryTable(String flywayHistoryTable) {
+			Assert.hasText(flywayHistoryTable, "'flywayHistoryTable' must not be empty");
+			this.flywayHistoryTable = flywayHistoryTable;
+			return this;
+		}
+
+		/**
+		 * How many times to retry the first connection to the database, for a database
+		 * that starts after the application. Default 0. Only a failure to obtain a
+		 * connection is retried, and only before the engine has inspected the database
+		 * once; statements of migrations never are.
+		 * @param connectRetries the number of retries after the first attempt
+		 * @return this builder
+		 */
+		public Builder connectRetries(int connectRetries) {
+			this.connectRetries = connectRetries;
+			return this;
+		}
+
+		/**
+		 * Time between two attempts of the first connection. Default 10 seconds.
+		 * @param connectRetriesInterval the interval
+		 * @return this builder
+		 */
+		public Builder connectRetriesInterval(Duration connectRetriesInterval) {
+			Assert.notNull(connectRetriesInterval, "'connectRetriesInterval' must not be null");
+			this.connectRetriesInterval = connectRetriesInterval;
 			return this;
 		}
 

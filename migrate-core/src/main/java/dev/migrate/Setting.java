@@ -47,6 +47,15 @@ public enum Setting {
 	USER,
 
 	/** The connection to the database: where it is, and the account. */
-	CONNECTION
+	CONNECTION,
+
+	/** How many times the first connection to the database is retried. */
+	CONNECT_RETRIES,
+
+	/** Time between two attempts of the first connection. */
+	CONNECT_RETRIES_INTERVAL,
+
+	/** What to do with Flyway's history table when migrate's own is empty. */
+	FLYWAY_HISTORY
 
 }

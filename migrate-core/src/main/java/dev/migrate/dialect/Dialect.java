@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -80,6 +81,15 @@ public interface Dialect {
 		}
 		Timestamp timestamp = rs.getTimestamp(column);
 		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * A parameter that writes an instant into a column of {@link #instantType()}.
+	 * @param instant the instant
+	 * @return the value to bind
+	 */
+	default Object instantParameter(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	/**

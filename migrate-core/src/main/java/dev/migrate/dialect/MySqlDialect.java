@@ -44,6 +44,11 @@ public class MySqlDialect extends GenericDialect {
 	}
 
 	@Override
+	public Object instantParameter(Instant instant) {
+		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	@Override
 	public List<String> instantColumnsUpgrade(String table, List<String> columns) {
 		return List
 			.of("UPDATE " + table + " SET "

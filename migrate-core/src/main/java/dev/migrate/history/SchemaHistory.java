@@ -361,6 +361,30 @@ public class SchemaHistory {
 				Duration.ZERO, HistoryStatus.SUCCESS);
 	}
 
+	/**
+	 * Record a migration that another tool applied, with what that tool recorded: the
+	 * rows of migrate taking over a database, written together in the caller's
+	 * transaction.
+	 * @param jdbc the template to write with, bound to the caller's transaction
+	 * @param installedRank the rank of the new row
+	 * @param type {@link HistoryType#BASELINE} or {@link HistoryType#MIGRATION}
+	 * @param version the version
+	 * @param description the description recorded by the other tool
+	 * @param checksum the checksum, in its stored form
+	 * @param installedBy who applied it
+	 * @param installedOn when it was applied
+	 * @param executionTime how long it took
+	 */
+	public void insertCarriedOver(JdbcTemplate jdbc, int installedRank, HistoryType type, Version version,
+			String description, String checksum, String installedBy, Instant installedOn, Duration executionTime) {
+		jdbc.update(
+				"INSERT INTO " + this.qualifiedName + " (" + COLUMNS
+						+ ") VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?)",
+				installedRank, version.toString(), truncate(description, Migration.MAX_DESCRIPTION_LENGTH), type.name(),
+				truncate(checksum, 64), truncate(installedBy, 100), this.dialect.instantParameter(installedOn),
+				executionTime.toMillis(), HistoryStatus.SUCCESS.name(), FORMAT_VERSION);
+	}
+
 	private void insert(JdbcTemplate jdbc, int installedRank, Version version, String description, HistoryType type,
 			@Nullable String beanName, @Nullable String className, @Nullable String checksum, String installedBy,
 			Duration executionTime, HistoryStatus status) {

@@ -65,6 +65,10 @@ public final class ChecksumCheck {
 		catch (IllegalArgumentException ex) {
 			return Verdict.CHANGED;
 		}
+		if (history.isFlyway()) {
+			// Applied by Flyway; the bean replaces that migration from now on.
+			return Verdict.RECORD;
+		}
 		if (code.algorithm().equals(history.algorithm())) {
 			return code.value().equals(history.value()) ? Verdict.SAME : Verdict.CHANGED;
 		}
@@ -96,8 +100,8 @@ public final class ChecksumCheck {
 		CHANGED,
 
 		/**
-		 * The same migration, recorded with another algorithm: record the code's
-		 * checksum.
+		 * The same migration, recorded with another algorithm, or by Flyway before
+		 * migrate took over: record the code's checksum.
 		 */
 		RECORD,
 

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.migrate.ChecksumValidation;
 import dev.migrate.Diagnosis;
 import dev.migrate.Diagnosis.Text;
+import dev.migrate.FlywayHistoryMode;
 import dev.migrate.MigrateConfigurationException;
 import dev.migrate.MigrateDefaults;
 import dev.migrate.Migration;
@@ -37,12 +38,16 @@ import org.jspecify.annotations.Nullable;
  * @param listeners the listeners
  * @param dialect the dialect to use, or {@code null} to detect it
  * @param vocabulary how messages name settings and operations
+ * @param flywayHistory what to do with Flyway's history table when migrate's is empty
+ * @param flywayHistoryTable the name of Flyway's history table, in the schema of
+ * migrate's
  * @author migrate
  */
 public record EngineSettings(@Nullable String schema, String table, TransactionMode transactionMode, boolean outOfOrder,
 		ChecksumValidation validateChecksums, Duration lockTimeout, Duration lockLease, Version baselineVersion,
 		String baselineDescription, boolean baselineOnMigrate, @Nullable String installedBy,
-		List<MigrationListener> listeners, @Nullable Dialect dialect, Vocabulary vocabulary) {
+		List<MigrationListener> listeners, @Nullable Dialect dialect, Vocabulary vocabulary,
+		FlywayHistoryMode flywayHistory, String flywayHistoryTable) {
 
 	public EngineSettings {
 		if (schema != null) {
@@ -62,6 +67,7 @@ public record EngineSettings(@Nullable String schema, String table, TransactionM
 		requirePositive(lockTimeout, "lock timeout", Setting.LOCK_TIMEOUT);
 		requirePositive(lockLease, "lock lease", Setting.LOCK_LEASE);
 		listeners = List.copyOf(listeners);
+		Identifiers.check(flywayHistoryTable, "Flyway history table name", Setting.FLYWAY_HISTORY, "");
 	}
 
 	private static void requirePositive(@Nullable Duration duration, String what, Setting setting) {

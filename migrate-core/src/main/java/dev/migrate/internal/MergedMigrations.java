@@ -26,6 +26,7 @@ import dev.migrate.history.HistoryRow;
 import dev.migrate.history.HistoryStatus;
 import dev.migrate.history.SchemaHistory;
 import dev.migrate.internal.ChecksumCheck.Verdict;
+import dev.migrate.resolver.Fingerprint;
 import dev.migrate.resolver.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 
@@ -133,6 +134,11 @@ public final class MergedMigrations {
 		else if (row.isApplied()) {
 			if (migration != null) {
 				state = MigrationState.APPLIED;
+			}
+			else if (Fingerprint.isFlyway(row.checksum())) {
+				// Applied by Flyway, with no bean to replace it: where migrate starts
+				// from.
+				state = MigrationState.BASELINE;
 			}
 			else {
 				state = (latestInCode == null || version.isAfter(latestInCode)) ? MigrationState.FUTURE
@@ -268,6 +274,8 @@ public final class MergedMigrations {
 		return this.latestRows.values()
 			.stream()
 			.filter((row) -> !row.isBaseline() && (row.isApplied() || row.isFailed()))
+			// Carried over from Flyway without a bean: nothing can roll it back.
+			.filter((row) -> !Fingerprint.isFlyway(row.checksum()) || this.code.containsKey(row.version()))
 			.sorted((a, b) -> Integer.compare(b.installedRank(), a.installedRank()))
 			.toList();
 	}

@@ -1,5 +1,7 @@
 package dev.migrate.resolver;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
@@ -38,6 +40,14 @@ public record Fingerprint(String algorithm, String value) {
 	 * to recognize rows written by older versions.
 	 */
 	public static final String CLASS_CRC32 = "class-crc32";
+
+	/**
+	 * The checksum Flyway recorded for a migration that migrate took over from Flyway's
+	 * history: {@code flyway:<checksum>}, or {@code flyway:none} where Flyway recorded
+	 * none. Written only when adopting Flyway's history; the {@code @Migration} bean that
+	 * replaces such a migration has its own checksum recorded in its place.
+	 */
+	public static final String FLYWAY = "flyway";
 
 	/**
 	 * Longest stored text, the size of the history table's {@code checksum} column.
@@ -96,6 +106,23 @@ public record Fingerprint(String algorithm, String value) {
 	 */
 	public boolean isExplicit() {
 		return EXPLICIT.equals(this.algorithm);
+	}
+
+	/**
+	 * Whether this is a checksum Flyway recorded, carried over from its history.
+	 * @return {@code true} for {@link #FLYWAY}
+	 */
+	public boolean isFlyway() {
+		return FLYWAY.equals(this.algorithm);
+	}
+
+	/**
+	 * Whether a stored checksum was carried over from Flyway's history.
+	 * @param stored the text from the history table, or {@code null}
+	 * @return {@code true} for {@code flyway:<checksum>}
+	 */
+	public static boolean isFlyway(@Nullable String stored) {
+		return stored != null && stored.trim().startsWith(FLYWAY + SEPARATOR);
 	}
 
 	@Override

@@ -73,6 +73,10 @@ class MergedMigrationsTests {
 					baseline, then applied above it            | 1 3 5   | 2 BASELINE SUCCESS, 3 MIGRATION SUCCESS           | 1=BELOW_BASELINE 2=BASELINE 3=APPLIED 5=PENDING
 					equal versions merge: 1.0 in code, 1 in history | 1.0 2 | 1 MIGRATION SUCCESS                             | 1.0=APPLIED 2=PENDING
 					numeric order, not text order              | 2 10 9  | 2 MIGRATION SUCCESS                               | 2=APPLIED 9=PENDING 10=PENDING
+					carried over from Flyway, no bean          | 3       | 1 MIGRATION SUCCESS flyway:11, 2 MIGRATION SUCCESS flyway:none | 1=BASELINE 2=BASELINE 3=PENDING
+					carried over from Flyway, replaced by beans| 1 2 3   | 1 MIGRATION SUCCESS flyway:11, 2 MIGRATION SUCCESS flyway:22 | 1=APPLIED 2=APPLIED 3=PENDING
+					Flyway baseline, then carried over         | 1 3     | 1 BASELINE SUCCESS flyway:none, 2 MIGRATION SUCCESS flyway:22 | 1=BASELINE 2=BASELINE 3=PENDING
+					carried over below a bean Flyway never ran | 1 2 3   | 1 MIGRATION SUCCESS flyway:11, 3 MIGRATION SUCCESS flyway:33 | 1=APPLIED 2=OUT_OF_ORDER 3=APPLIED
 					""")
 	void mergesCodeAndHistoryIntoOneStatePerVersion(String scenario, @Nullable String code, @Nullable String history,
 			String expected) {
@@ -486,6 +490,26 @@ class MergedMigrationsTests {
 			.toList();
 	}
 
+	@Test
+	void versionsCarriedOverFromFlywayPassValidationAndRecordTheBeansChecksums() {
+		MergedMigrations merged = new MergedMigrations(code("2 3"),
+				history("1 MIGRATION SUCCESS flyway:11, 2 MIGRATION SUCCESS flyway:-22"),
+				new ChecksumCheck((type) -> null), dev.migrate.ChecksumValidation.FAIL);
+		assertThat(merged.validate(false, TransactionMode.PER_MIGRATION)).isEmpty();
+		assertThat(merged.checksumsToRecord()).singleElement()
+			.satisfies((update) -> assertThat(update.row().version()).hasToString("2"))
+			.satisfies((update) -> assertThat(update.checksum()).isEqualTo("c2"));
+		assertThat(merged.pending(null, false)).extracting((migration) -> migration.version().toString())
+			.containsExactly("3");
+	}
+
+	@Test
+	void versionsCarriedOverFromFlywayWithoutABeanCannotBeRolledBack() {
+		MergedMigrations merged = new MergedMigrations(code("2 3"),
+				history("1 MIGRATION SUCCESS flyway:11, 2 MIGRATION SUCCESS flyway:22, 3 MIGRATION SUCCESS c3"));
+		assertThat(merged.rollbackCandidates()).extracting((row) -> row.version().toString()).containsExactly("3", "2");
+	}
+
 	private static List<HistoryRow> history(@Nullable String rows) {
 		List<HistoryRow> history = new ArrayList<>();
 		if (rows == null || rows.isBlank()) {
@@ -493,7 +517,8 @@ class MergedMigrationsTests {
 		}
 		for (String row : rows.split(",")) {
 			String[] parts = row.trim().split("\\s+");
-			history.add(row(history.size() + 1, parts[0], parts[1], parts[2], "c" + parts[0]));
+			history.add(row(history.size() + 1, parts[0], parts[1], parts[2],
+					(parts.length > 3) ? parts[3] : "c" + parts[0]));
 		}
 		return history;
 	}

@@ -43,6 +43,7 @@ final class LockedRun {
 					(listener) -> listener.lockAcquired(held.waited()));
 			engine.history().createIfMissing();
 			engine.history().upgradeFormat();
+			FlywayHistoryAdoption.adoptIfPresent(engine);
 			MergedMigrations merged = operation.prepare(engine, engine.readMerged());
 			Version before = merged.currentVersion();
 			List<MigrationExecution> executions = operation.run(engine, merged, held);

@@ -94,7 +94,8 @@ public final class MigrateOperation implements LockedOperation {
 			engine.history().recordChecksum(update.row().installedRank(), update.checksum());
 		}
 		logger.info("Recorded the checksums of " + updates.size()
-				+ " applied migration(s) with the current algorithm (they were recorded by an older migrate)");
+				+ " applied migration(s) with the current algorithm (they were recorded by an older migrate, or by"
+				+ " Flyway before migrate took over)");
 		return engine.readMerged();
 	}
 

@@ -48,8 +48,10 @@ import org.springframework.util.StringUtils;
  * {@link Migrator} from the application's {@link DataSource} and
  * {@link dev.migrate.Migration @Migration} beans, and migrates the database during
  * start-up, before anything that uses it, through a {@link MigrateMigrationStrategy}: the
- * application's own, or {@link MigrateToTargetMigrationStrategy}; with
- * {@code migrate.command}, {@link MigrateCommandMigrationStrategy}.
+ * application's own, or the one of {@code migrate.on-startup}
+ * ({@link MigrateToTargetMigrationStrategy}, {@link MigrateValidateMigrationStrategy} or
+ * {@link MigrateNoOpMigrationStrategy}); with {@code migrate.command},
+ * {@link MigrateCommandMigrationStrategy}.
  *
  * @author migrate
  */
@@ -104,6 +106,9 @@ public final class MigrateAutoConfiguration {
 		map.from(properties.getBaselineVersion()).to(builder::baselineVersion);
 		map.from(properties.isBaselineOnMigrate()).to(builder::baselineOnMigrate);
 		map.from(properties.getInstalledBy()).to(builder::installedBy);
+		map.from(properties.getConnectRetries()).to(builder::connectRetries);
+		map.from(properties.getFlywayHistory()).to(builder::flywayHistory);
+		map.from(properties.getConnectRetriesInterval()).to(builder::connectRetriesInterval);
 		listeners.orderedStream().forEach(builder::listener);
 		builder.migrations(MigrationBeans.collect(beanFactory));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -154,8 +159,15 @@ public final class MigrateAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(MigrateMigrationStrategy.class)
-	MigrateToTargetMigrationStrategy migrateMigrationStrategy(MigrateProperties properties) {
-		return new MigrateToTargetMigrationStrategy(properties.getTarget());
+	MigrateMigrationStrategy migrateMigrationStrategy(MigrateProperties properties) {
+		// Chosen when the context starts, not by a condition: an application processed
+		// ahead of time (a native image) keeps reading migrate.on-startup from its
+		// environment, so one image serves the migrating Job and the validating pods.
+		return switch (properties.getOnStartup()) {
+			case MIGRATE -> new MigrateToTargetMigrationStrategy(properties.getTarget());
+			case VALIDATE -> new MigrateValidateMigrationStrategy(properties.getTarget());
+			case NONE -> new MigrateNoOpMigrationStrategy();
+		};
 	}
 
 	@Bean
@@ -166,6 +178,11 @@ public final class MigrateAutoConfiguration {
 			ObjectProvider<MigrateCommandExitHandler> exitHandler) {
 		// An operator's migrate.command wins over the application's own strategy.
 		MigrateCommandMigrationStrategy command = commandStrategy.getIfAvailable();
+		String requested = environment.getProperty("migrate.command");
+		Assert.state(command != null || !StringUtils.hasText(requested), () -> "migrate.command=" + requested
+				+ " is set, but the application was processed ahead of time (Spring AOT, a native image) without"
+				+ " it, so it cannot run the command; nothing was changed. Start the command from an application"
+				+ " that is not AOT-processed, or processed with migrate.command set.");
 		try {
 			DdlAutoConflictException.check(environment);
 		}

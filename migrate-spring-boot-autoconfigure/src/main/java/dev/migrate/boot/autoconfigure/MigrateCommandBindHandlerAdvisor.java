@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 /**
  * While a command is asked for, ends the start-up as the command would with the exit code
  * of invalid configuration when a {@code migrate.*} property cannot be bound (a misspelt
- * command, steps that are not a number, a malformed duration); see
+ * command, steps that are not a number, a malformed duration, an unknown key); see
  * {@link MigrateCommandConfigurationFailures}. The original failure stays the cause of
  * the {@link MigrateCommandConfigurationException}, so Spring Boot's report of the
  * binding failure is unchanged where the exit handler returns.
@@ -46,7 +46,9 @@ class MigrateCommandBindHandlerAdvisor implements ConfigurationPropertiesBindHan
 					return super.onFailure(name, target, context, error);
 				}
 				catch (Exception ex) {
-					if (MIGRATE.isAncestorOf(name) && !isWrapped(ex)) {
+					// An unknown key is reported for migrate itself, once everything is
+					// bound.
+					if ((MIGRATE.equals(name) || MIGRATE.isAncestorOf(name)) && !isWrapped(ex)) {
 						throw MigrateCommandConfigurationFailures.handleBindFailure(
 								MigrateCommandBindHandlerAdvisor.this.command, name, target,
 								context.getConfigurationProperty(), ex,

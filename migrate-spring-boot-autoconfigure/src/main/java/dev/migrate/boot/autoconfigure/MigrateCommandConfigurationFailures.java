@@ -71,6 +71,12 @@ final class MigrateCommandConfigurationFailures {
 			Bindable<?> target, @Nullable ConfigurationProperty property, Exception failure,
 			@Nullable MigrateCommandExitHandler exitHandler, PrintStream out) {
 		MigrateCommandConfigurationException exception = new MigrateCommandConfigurationException(command, failure);
+		String unknown = MigrateUnknownProperties.describeOrNull(failure);
+		if (unknown != null) {
+			return end(exception,
+					notRun(command) + ": " + unknown + System.lineSeparator() + MigrateUnknownProperties.action(),
+					exitHandler, out);
+		}
 		Class<?> type = target.getType().resolve(Object.class);
 		StringBuilder report = new StringBuilder(notRun(command)).append(": Failed to bind properties under '")
 			.append(name)

@@ -1,5 +1,6 @@
 package dev.migrate.boot.autoconfigure;
 
+import java.util.List;
 import java.util.Locale;
 
 import dev.migrate.Diagnosis;
@@ -12,6 +13,7 @@ import dev.migrate.boot.autoconfigure.command.MigrateCommandConfigurationExcepti
 import dev.migrate.boot.autoconfigure.command.MigrateCommandResult;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
@@ -28,6 +30,11 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 
 	@Override
 	public @Nullable FailureAnalysis analyze(Throwable failure) {
+		List<ConfigurationProperty> unknown = MigrateUnknownProperties.in(failure);
+		if (!unknown.isEmpty()) {
+			return new FailureAnalysis(MigrateUnknownProperties.describe(unknown), MigrateUnknownProperties.action(),
+					failure);
+		}
 		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
 			if (candidate instanceof MigrateCommandCompletedException completed) {
 				return analyze(completed);
@@ -66,6 +73,9 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 					+ " Hibernate check the entities against the migrated schema, or set migrate.enabled=false if"
 					+ " Hibernate should manage the schema instead.", ex);
 		}
+		if (ex instanceof MigrationsNotReadyException notReady) {
+			return analyze(notReady);
+		}
 		if (ex instanceof MigrationBeanCycleException cycle) {
 			return new FailureAnalysis(ex.getMessage(), "Do not inject the EntityManagerFactory, repositories,"
 					+ " JdbcTemplate or JdbcClient beans into '" + cycle.getBeanName()
@@ -81,6 +91,24 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 			action = fallbackAction(ex);
 		}
 		return new FailureAnalysis(description, action, ex);
+	}
+
+	private FailureAnalysis analyze(MigrationsNotReadyException ex) {
+		StringBuilder action = new StringBuilder();
+		if (!ex.getPending().isEmpty()) {
+			action
+				.append("Run the migrations first: the Kubernetes Job (or deployment step) that starts the application")
+				.append(" with migrate.on-startup=migrate, or with --migrate.command=migrate, must have finished")
+				.append(" before instances with migrate.on-startup=validate start. Then start this instance again.");
+		}
+		if (!ex.getProblems().isEmpty()) {
+			if (!action.isEmpty()) {
+				action.append(' ');
+			}
+			action.append("Resolve the failed, missing or changed migrations listed above, as each says, where the")
+				.append(" migrations run (migrate.on-startup=validate changes nothing).");
+		}
+		return new FailureAnalysis(ex.getMessage(), action.toString(), ex);
 	}
 
 	// For failures whose diagnosis leaves the way out to the configuration.

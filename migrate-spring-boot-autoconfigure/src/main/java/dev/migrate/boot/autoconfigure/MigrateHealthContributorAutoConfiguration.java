@@ -6,6 +6,7 @@ import dev.migrate.Migrator;
 import dev.migrate.boot.actuate.health.MigrationsHealthIndicator;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code migrations} health
- * contributor: one {@link MigrationsHealthIndicator} per {@link Migrator}.
+ * contributor: one {@link MigrationsHealthIndicator} per {@link Migrator}, expecting the
+ * migrations up to {@code migrate.target} to be applied.
  *
  * @author migrate
  */
@@ -30,12 +32,18 @@ public final class MigrateHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
-	HealthContributor migrationsHealthContributor(ListableBeanFactory beanFactory) {
+	HealthContributor migrationsHealthContributor(ListableBeanFactory beanFactory,
+			ObjectProvider<MigrateProperties> properties) {
+		// Migrations above migrate.target are held back on purpose: not a reason to be
+		// down.
+		MigrateProperties migrateProperties = properties.getIfAvailable();
+		String target = (migrateProperties != null) ? migrateProperties.getTarget() : null;
 		Map<String, Migrator> migrators = beanFactory.getBeansOfType(Migrator.class);
 		if (migrators.size() == 1) {
-			return new MigrationsHealthIndicator(migrators.values().iterator().next());
+			return new MigrationsHealthIndicator(migrators.values().iterator().next(), target);
 		}
-		return CompositeHealthContributor.fromMap(migrators, MigrationsHealthIndicator::new);
+		return CompositeHealthContributor.fromMap(migrators,
+				(migrator) -> new MigrationsHealthIndicator(migrator, target));
 	}
 
 }

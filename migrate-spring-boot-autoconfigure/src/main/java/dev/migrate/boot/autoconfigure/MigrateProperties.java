@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 import dev.migrate.ChecksumValidation;
+import dev.migrate.FlywayHistoryMode;
 import dev.migrate.TransactionMode;
 import dev.migrate.boot.autoconfigure.command.MigrateCommand;
 import org.jspecify.annotations.Nullable;
@@ -13,11 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * Configuration properties of migrate, under {@code migrate.*}.
+ * Configuration properties of migrate, under {@code migrate.*}. A {@code migrate.*} key
+ * that none of them binds fails the start: a typo such as {@code migrate.enable=false}
+ * must not be ignored. A new {@code migrate.*} property therefore belongs here, or in a
+ * nested group of this class.
  *
  * @author migrate
  */
-@ConfigurationProperties("migrate")
+@ConfigurationProperties(prefix = "migrate", ignoreUnknownFields = false)
 public class MigrateProperties {
 
 	/**
@@ -25,6 +29,15 @@ public class MigrateProperties {
 	 * operation of migrate.command.
 	 */
 	private boolean enabled = true;
+
+	/**
+	 * What to do with the database at start-up: 'migrate' (apply the pending migrations
+	 * up to migrate.target), 'validate' (apply nothing and fail the start if a migration
+	 * up to migrate.target is pending, or one is failed, missing or changed) or 'none'
+	 * (no database work). Ignored when migrate.command is set or the application defines
+	 * its own MigrateMigrationStrategy bean.
+	 */
+	private MigrateStartupMode onStartup = MigrateStartupMode.MIGRATE;
 
 	/**
 	 * Name of the history table that records applied migrations. The lock table, where
@@ -70,6 +83,28 @@ public class MigrateProperties {
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration lockLease = Duration.ofSeconds(30);
+
+	/**
+	 * Number of times to retry the first connection to the database, for a database that
+	 * starts after the application. Only a failure to connect is retried, never a
+	 * migration.
+	 */
+	private int connectRetries;
+
+	/**
+	 * Time between two attempts of the first connection to the database. If a duration
+	 * suffix is not specified, seconds will be used.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration connectRetriesInterval = Duration.ofSeconds(10);
+
+	/**
+	 * What to do when the migrate history table is empty and the schema holds Flyway's
+	 * 'flyway_schema_history': 'refuse' (change nothing and say how to adopt or ignore
+	 * it), 'adopt' (carry the versions Flyway applied over into the migrate history, with
+	 * their descriptions and dates, and run none of them again) or 'ignore'.
+	 */
+	private FlywayHistoryMode flywayHistory = FlywayHistoryMode.REFUSE;
 
 	/**
 	 * Version recorded by the baseline command and by baseline-on-migrate: the migrations
@@ -147,6 +182,14 @@ public class MigrateProperties {
 		this.enabled = enabled;
 	}
 
+	public MigrateStartupMode getOnStartup() {
+		return this.onStartup;
+	}
+
+	public void setOnStartup(MigrateStartupMode onStartup) {
+		this.onStartup = onStartup;
+	}
+
 	public String getTable() {
 		return this.table;
 	}
@@ -201,6 +244,30 @@ public class MigrateProperties {
 
 	public void setLockLease(Duration lockLease) {
 		this.lockLease = lockLease;
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public Duration getConnectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	public void setConnectRetriesInterval(Duration connectRetriesInterval) {
+		this.connectRetriesInterval = connectRetriesInterval;
+	}
+
+	public FlywayHistoryMode getFlywayHistory() {
+		return this.flywayHistory;
+	}
+
+	public void setFlywayHistory(FlywayHistoryMode flywayHistory) {
+		this.flywayHistory = flywayHistory;
 	}
 
 	public String getBaselineVersion() {

@@ -2,8 +2,13 @@ package dev.migrate.boot.autoconfigure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
+import dev.migrate.MigrationInfo;
+import dev.migrate.MigrationState;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import dev.migrate.boot.actuate.health.MigrationsHealthIndicator;
@@ -15,6 +20,7 @@ import dev.migrate.boot.autoconfigure.command.MigrateCommandCompletedException;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandResult;
 import dev.migrate.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -317,14 +324,63 @@ abstract class AbstractMigrateDatabaseTests {
 	}
 
 	@Test
-	void healthIsDownWhenMigrationsArePending() {
+	void healthIsUpWhenMigrationsAboveTheTargetAreHeldBack() {
 		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
 			.withPropertyValues("migrate.target=1")
+			.run((context) -> {
+				Health health = context.getBean("migrationsHealthContributor", HealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("pending", 0).containsEntry("heldBack", List.of("2"));
+			});
+	}
+
+	@Test
+	void healthIsDownWhenMigrationsArePending() {
+		applied(CreateBooks.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
+			.withPropertyValues("migrate.on-startup=none")
 			.run((context) -> {
 				Health health = context.getBean("migrationsHealthContributor", HealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(health.getDetails()).containsEntry("pending", 1)
 					.containsEntry("pendingVersions", List.of("2"));
+			});
+	}
+
+	@Test
+	void validateOnStartupFailsWhenMigrationsArePendingAndChangesNothing() {
+		applied(CreateBooks.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
+			.withPropertyValues("migrate.on-startup=validate")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(MigrationsNotReadyException.class)
+					.hasMessageContaining("pending: 2");
+				assertThat(this.state.history()).containsExactly("1:SUCCESS");
+				assertThat(this.state.hasColumn("book", "author")).isFalse();
+			});
+	}
+
+	@Test
+	void validateOnStartupStartsWhenEveryMigrationIsApplied() {
+		applied(CreateBooks.class, AddAuthor.class);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class)
+			.withPropertyValues("migrate.on-startup=validate")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+			});
+	}
+
+	@Test
+	void noneOnStartupCreatesNothing() {
+		this.contextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("migrate.on-startup=none")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.state.hasTable("migrate_history")).isFalse();
+				assertThat(this.state.hasTable("book")).isFalse();
 			});
 	}
 
@@ -356,6 +412,125 @@ abstract class AbstractMigrateDatabaseTests {
 				.asString()
 				.contains("No migration was found in the code", "2 applied migration(s)");
 		});
+	}
+
+	@Test
+	void takesOverAFlywayHistoryWithoutRunningItsMigrationsAgain() {
+		flywayMigrate();
+		List<Map<String, Object>> flywayRows = this.state.jdbc()
+			.queryForList("SELECT " + flyway("version") + " AS v, " + flyway("installed_by") + " AS b, "
+					+ flyway("installed_on") + " AS o FROM " + flywayTable() + " WHERE " + flyway("version")
+					+ " IS NOT NULL ORDER BY " + flyway("installed_rank"));
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateShelves.class)
+			.withPropertyValues("migrate.flyway-history=adopt")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS", "3:SUCCESS");
+				// Flyway's seed row only: migration 1 did not run again.
+				assertThat(this.state.jdbc().queryForList("SELECT title FROM book", String.class))
+					.containsExactly("Seeded by Flyway");
+				assertThat(this.state.hasTable("shelf")).isTrue();
+				List<MigrationInfo> infos = context.getBean(Migrator.class).info().migrations();
+				assertThat(infos).extracting(MigrationInfo::state)
+					.containsExactly(MigrationState.APPLIED, MigrationState.APPLIED, MigrationState.APPLIED);
+				for (int i = 0; i < 2; i++) {
+					Map<String, Object> flyway = flywayRows.get(i);
+					MigrationInfo carried = infos.get(i);
+					assertThat(carried.version()).hasToString((String) flyway.get("v"));
+					assertThat(carried.installedBy()).isEqualTo(flyway.get("b"));
+					assertThat(carried.installedOn().truncatedTo(ChronoUnit.SECONDS))
+						.isEqualTo(((Timestamp) flyway.get("o")).toInstant().truncatedTo(ChronoUnit.SECONDS));
+				}
+				assertThat(this.state.jdbc()
+					.queryForList("SELECT description FROM migrate_history ORDER BY installed_rank", String.class))
+					.containsExactly("Create books", "Add author to books", "Create shelves");
+				// The beans replace Flyway's migrations: their checksums are recorded.
+				assertThat(this.state.jdbc()
+					.queryForList("SELECT checksum FROM migrate_history ORDER BY installed_rank", String.class))
+					.allSatisfy((checksum) -> assertThat(checksum).startsWith("b1:"));
+			});
+	}
+
+	@Test
+	void takesOverAFlywayHistoryWhoseMigrationsHaveNoBeans() {
+		flywayMigrate();
+		this.contextRunner.withUserConfiguration(CreateShelves.class)
+			.withPropertyValues("migrate.flyway-history=adopt")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS", "3:SUCCESS");
+				assertThat(this.state.jdbc()
+					.queryForList("SELECT checksum FROM migrate_history WHERE version IN ('1', '2')", String.class))
+					.allSatisfy((checksum) -> assertThat(checksum).startsWith("flyway:"));
+				Migrator migrator = context.getBean(Migrator.class);
+				assertThat(migrator.info().migrations()).extracting(MigrationInfo::state)
+					.containsExactly(MigrationState.BASELINE, MigrationState.BASELINE, MigrationState.APPLIED);
+				assertThat(migrator.validate().isValid()).isTrue();
+			});
+	}
+
+	@Test
+	void refusesAFlywayHistoryByDefaultSayingHowToTakeOver() {
+		flywayMigrate();
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateShelves.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("flyway_schema_history", "2 applied version(s), up to 2",
+						"Nothing was changed");
+				assertThat(analysis.getAction()).contains("migrate.flyway-history=adopt",
+						"migrate.flyway-history=ignore");
+				assertThat(this.state.history()).isEmpty();
+				assertThat(this.state.hasTable("shelf")).isFalse();
+				assertThat(this.state.count("book")).isOne();
+			});
+	}
+
+	@Test
+	void stopsTakingOverAFlywayHistoryWithAFailedMigration() {
+		flywayMigrate();
+		this.state.jdbc()
+			.update("UPDATE " + flywayTable() + " SET " + flyway("success") + " = ? WHERE " + flyway("version")
+					+ " = '2'", false);
+		this.contextRunner.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateShelves.class)
+			.withPropertyValues("migrate.flyway-history=adopt")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("1 failed migration(s)", "version 2",
+						"V2__Add_author_to_books.sql", "Nothing was changed");
+				assertThat(analysis.getAction()).contains("repair");
+				assertThat(this.state.history()).isEmpty();
+				assertThat(this.state.hasTable("shelf")).isFalse();
+			});
+	}
+
+	@Test
+	void ignoresAFlywayHistoryWhenToldTo() {
+		flywayMigrate();
+		int flywayRows = this.state.count(flywayTable());
+		this.contextRunner.withUserConfiguration(CreateShelves.class)
+			.withPropertyValues("migrate.flyway-history=ignore")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.state.history()).containsExactly("3:SUCCESS");
+				assertThat(this.state.count(flywayTable())).isEqualTo(flywayRows);
+			});
+	}
+
+	private void flywayMigrate() {
+		Flyway.configure().dataSource(this.database.dataSource()).locations("classpath:db/flyway").load().migrate();
+	}
+
+	private String flywayTable() {
+		return flyway("flyway_schema_history");
+	}
+
+	// Flyway quotes the names of its table and columns: on H2 they keep their lower case.
+	private String flyway(String name) {
+		String quote = this.state.jdbc()
+			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getIdentifierQuoteString());
+		return quote + name + quote;
 	}
 
 	private void applied(Class<?>... migrations) {

@@ -614,7 +614,7 @@ class BadInputTests {
 				Health health = context.getBean("migrationsHealthContributor", HealthIndicator.class).health();
 				String details = json.writeValueAsString(health);
 				assertThat(endpoint).contains("\"state\":\"APPLIED\"", "\"state\":\"PENDING\"");
-				assertThat(details).contains("\"pendingVersions\":[\"2\"]");
+				assertThat(details).contains("\"heldBack\":[\"2\"]");
 				for (String serialized : List.of(endpoint, details)) {
 					assertThat(serialized).doesNotContain(SECRET)
 						.doesNotContain("jdbc:")

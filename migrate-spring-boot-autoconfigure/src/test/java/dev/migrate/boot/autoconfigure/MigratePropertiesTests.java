@@ -34,6 +34,10 @@ class MigratePropertiesTests {
 		assertThat(this.properties.getBaselineVersion()).isEqualTo(MigrateDefaults.BASELINE_VERSION);
 		assertThat(this.properties.isBaselineOnMigrate()).isFalse();
 		assertThat(this.properties.getInstalledBy()).isNull();
+		assertThat(this.properties.getOnStartup()).isEqualTo(MigrateStartupMode.MIGRATE);
+		assertThat(this.properties.getFlywayHistory()).isEqualTo(MigrateDefaults.FLYWAY_HISTORY);
+		assertThat(this.properties.getConnectRetries()).isEqualTo(MigrateDefaults.CONNECT_RETRIES);
+		assertThat(this.properties.getConnectRetriesInterval()).isEqualTo(MigrateDefaults.CONNECT_RETRIES_INTERVAL);
 	}
 
 	@Test

@@ -1,0 +1,70 @@
+package dev.migrate.boot.aot;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import dev.migrate.Migration;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+
+/**
+ * {@link BeanFactoryInitializationAotProcessor} that tells a GraalVM native image what
+ * migrate needs of each {@link Migration @Migration} bean of the application, found at
+ * build time:
+ * <ul>
+ * <li>reflection on its class and superclasses: migrate finds {@code up} and {@code down}
+ * among their methods, reads their parameter types to bind them, and invokes them;</li>
+ * <li>its class file as a resource: the checksum of a migration is computed from the
+ * bytecode of {@code up}, {@code down} and the methods of the class they call (lambdas
+ * included, which are methods of the same class), read from that file; no other class
+ * file is read, not even those of its nested or anonymous classes;</li>
+ * <li>the SQL scripts next to it ({@code *.sql} in its package), for migrations that run
+ * a script with Spring's {@code ScriptUtils} or {@code ResourceDatabasePopulator}.</li>
+ * </ul>
+ *
+ * @author migrate
+ * @since 0.1.0
+ */
+class MigrationBeansAotProcessor implements BeanFactoryInitializationAotProcessor {
+
+	@Override
+	public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(
+			ConfigurableListableBeanFactory beanFactory) {
+		Set<Class<?>> migrations = new LinkedHashSet<>();
+		for (String name : beanFactory.getBeanDefinitionNames()) {
+			Class<?> type = beanFactory.getType(name, false);
+			if (type != null) {
+				Class<?> userClass = ClassUtils.getUserClass(type);
+				if (AnnotatedElementUtils.hasAnnotation(userClass, Migration.class)) {
+					migrations.add(userClass);
+				}
+			}
+		}
+		if (migrations.isEmpty()) {
+			return null;
+		}
+		return (generationContext, code) -> registerHints(generationContext.getRuntimeHints(), migrations);
+	}
+
+	static void registerHints(RuntimeHints hints, Set<Class<?>> migrations) {
+		hints.reflection().registerType(Migration.class, MemberCategory.INVOKE_PUBLIC_METHODS);
+		for (Class<?> migration : migrations) {
+			for (Class<?> type = migration; type != null && type != Object.class; type = type.getSuperclass()) {
+				hints.reflection()
+					.registerType(type, MemberCategory.INVOKE_DECLARED_METHODS, MemberCategory.INVOKE_PUBLIC_METHODS,
+							MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
+			}
+			hints.resources().registerType(migration);
+			String packagePath = ClassUtils.getPackageName(migration).replace('.', '/');
+			hints.resources().registerPattern(packagePath.isEmpty() ? "*.sql" : packagePath + "/*.sql");
+		}
+	}
+
+}

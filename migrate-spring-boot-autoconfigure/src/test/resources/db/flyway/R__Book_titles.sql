@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW book_titles AS SELECT title FROM book;
