@@ -41,7 +41,7 @@ public final class Version implements Comparable<Version> {
 	 */
 	public static Version parse(@Nullable String text) {
 		String problem = problemWith(text);
-		if (problem != null) {
+		if (problem != null || text == null) {
 			throw new IllegalArgumentException(problem);
 		}
 		String trimmed = text.trim();

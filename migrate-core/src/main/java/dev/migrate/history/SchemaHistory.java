@@ -299,7 +299,7 @@ public class SchemaHistory {
 				this.dialect.instantColumnsUpgrade(this.qualifiedName, List.of("installed_on", "rolled_back_on")));
 		statements.add("UPDATE " + this.qualifiedName + " SET format_version = " + FORMAT_VERSION
 				+ " WHERE format_version < " + FORMAT_VERSION);
-		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+		this.jdbc.execute((ConnectionCallback<Integer>) (connection) -> {
 			// One transaction where DDL is transactional; elsewhere each step is safe to
 			// repeat after an interruption (ALTER to the same type; rows marked last).
 			connection.setAutoCommit(false);
@@ -316,7 +316,7 @@ public class SchemaHistory {
 			finally {
 				connection.setAutoCommit(true);
 			}
-			return null;
+			return statements.size();
 		});
 		return old;
 	}

@@ -68,13 +68,13 @@ public final class ConnectRetries {
 			.build());
 		template.setRetryListener(new LoggingListener());
 		try {
-			template.execute(new Retryable<Void>() {
+			template.execute(new Retryable<Boolean>() {
 
 				@Override
-				public @Nullable Void execute() {
+				public Boolean execute() {
 					Connection connection = DataSourceUtils.getConnection(dataSource);
 					DataSourceUtils.releaseConnection(connection, dataSource);
-					return null;
+					return true;
 				}
 
 				@Override

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -125,7 +126,8 @@ public final class MergedMigrations {
 			else {
 				state = MigrationState.PENDING;
 			}
-			return fromCode(migration, state);
+			// A version comes from the code or the history: without a row it has code.
+			return fromCode(Objects.requireNonNull(migration, "migration"), state);
 		}
 		MigrationState state;
 		if (row.isBaseline()) {
@@ -305,7 +307,10 @@ public final class MergedMigrations {
 				case MISSING -> problems.add(describeMissing(info));
 				case APPLIED -> {
 					Verdict verdict = verdicts().get(info.version());
-					if (verdict == Verdict.CHANGED && this.checksumValidation == ChecksumValidation.FAIL) {
+					if (migration == null || row == null) {
+						// Verdicts are given only to versions with both code and a row.
+					}
+					else if (verdict == Verdict.CHANGED && this.checksumValidation == ChecksumValidation.FAIL) {
 						problems.add(changed(info, migration, row));
 					}
 					else if (verdict == Verdict.UNKNOWN_ALGORITHM) {

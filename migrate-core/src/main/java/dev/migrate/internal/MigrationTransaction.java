@@ -226,7 +226,7 @@ final class MigrationTransaction implements AutoCloseable {
 				return proxy;
 			}
 			if (MigrationTransaction.this.userCodeRunning && REFUSED.contains(methodName)
-					&& !(methodName.equals("setAutoCommit") && Boolean.FALSE.equals(args[0]))
+					&& !(methodName.equals("setAutoCommit") && args != null && Boolean.FALSE.equals(args[0]))
 					&& !(methodName.equals("rollback") && method.getParameterCount() == 1)) {
 				throw new SQLException(methodName + " was called by " + MigrationTransaction.this.name
 						+ " (or code it calls) on the migration's connection; migrate commits or rolls back the"

@@ -377,10 +377,10 @@ final class SnapshotReader {
 			IndexDetail detail = details.get(table + "." + index.name());
 			// Where the database describes the key columns itself, the options it gives
 			// include the WHERE clause of a partial index.
-			boolean described = detail != null && detail.columns() != null;
+			String describedColumns = (detail != null) ? detail.columns() : null;
 			String definition = "on " + shown + "("
-					+ (described ? detail.columns() : String.join(", ", index.columns().values())) + ")"
-					+ ((!described && index.filter() != null) ? " WHERE " + index.filter() : "")
+					+ ((describedColumns != null) ? describedColumns : String.join(", ", index.columns().values()))
+					+ ")" + ((describedColumns == null && index.filter() != null) ? " WHERE " + index.filter() : "")
 					+ ((detail != null) ? detail.options() : "");
 			result
 				.add(new SchemaObject(Kind.INDEX, shown, "index " + shown + "." + ((name != null) ? name : definition),

@@ -51,7 +51,7 @@ final class MigrateCommandConfigurationFailures {
 		MigrateCommandConfigurationException exception = new MigrateCommandConfigurationException(command, failure);
 		FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(exception);
 		String report = (analysis != null) ? analysis.getDescription() + System.lineSeparator() + analysis.getAction()
-				: exception.getMessage();
+				: String.valueOf(exception.getMessage());
 		return end(exception, report, exitHandler, out);
 	}
 
