@@ -5,7 +5,6 @@ package dev.migrate;
  * name that is not a plain identifier or a rollback of zero steps. Nothing has been
  * changed in the database.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrateConfigurationException extends MigrateException {

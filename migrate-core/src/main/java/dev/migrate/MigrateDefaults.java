@@ -6,7 +6,6 @@ import java.time.Duration;
  * The default settings of the engine, in one place: {@link Migrator.Builder} starts from
  * them, and the Spring Boot properties and migrate-test are checked against them.
  *
- * @author migrate
  * @since 0.1.0
  */
 public final class MigrateDefaults {

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and transaction, the migration runs in. Declare it as a parameter of {@code up} or
  * {@code down}.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public interface MigrationContext {
 

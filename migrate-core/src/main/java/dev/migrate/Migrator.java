@@ -44,7 +44,6 @@ import org.springframework.util.Assert;
  * {@code DataSource} and {@code @Migration} beans. Thread-safe: the database is inspected
  * once, on first use.
  *
- * @author migrate
  * @since 0.1.0
  */
 public final class Migrator {

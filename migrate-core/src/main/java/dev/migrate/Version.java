@@ -15,7 +15,7 @@ import org.springframework.util.Assert;
  * {@code "20261125093000"} work. Trailing zero segments do not count: {@code "1"} and
  * {@code "1.0"} are the same version.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class Version implements Comparable<Version> {
 

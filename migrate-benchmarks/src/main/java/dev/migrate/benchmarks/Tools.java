@@ -28,8 +28,6 @@ import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * The tools compared.
- *
- * @author migrate
  */
 final class Tools {
 

@@ -12,7 +12,6 @@ import dev.migrate.Version;
  * @param className the bean class name
  * @param checksum the fingerprint, in its stored form
  * @param installedBy who applies it
- * @author migrate
  * @since 0.1.0
  */
 public record MigrationRecord(int installedRank, Version version, String description, String beanName, String className,

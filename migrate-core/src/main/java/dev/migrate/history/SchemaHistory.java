@@ -33,7 +33,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * Reads and writes the history table. Every value is bound as a parameter; only the
  * validated table and schema names are part of the SQL text.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class SchemaHistory {
 

@@ -29,8 +29,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * with it): obtains one connection, retrying while that fails, before the engine inspects
  * the database. Nothing else is retried: not the inspection, not the statements of
  * migrations. Built on Spring Framework's {@link RetryTemplate}; each retry is logged.
- *
- * @author migrate
  */
 public final class ConnectRetries {
 

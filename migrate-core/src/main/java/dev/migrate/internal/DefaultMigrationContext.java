@@ -21,8 +21,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * {@link MigrationContext} bound to one connection. Templates are created on first use.
- *
- * @author migrate
  */
 final class DefaultMigrationContext implements MigrationContext {
 

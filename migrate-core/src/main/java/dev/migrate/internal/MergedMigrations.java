@@ -34,8 +34,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * The migrations in the code merged with the rows of the history table: one state per
  * version, and the checks of the result. One pass over each, no per-migration queries.
- *
- * @author migrate
  */
 public final class MergedMigrations {
 

@@ -35,8 +35,6 @@ import org.springframework.transaction.support.TransactionSynchronizationUtils;
  * Where the migration runs without a transaction
  * ({@code @Migration(transaction = NONE)}), the connection is bound as is: code it calls
  * runs its own transactions on it.
- *
- * @author migrate
  */
 final class MigrationTransaction implements AutoCloseable {
 

@@ -25,8 +25,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * (ended by a DBA, an idle timeout or a proxy) lets another instance in. So the
  * connection is kept busy while the lock is held, and the holder checks with the
  * database, before each migration and each commit, that its session still holds it.
- *
- * @author migrate
  */
 abstract class SessionLock extends PollingLock {
 

@@ -32,7 +32,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * takes the row over. No timestamp is compared, so time zones, daylight-saving jumps and
  * clock differences between machines cannot shorten or stretch the lease.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class TableLock extends PollingLock {
 

@@ -43,8 +43,6 @@ import org.springframework.asm.Type;
  * blocks are ordered by a depth-first walk from the entry that visits the taken branch,
  * the other branch, switch cases by key and then exception handlers in table order.</li>
  * </ol>
- *
- * @author migrate
  */
 final class MethodNormalizer {
 

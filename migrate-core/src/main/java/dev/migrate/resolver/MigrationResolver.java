@@ -31,7 +31,7 @@ import org.springframework.util.StringUtils;
  * {@code up}/{@code down} methods and their parameters. Every problem is collected and
  * reported together, each naming its bean.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class MigrationResolver {
 

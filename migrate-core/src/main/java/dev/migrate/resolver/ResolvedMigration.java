@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param down the {@code down} method, or {@code null} when irreversible
  * @param checksum the stored text of the migration's {@link Fingerprint}, such as
  * {@code b1:3fa94c0d9e2b6a1f0c7d55e8b4a6e213} or {@code explicit:2}
- * @author migrate
+ * @since 0.1.0
  */
 public record ResolvedMigration(Version version, String description, String beanName, Class<?> beanClass, Object bean,
 		TransactionMode transactionMode, MigrationMethod up, @Nullable MigrationMethod down, String checksum) {

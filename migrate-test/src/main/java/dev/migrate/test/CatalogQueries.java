@@ -32,8 +32,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * grants). Chosen from the product name, like migrate-core's dialects; the default reads
  * nothing beyond the metadata. Subclasses: {@link H2Catalog}, {@link PostgresCatalog},
  * {@link MariaDbCatalog}.
- *
- * @author migrate
  */
 class CatalogQueries {
 

@@ -23,8 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * domains, comments, identity, generation and {@code ON UPDATE} of columns, and hash and
  * {@code NULLS NOT DISTINCT} indexes; no per-column collation, materialized views,
  * row-level security or storage engines to choose.
- *
- * @author migrate
  */
 class H2Catalog extends CatalogQueries.InformationSchema {
 

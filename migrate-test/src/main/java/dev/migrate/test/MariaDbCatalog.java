@@ -24,8 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * comments. Triggers and events are listed only to accounts with the {@code TRIGGER} and
  * {@code EVENT} privileges, and routine bodies only to their definer or an account that
  * may read them: without those, the category is reported as not checked.
- *
- * @author migrate
  */
 class MariaDbCatalog extends CatalogQueries.InformationSchema {
 

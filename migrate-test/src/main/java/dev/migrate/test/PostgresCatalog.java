@@ -19,8 +19,6 @@ import dev.migrate.test.SchemaObject.Kind;
  * materialized views, comments, column collations, identity and generation, index methods
  * and options, {@code UNLOGGED}, partitioning, row-level security, policies and grants.
  * Objects that belong to an extension are the extension's, not listed one by one.
- *
- * @author migrate
  */
 class PostgresCatalog extends CatalogQueries.InformationSchema {
 

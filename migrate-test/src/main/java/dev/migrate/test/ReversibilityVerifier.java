@@ -72,7 +72,7 @@ import org.springframework.util.Assert;
  * {@link dev.migrate.test.junit.ReversibilityTest @ReversibilityTest}. Needs no Spring
  * Boot and no test framework.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class ReversibilityVerifier {
 

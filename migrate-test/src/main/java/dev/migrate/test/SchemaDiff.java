@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * one line per column, key and index. Obtain one with
  * {@link SchemaSnapshot#diff(SchemaSnapshot)}.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class SchemaDiff {
 

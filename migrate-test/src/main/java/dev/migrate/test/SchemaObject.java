@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param label the kind and name, such as {@code "column users.email"}
  * @param definition the rest of the description, such as {@code "VARCHAR(100) NOT NULL"};
  * empty for tables
- * @author migrate
+ * @since 0.1.0
  */
 public record SchemaObject(Kind kind, @Nullable String table, String identity, String label, String definition) {
 

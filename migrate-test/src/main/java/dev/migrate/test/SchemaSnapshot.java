@@ -42,7 +42,7 @@ import org.springframework.util.Assert;
  * MariaDB/MySQL, and is left out on other databases. What the account may not read is
  * listed in {@link #notChecked()} rather than silently left out.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class SchemaSnapshot {
 

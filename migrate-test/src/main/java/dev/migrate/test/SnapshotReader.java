@@ -36,8 +36,6 @@ import org.springframework.dao.DataAccessException;
  * and indexes, {@link CatalogQueries} for the rest; then, for each other schema asked
  * for, the same with names qualified by the schema. A category the account may not read
  * is listed as not checked.
- *
- * @author migrate
  */
 final class SnapshotReader {
 

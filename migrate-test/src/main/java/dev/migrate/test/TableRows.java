@@ -22,8 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The rows of the tables a verification checks, each row as text such as
  * {@code (id=1, code='DE')}, so that rows before and after can be compared as multisets.
- *
- * @author migrate
  */
 final class TableRows {
 

@@ -49,8 +49,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * migrations (no version) are left out: migrate has none. Rows that Flyway's repair
  * marked as deleted, and undone versions, are not carried over. A failed row stops the
  * adoption.
- *
- * @author migrate
  */
 final class FlywayHistoryAdoption {
 

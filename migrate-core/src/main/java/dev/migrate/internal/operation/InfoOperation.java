@@ -6,8 +6,6 @@ import dev.migrate.internal.Engine;
 /**
  * Reports every migration, in the code or the history table, with its state. Takes no
  * lock and writes nothing.
- *
- * @author migrate
  */
 public final class InfoOperation {
 

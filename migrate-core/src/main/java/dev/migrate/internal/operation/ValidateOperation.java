@@ -10,8 +10,6 @@ import dev.migrate.internal.MergedMigrations;
 /**
  * Checks the migrations in the code against the history table. Takes no lock and writes
  * nothing.
- *
- * @author migrate
  */
 public final class ValidateOperation {
 

@@ -29,7 +29,6 @@ import org.springframework.util.ClassUtils;
  * a script with Spring's {@code ScriptUtils} or {@code ResourceDatabasePopulator}.</li>
  * </ul>
  *
- * @author migrate
  * @since 0.1.0
  */
 class MigrationBeansAotProcessor implements BeanFactoryInitializationAotProcessor {

@@ -53,7 +53,7 @@ import org.springframework.util.StringUtils;
  * {@link MigrateNoOpMigrationStrategy}); with {@code migrate.command},
  * {@link MigrateCommandMigrationStrategy}.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @Conditional(MigrateAutoConfiguration.MigrateDataSourceCondition.class)

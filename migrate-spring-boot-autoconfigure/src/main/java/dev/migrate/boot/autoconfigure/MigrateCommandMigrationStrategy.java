@@ -20,7 +20,6 @@ import org.springframework.util.Assert;
  * application is not started: when the handler returns, start-up is aborted with a
  * {@link MigrateCommandCompletedException} that carries the exit code.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrateCommandMigrationStrategy implements MigrateMigrationStrategy {

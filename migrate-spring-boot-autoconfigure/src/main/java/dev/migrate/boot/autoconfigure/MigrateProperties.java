@@ -19,7 +19,7 @@ import org.springframework.boot.convert.DurationUnit;
  * must not be ignored. A new {@code migrate.*} property therefore belongs here, or in a
  * nested group of this class.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @ConfigurationProperties(prefix = "migrate", ignoreUnknownFields = false)
 public class MigrateProperties {

@@ -19,8 +19,6 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  * typo such as {@code migrate.enable=false} would otherwise be ignored, and migrate would
  * do what it does by default. Names each key with its value and origin, the properties it
  * is close to, and the valid ones.
- *
- * @author migrate
  */
 final class MigrateUnknownProperties {
 

@@ -19,8 +19,6 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * Collects the {@link Migration @Migration} beans of a context, by bean name, and turns
  * the circular reference caused by a migration that depends on the database's users into
  * a {@link MigrationBeanCycleException} that says what to do.
- *
- * @author migrate
  */
 final class MigrationBeans {
 

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An operation that {@code migrate.command} runs instead of starting the application.
  *
- * @author migrate
  * @see MigrateCommandRunner
+ * @since 0.1.0
  */
 public enum MigrateCommand {
 

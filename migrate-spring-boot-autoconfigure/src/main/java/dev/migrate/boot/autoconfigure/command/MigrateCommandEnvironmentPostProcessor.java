@@ -16,8 +16,6 @@ import org.springframework.util.StringUtils;
  * runs and exits, and must not open the application's port meanwhile. Refuses a command
  * with {@code migrate.enabled=false}, which would otherwise start the whole application
  * instead of running it and never exit.
- *
- * @author migrate
  */
 class MigrateCommandEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

@@ -47,7 +47,7 @@ import org.springframework.util.StringUtils;
  * given both, they change nothing and fail with
  * {@link MigrateCommandResult#MISCONFIGURED}, rather than silently preferring one.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MigrateCommandRunner {
 
