@@ -43,6 +43,8 @@ import dev.migrate.ContractMigrations.DuplicateOfFirstVersion;
 import dev.migrate.ContractMigrations.LogFirst;
 import dev.migrate.ContractMigrations.LogSecond;
 import dev.migrate.ContractMigrations.LogThird;
+import dev.migrate.ContractMigrations.MissingScript;
+import dev.migrate.ContractMigrations.NotesFromScript;
 import dev.migrate.ContractMigrations.RecordDatabaseInfo;
 import dev.migrate.ContractMigrations.WriteLedgerThroughEveryParameter;
 import dev.migrate.OperationResult.Action;
@@ -65,6 +67,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import org.assertj.core.api.InstanceOfAssertFactories;
 
 /**
  * The contract every supported database must meet, run against the real database. Each
@@ -1260,6 +1263,40 @@ abstract class AbstractMigratorContractTests {
 
 	protected Migrator.Builder builder(Object... migrations) {
 		return Migrator.builder(this.dataSource).migrations(List.of(migrations)).lockTimeout(Duration.ofSeconds(60));
+	}
+
+	@Test
+	void sqlScriptIsSplitAsTheDatabasesClientWouldAndRolledBackByItsDownScript() {
+		String script = database().name().toLowerCase(Locale.ROOT);
+		Migrator migrator = migrator(new NotesFromScript(script));
+		PlanResult plan = migrator.plan();
+		assertThat(plan.migrations()).singleElement()
+			.extracting(PlanResult.PlannedMigration::statements, as(InstanceOfAssertFactories.LIST))
+			.hasSize(5);
+		assertThat(tables().contains("script_notes")).as("plan runs nothing").isFalse();
+
+		migrator.migrate();
+		assertThat(this.jdbc.queryForList("SELECT note FROM script_notes ORDER BY id", String.class))
+			.containsExactly("semi;colon", "it's", "back\\slash;");
+		assertThat(this.jdbc.queryForObject("SELECT script_next_id()" + fromDual(), Integer.class)).isEqualTo(4);
+		assertThat(this.jdbc.queryForObject("SELECT script_label(7)" + fromDual(), String.class)).isEqualTo("note;7$$");
+
+		migrator.rollback(1);
+		assertThat(tables().contains("script_notes")).isFalse();
+		migrator.migrate();
+		assertThat(tables().contains("script_notes")).as("down dropped the functions too").isTrue();
+	}
+
+	@Test
+	void missingScriptFailsTheMigrationNamingTheScript() {
+		assertThatExceptionOfType(MigrationFailedException.class)
+			.isThrownBy(() -> migrator(new MissingScript()).migrate())
+			.withStackTraceContaining(
+					"scripts/not-there.sql, which is not there (looked for class path resource [dev/migrate/scripts/not-there.sql])");
+	}
+
+	private String fromDual() {
+		return (database() == TestDatabase.HSQLDB) ? " FROM (VALUES (0))" : "";
 	}
 
 	protected Migrator migrator(Object... migrations) {

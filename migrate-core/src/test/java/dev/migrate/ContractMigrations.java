@@ -388,4 +388,32 @@ final class ContractMigrations {
 
 	}
 
+	@Migration(version = "1", description = "Notes from a script")
+	public static class NotesFromScript {
+
+		private final String script;
+
+		public NotesFromScript(String script) {
+			this.script = script;
+		}
+
+		public void up(MigrationContext context) {
+			context.executeScript("scripts/" + this.script + "-up.sql");
+		}
+
+		public void down(MigrationContext context) {
+			context.executeScript("/dev/migrate/scripts/" + this.script + "-down.sql");
+		}
+
+	}
+
+	@Migration(version = "1", description = "Script that is not there")
+	public static class MissingScript {
+
+		public void up(MigrationContext context) {
+			context.executeScript("scripts/not-there.sql");
+		}
+
+	}
+
 }
