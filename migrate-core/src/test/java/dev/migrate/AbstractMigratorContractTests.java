@@ -28,9 +28,11 @@ import dev.migrate.ContractMigrations.AddNicknameWithBrokenDown;
 import dev.migrate.ContractMigrations.AddUsersName;
 import dev.migrate.ContractMigrations.BlockingDownMigration;
 import dev.migrate.ContractMigrations.BlockingMigration;
+import dev.migrate.ContractMigrations.CommitByHand;
 import dev.migrate.ContractMigrations.CreateArchiveTable;
 import dev.migrate.ContractMigrations.CreateCustomersChanged;
 import dev.migrate.ContractMigrations.CreateCustomersOriginal;
+import dev.migrate.ContractMigrations.CreateEntries;
 import dev.migrate.ContractMigrations.CreateInvoices;
 import dev.migrate.ContractMigrations.CreateInvoicesWithoutTransaction;
 import dev.migrate.ContractMigrations.CreateLedger;
@@ -46,10 +48,14 @@ import dev.migrate.ContractMigrations.LogThird;
 import dev.migrate.ContractMigrations.MissingScript;
 import dev.migrate.ContractMigrations.NotesFromScript;
 import dev.migrate.ContractMigrations.RecordDatabaseInfo;
+import dev.migrate.ContractMigrations.WriteEntriesMarkedRollbackOnly;
+import dev.migrate.ContractMigrations.WriteEntriesThroughATransactionTemplate;
 import dev.migrate.ContractMigrations.WriteLedgerThroughEveryParameter;
+import dev.migrate.MigrationListener.MigrationRun;
 import dev.migrate.OperationResult.Action;
 import dev.migrate.OperationResult.MigrationExecution;
 import dev.migrate.dialect.Dialects;
+import dev.migrate.testsupport.LockSessions;
 import dev.migrate.testsupport.TestDatabase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +67,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -1251,6 +1261,226 @@ abstract class AbstractMigratorContractTests {
 			.contains("Check that the package of the @Migration classes is scanned");
 		assertThat(migrator(new CreateUsersTable(), new AddUsersName()).info().warnings()).isEmpty();
 		assertThat(history()).extracting(HistoryEntry::status).containsExactly("SUCCESS", "SUCCESS");
+	}
+
+	// Spring's transaction management inside a migration
+
+	@Test
+	void transactionalCodeCalledByAMigrationJoinsItsTransaction() {
+		Migrator migrator = migrator(new CreateEntries(), new WriteEntriesThroughATransactionTemplate(this.dataSource,
+				TransactionDefinition.PROPAGATION_REQUIRED, true));
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("Migration 2")
+			.withMessageContaining("boom after three entries");
+
+		// The entry written through the transaction template went with the others.
+		assertThat(count("SELECT COUNT(*) FROM entries")).isZero();
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+			.containsExactlyElementsOf(hasTransactionalDdl() ? List.of(tuple("1", "SUCCESS"))
+					: List.of(tuple("1", "SUCCESS"), tuple("2", "FAILED")));
+	}
+
+	@Test
+	void transactionalCodeCalledByAMigrationCommitsWithIt() {
+		Migrator migrator = migrator(new CreateEntries(), new WriteEntriesThroughATransactionTemplate(this.dataSource,
+				TransactionDefinition.PROPAGATION_REQUIRED, false));
+
+		migrator.migrate();
+
+		assertThat(this.jdbc.queryForList("SELECT id FROM entries ORDER BY id", Integer.class)).containsExactly(1, 2,
+				3);
+		assertThat(history()).extracting(HistoryEntry::status).containsExactly("SUCCESS", "SUCCESS");
+	}
+
+	@Test
+	void transactionalCodeCalledByAMigrationJoinsTheTransactionOfModeAll() {
+		Migrator migrator = builder(new CreateEntries(), new WriteEntriesThroughATransactionTemplate(this.dataSource,
+				TransactionDefinition.PROPAGATION_REQUIRED, true))
+			.transactionMode(TransactionMode.ALL)
+			.build();
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("Migration 2")
+			.withMessageContaining("boom after three entries");
+
+		if (hasTransactionalDdl()) {
+			assertThat(tables()).doesNotContain("entries");
+			assertThat(history()).isEmpty();
+		}
+		else {
+			// Without transactional DDL, ALL falls back to a transaction per migration.
+			assertThat(count("SELECT COUNT(*) FROM entries")).isZero();
+			assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+				.containsExactly(tuple("1", "SUCCESS"), tuple("2", "FAILED"));
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			ints = { TransactionDefinition.PROPAGATION_REQUIRES_NEW, TransactionDefinition.PROPAGATION_NOT_SUPPORTED })
+	void transactionalCodeAskingForATransactionOfItsOwnFailsTheMigration(int propagation) {
+		Migrator migrator = migrator(new CreateEntries(),
+				new WriteEntriesThroughATransactionTemplate(this.dataSource, propagation, false));
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("Migration 2")
+			.withMessageContaining("asked for a new transaction (propagation REQUIRES_NEW or NOT_SUPPORTED)")
+			.withMessageContaining("Use propagation REQUIRED");
+
+		assertThat(count("SELECT COUNT(*) FROM entries")).isZero();
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+			.doesNotContain(tuple("2", "SUCCESS"));
+	}
+
+	@Test
+	void transactionalCodeThatMarksTheTransactionRollbackOnlyFailsTheMigration() {
+		Migrator migrator = migrator(new CreateEntries(), new WriteEntriesMarkedRollbackOnly(this.dataSource));
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("Migration 2")
+			.withMessageContaining("rollback-only");
+
+		assertThat(count("SELECT COUNT(*) FROM entries")).isZero();
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+			.doesNotContain(tuple("2", "SUCCESS"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void migrationCannotCommitItsTransactionItself(boolean autoCommit) {
+		Migrator migrator = migrator(new CreateEntries(), new CommitByHand(autoCommit));
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("Migration 2")
+			.withMessageContaining((autoCommit ? "setAutoCommit" : "commit") + " was called by Migration 2")
+			.withMessageContaining("transaction = TransactionMode.NONE");
+
+		assertThat(count("SELECT COUNT(*) FROM entries")).isZero();
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+			.doesNotContain(tuple("2", "SUCCESS"));
+	}
+
+	// A lock lost while migrating
+
+	@Test
+	void historyRowWrittenMeanwhileByAnotherInstanceIsReportedAsSuch() {
+		DataSource otherInstance = otherConnections();
+		// Where DDL is transactional the row is written while migration 2 runs, before
+		// its
+		// own row; elsewhere migration 2 records itself as RUNNING first, so the other
+		// instance writes between migrations 1 and 2.
+		MigrationListener intruder = new MigrationListener() {
+
+			@Override
+			public void beforeMigration(MigrationRun migration) {
+				if (hasTransactionalDdl() && migration.version().toString().equals("2")) {
+					recordAppliedByAnotherInstance(otherInstance, 2, "2");
+				}
+			}
+
+			@Override
+			public void afterMigration(MigrationRun migration, Duration executionTime, @Nullable Throwable failure) {
+				if (!hasTransactionalDdl() && migration.version().toString().equals("1")) {
+					recordAppliedByAnotherInstance(otherInstance, 2, "2");
+				}
+			}
+
+		};
+		Migrator migrator = builder(new CreateUsersTable(), new AddUsersName()).listener(intruder).build();
+
+		assertThatExceptionOfType(MigrationLockLostException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("Migration 2")
+			.withMessageContaining("already holds a row with installed_rank 2")
+			.withMessageContaining("another instance migrated meanwhile")
+			.withMessageContaining("if migration 2 was applied by the other instance, nothing is left to do")
+			.withMessageNotContaining("Fix the");
+
+		assertThat(columns("users")).doesNotContain("name");
+		assertThat(this.jdbc.queryForList("SELECT installed_by FROM " + HISTORY + " ORDER BY installed_rank",
+				String.class))
+			.hasSize(2)
+			.last()
+			.isEqualTo("another-instance");
+	}
+
+	@Test
+	void lockLostBetweenTwoMigrationsStopsBeforeTheSecond() {
+		DataSource otherInstance = otherConnections();
+		Duration lease = Duration.ofMillis(600);
+		MigrationListener loser = new MigrationListener() {
+
+			@Override
+			public void afterMigration(MigrationRun migration, Duration executionTime, @Nullable Throwable failure) {
+				if (migration.version().toString().equals("1")) {
+					// Once migration 1 is committed, before migrate turns to migration 2.
+					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+						@Override
+						public void afterCommit() {
+							loseTheLock(otherInstance, lease);
+						}
+
+					});
+				}
+			}
+
+		};
+		Migrator migrator = builder(new CreateUsersTable(), new AddUsersName()).lockLease(lease)
+			.listener(loser)
+			.build();
+
+		assertThatExceptionOfType(MigrationLockLostException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("was lost")
+			.withMessageContaining("migrate stopped before applying Migration 2")
+			.withMessageContaining("Nothing of it was changed");
+
+		assertThat(columns("users")).doesNotContain("name");
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+			.containsExactly(tuple("1", "SUCCESS"));
+	}
+
+	/**
+	 * Take the lock away from its holder: end its session, or, where the lock is a row,
+	 * take the row over as an instance that judged the holder dead would, and give the
+	 * holder time to notice.
+	 * @param otherInstance connections other than the migrator's
+	 * @param lease the holder's lease
+	 */
+	protected void loseTheLock(DataSource otherInstance, Duration lease) {
+		switch (database()) {
+			case POSTGRES, MARIADB -> LockSessions.terminateHolder(database(), otherInstance, HISTORY);
+			default -> {
+				assertThat(new JdbcTemplate(otherInstance).update("UPDATE " + HISTORY
+						+ "_lock SET owner = 'another-instance', lock_version = lock_version + 1 WHERE id = 1"))
+					.isOne();
+				try {
+					Thread.sleep(lease.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+	}
+
+	private void recordAppliedByAnotherInstance(DataSource otherInstance, int rank, String version) {
+		new JdbcTemplate(otherInstance).update("INSERT INTO " + HISTORY + " (installed_rank, version, description,"
+				+ " type, bean_name, class_name, checksum, installed_by, installed_on, execution_time, status,"
+				+ " error_message, rolled_back_by, rolled_back_on, format_version) VALUES (?, ?, 'Add users name',"
+				+ " 'MIGRATION', 'addUsersName', 'other.AddUsersName', NULL, 'another-instance', CURRENT_TIMESTAMP,"
+				+ " 5, 'SUCCESS', NULL, NULL, NULL, 2)", rank, version);
+	}
+
+	/**
+	 * Connections of another instance: not the migrator's data source, so that nothing a
+	 * migration binds to the thread reaches them.
+	 * @return a data source on the test's database
+	 */
+	protected DataSource otherConnections() {
+		TestDatabase.Isolated database = this.isolated;
+		assertThat(database).isNotNull();
+		return new DriverManagerDataSource(database.url(), database.user(), database.password());
 	}
 
 	// Helpers

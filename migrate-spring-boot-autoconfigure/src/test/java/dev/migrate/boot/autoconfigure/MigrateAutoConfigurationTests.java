@@ -317,6 +317,16 @@ class MigrateAutoConfigurationTests {
 	}
 
 	@Test
+	void warnsThatApplicationCodeDoesNotJoinWhenMigrateUsesTheMigrateDataSource(CapturedOutput output) {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+			.withUserConfiguration(CreateBooks.class, TwoDataSources.class)
+			.withPropertyValues("primary.url=" + this.url)
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("migrate migrates through a DataSource of its own (@MigrateDataSource)")
+			.contains("does not join the migration's transaction");
+	}
+
+	@Test
 	void migratesTheDataSourceMarkedWithMigrateDataSource() {
 		DatabaseState other = new DatabaseState(dataSource(TwoDataSources.OTHER_URL));
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
