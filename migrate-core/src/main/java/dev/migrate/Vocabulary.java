@@ -28,6 +28,8 @@ public interface Vocabulary {
 				case TARGET -> "the target version argument";
 				case STEPS -> "the steps argument";
 				case USER, CONNECTION -> "the DataSource given to Migrator.builder";
+				case TENANTS -> "the TenantSource given to TenantMigrator.builder";
+				case TENANT_FAILURE_POLICY -> "TenantMigrator.Builder.failurePolicy(...)";
 				default -> "Migrator.Builder." + builderMethod(setting) + "(...)";
 			};
 		}
@@ -35,7 +37,9 @@ public interface Vocabulary {
 		@Override
 		public String assignment(Setting setting, String value) {
 			return switch (setting) {
-				case TARGET, STEPS, USER, CONNECTION -> setting(setting) + " " + value;
+				case TARGET, STEPS, USER, CONNECTION, TENANTS -> setting(setting) + " " + value;
+				case TENANT_FAILURE_POLICY ->
+					"TenantMigrator.Builder.failurePolicy(FailurePolicy." + value.toUpperCase(Locale.ROOT) + ")";
 				default -> "Migrator.Builder." + builderMethod(setting) + "(" + value + ")";
 			};
 		}

@@ -13,6 +13,11 @@ public class H2Dialect extends GenericDialect {
 	}
 
 	@Override
+	public boolean supportsParallelSchemaChanges() {
+		return false;
+	}
+
+	@Override
 	public String longTextType() {
 		return "CHARACTER VARYING(4000)";
 	}
