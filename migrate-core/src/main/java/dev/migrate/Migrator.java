@@ -23,6 +23,7 @@ import dev.migrate.internal.operation.RepairOperation;
 import dev.migrate.internal.operation.RollbackOperation;
 import dev.migrate.internal.operation.ValidateOperation;
 import dev.migrate.resolver.MigrationResolver;
+import dev.migrate.resolver.MigrationSource;
 import dev.migrate.resolver.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 
@@ -66,8 +67,10 @@ public final class Migrator {
 					baselineVersion(builder.baselineVersion), builder.baselineDescription, builder.baselineOnMigrate,
 					builder.installedBy, builder.listeners, builder.dialect, builder.vocabulary, builder.flywayHistory,
 					builder.flywayHistoryTable);
-			this.migrations = (builder.namedMigrations != null) ? MigrationResolver.resolve(builder.namedMigrations)
-					: MigrationResolver.resolve(builder.migrations);
+			this.migrations = (builder.migrationSources != null)
+					? MigrationResolver.resolveSources(builder.migrationSources)
+					: (builder.namedMigrations != null) ? MigrationResolver.resolve(builder.namedMigrations)
+							: MigrationResolver.resolve(builder.migrations);
 			this.connectRetries = connectRetries(builder.connectRetries, builder.connectRetriesInterval);
 		}
 		catch (MigrateException ex) {
@@ -327,6 +330,8 @@ public final class Migrator {
 
 		private @Nullable Map<String, ?> namedMigrations;
 
+		private @Nullable Collection<MigrationSource> migrationSources;
+
 		private @Nullable String schema;
 
 		private String table = MigrateDefaults.HISTORY_TABLE;
@@ -376,6 +381,7 @@ public final class Migrator {
 			Assert.notNull(migrations, "'migrations' must not be null");
 			this.migrations = migrations;
 			this.namedMigrations = null;
+			this.migrationSources = null;
 			return this;
 		}
 
@@ -388,6 +394,23 @@ public final class Migrator {
 		public Builder migrations(Map<String, ?> migrations) {
 			Assert.notNull(migrations, "'migrations' must not be null");
 			this.namedMigrations = migrations;
+			this.migrationSources = null;
+			return this;
+		}
+
+		/**
+		 * The migrations as described without loading their classes, each with a supplier
+		 * of its bean. The engine obtains a bean only when its {@code up} or {@code down}
+		 * runs or an operation needs it ({@link Migrator#validate()} checks every one),
+		 * and fingerprints applied migrations from their class files: with nothing
+		 * pending, no migration class is loaded. Replaces the beans given to
+		 * {@link #migrations(Collection)} or {@link #migrations(Map)}.
+		 * @param sources the migrations
+		 * @return this builder
+		 */
+		public Builder migrationSources(Collection<MigrationSource> sources) {
+			Assert.notNull(sources, "'sources' must not be null");
+			this.migrationSources = List.copyOf(sources);
 			return this;
 		}
 

@@ -160,13 +160,13 @@ public final class MergedMigrations {
 			// Read for the up-to-date check: the code and the key columns say it all.
 			return new MigrationInfo(version, (migration != null) ? migration.description() : "", state,
 					(migration != null) ? migration.beanName() : null,
-					(migration != null) ? migration.beanClass().getName() : null, row.checksum(),
+					(migration != null) ? migration.className() : null, row.checksum(),
 					migration != null && migration.isReversible(), row.installedRank(), null, null, null, null, null,
 					null);
 		}
 		return new MigrationInfo(version, (migration != null) ? migration.description() : audit.description(), state,
 				(migration != null) ? migration.beanName() : audit.beanName(),
-				(migration != null) ? migration.beanClass().getName() : audit.className(), row.checksum(),
+				(migration != null) ? migration.className() : audit.className(), row.checksum(),
 				migration != null && migration.isReversible(), row.installedRank(), audit.installedBy(),
 				audit.installedOn(), audit.executionTime(), audit.rolledBackBy(), audit.rolledBackOn(),
 				audit.errorMessage());
@@ -174,8 +174,8 @@ public final class MergedMigrations {
 
 	private static MigrationInfo fromCode(ResolvedMigration migration, MigrationState state) {
 		return new MigrationInfo(migration.version(), migration.description(), state, migration.beanName(),
-				migration.beanClass().getName(), migration.checksum(), migration.isReversible(), null, null, null, null,
-				null, null, null);
+				migration.className(), migration.checksum(), migration.isReversible(), null, null, null, null, null,
+				null, null);
 	}
 
 	/**
@@ -420,11 +420,9 @@ public final class MergedMigrations {
 	}
 
 	private static Diagnosis changed(MigrationInfo info, ResolvedMigration migration, HistoryRow row) {
-		return new Diagnosis(
-				Text.of("Migration " + info.version() + " (bean '" + migration.beanName() + "', "
-						+ migration.beanClass().getName() + ") was changed after it was applied on "
-						+ format(info.installedOn()) + ": checksum " + row.checksum() + " in the history, "
-						+ migration.checksum() + " in the code."),
+		return new Diagnosis(Text.of("Migration " + info.version() + " (bean '" + migration.beanName() + "', "
+				+ migration.className() + ") was changed after it was applied on " + format(info.installedOn())
+				+ ": checksum " + row.checksum() + " in the history, " + migration.checksum() + " in the code."),
 				Text.EMPTY,
 				Text.of("Applied migrations must not change: revert the change and add a new migration instead. If"
 						+ " the change is harmless (a refactoring, a fixed down method), run repair (",

@@ -371,7 +371,7 @@ public final class MigrationExecutor {
 
 	private MigrationRecord record(ResolvedMigration migration, int rank) {
 		return new MigrationRecord(rank, migration.version(), migration.description(), migration.beanName(),
-				migration.beanClass().getName(), migration.checksum(), this.installedBy.get());
+				migration.className(), migration.checksum(), this.installedBy.get());
 	}
 
 	private MigrationFailedException failedUp(ResolvedMigration migration, Throwable ex, boolean atomic,
@@ -416,7 +416,7 @@ public final class MigrationExecutor {
 
 	private static String describeMigration(ResolvedMigration migration) {
 		return "Migration " + migration.version() + " (" + migration.description() + ", bean '" + migration.beanName()
-				+ "', " + migration.beanClass().getName() + ")";
+				+ "', " + migration.className() + ")";
 	}
 
 	private static String display(@Nullable Version version) {

@@ -36,6 +36,9 @@ final class LockedRun {
 	 */
 	static OperationResult change(Engine engine, LockedOperation operation, long startNanos) {
 		engine.history().createSchemaIfMissing();
+		// Before the lock: a look-up while the lock's and a migration's connections are
+		// held would need a third one, and wait for it on a pool of two.
+		engine.installedBy();
 		try (MigrationLock.Held held = engine.lock().acquire(engine.settings().lockTimeout())) {
 			MigrationListeners.notify(engine.settings().listeners(),
 					(listener) -> listener.lockAcquired(held.waited()));

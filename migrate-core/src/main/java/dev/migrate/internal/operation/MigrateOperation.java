@@ -108,9 +108,10 @@ public final class MigrateOperation implements LockedOperation {
 
 	@Override
 	public List<MigrationExecution> run(Engine engine, MergedMigrations merged, MigrationLock.Held lock) {
-		return engine.executor()
-			.apply(merged.pending(this.target, engine.settings().outOfOrder()), merged.nextRank(),
-					merged.currentVersion(), lock);
+		List<ResolvedMigration> pending = merged.pending(this.target, engine.settings().outOfOrder());
+		// Obtain and check every bean to run before the first one runs.
+		ResolvedMigration.resolveAll(pending);
+		return engine.executor().apply(pending, merged.nextRank(), merged.currentVersion(), lock);
 	}
 
 }

@@ -75,10 +75,12 @@ public final class PlanOperation {
 	 * @return the plan
 	 */
 	public PlanResult execute(Engine engine) {
-		return LockedRun.read(engine,
-				(merged) -> new PlanResult(this.direction,
-						engine.planner().plan(this.migrations.apply(engine, merged), this.direction),
-						engine.dialect().name(), engine.history().qualifiedName()));
+		return LockedRun.read(engine, (merged) -> {
+			List<ResolvedMigration> migrations = this.migrations.apply(engine, merged);
+			ResolvedMigration.resolveAll(migrations);
+			return new PlanResult(this.direction, engine.planner().plan(migrations, this.direction),
+					engine.dialect().name(), engine.history().qualifiedName());
+		});
 	}
 
 }

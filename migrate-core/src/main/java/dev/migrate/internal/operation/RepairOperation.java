@@ -107,10 +107,10 @@ public final class RepairOperation implements LockedOperation {
 					&& (!migration.checksum().equals(row.checksum())
 							|| !migration.description().equals(audit.description())
 							|| !migration.beanName().equals(audit.beanName())
-							|| !migration.beanClass().getName().equals(audit.className()))) {
+							|| !migration.className().equals(audit.className()))) {
 				engine.history()
 					.realign(row.installedRank(), migration.checksum(), migration.description(), migration.beanName(),
-							migration.beanClass().getName());
+							migration.className());
 				executions.add(new MigrationExecution(info.version(), migration.description(), migration.beanName(),
 						Action.REALIGNED, Duration.ZERO));
 			}
