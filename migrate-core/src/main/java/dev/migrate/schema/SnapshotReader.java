@@ -228,8 +228,8 @@ final class SnapshotReader {
 		}
 	}
 
-	private List<SchemaObject> columns(String table, List<String> names, Map<String, String> options,
-			TableParts parts) throws SQLException {
+	private List<SchemaObject> columns(String table, List<String> names, Map<String, String> options, TableParts parts)
+			throws SQLException {
 		String shownTable = name(table);
 		List<SchemaObject> columns = new ArrayList<>();
 		try (ResultSet rs = this.metaData.getColumns(this.catalog, pattern(this.metaDataSchema), pattern(table), "%")) {
@@ -257,10 +257,10 @@ final class SnapshotReader {
 				Integer columnSize = rs.wasNull() ? null : size;
 				int digits = rs.getInt("DECIMAL_DIGITS");
 				Integer decimalDigits = rs.wasNull() ? null : digits;
-				parts.columns.add(new SchemaTable.Column(name, type(rs), rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
-						columnSize, decimalDigits, rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-						defaultValue,
-						"YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
+				parts.columns
+					.add(new SchemaTable.Column(name, type(rs), rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
+							columnSize, decimalDigits, rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+							defaultValue, "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
 				String more = options.get(table + "." + rs.getString("COLUMN_NAME"));
 				if (more != null) {
 					definition.append(' ').append(more);
