@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import dev.migrate.schema.SchemaDiff;
+import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.OperationResult;

@@ -1,5 +1,7 @@
 package dev.migrate.test;
 
+import dev.migrate.schema.SchemaSnapshot;
+
 import java.math.BigDecimal;
 import java.sql.ResultSetMetaData;
 import java.util.ArrayList;

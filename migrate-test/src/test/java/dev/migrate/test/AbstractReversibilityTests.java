@@ -6,11 +6,14 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.migrate.schema.SchemaDiff;
+import dev.migrate.schema.SchemaObject;
+import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.Migration;
 import dev.migrate.MigrationContext;
 import dev.migrate.Migrator;
 import dev.migrate.test.ReversibilityError.Problem;
-import dev.migrate.test.SchemaObject.Kind;
+import dev.migrate.schema.SchemaObject.Kind;
 import dev.migrate.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package dev.migrate.test;
+package dev.migrate.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-import dev.migrate.test.SchemaObject.Kind;
+import dev.migrate.schema.SchemaObject.Kind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -184,8 +184,8 @@ class CatalogQueries {
 		return Set.of();
 	}
 
-	/** Sequences by name, with their definition. */
-	Map<String, String> sequences(Connection connection, String schema) {
+	/** Sequences by name, with their settings. */
+	Map<String, SequenceSettings> sequences(Connection connection, String schema) {
 		return Map.of();
 	}
 
@@ -216,12 +216,12 @@ class CatalogQueries {
 		return List.copyOf(constraints.values());
 	}
 
-	static Map<String, String> standardSequences(Connection connection, String schema) {
-		Map<String, String> sequences = new LinkedHashMap<>();
+	static Map<String, SequenceSettings> standardSequences(Connection connection, String schema) {
+		Map<String, SequenceSettings> sequences = new LinkedHashMap<>();
 		jdbc(connection).query("""
 				SELECT SEQUENCE_NAME, DATA_TYPE, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE, CYCLE_OPTION
 				FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = ? ORDER BY SEQUENCE_NAME""", (rs) -> {
-			sequences.put(rs.getString(1), sequenceDefinition(rs.getString(2), rs.getString(3), rs.getString(4),
+			sequences.put(rs.getString(1), new SequenceSettings(rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), "YES".equalsIgnoreCase(rs.getString(7))));
 		}, schema);
 		return sequences;
@@ -250,6 +250,15 @@ class CatalogQueries {
 		return normalized.endsWith(";") ? normalized.substring(0, normalized.length() - 1).trim() : normalized;
 	}
 
+	/** What a sequence is created with. */
+	record SequenceSettings(String dataType, String start, String increment, String min, String max, boolean cycle) {
+
+		String definition() {
+			return sequenceDefinition(this.dataType, this.start, this.increment, this.min, this.max, this.cycle);
+		}
+
+	}
+
 	/** A unique constraint. */
 	record Unique(String table, String name, List<String> columns) {
 	}
@@ -270,7 +279,7 @@ class CatalogQueries {
 		}
 
 		@Override
-		Map<String, String> sequences(Connection connection, String schema) {
+		Map<String, SequenceSettings> sequences(Connection connection, String schema) {
 			return standardSequences(connection, schema);
 		}
 

@@ -1,4 +1,4 @@
-package dev.migrate.test;
+package dev.migrate.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import dev.migrate.test.SchemaObject.Kind;
+import dev.migrate.schema.SchemaObject.Kind;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

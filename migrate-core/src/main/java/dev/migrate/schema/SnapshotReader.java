@@ -1,4 +1,4 @@
-package dev.migrate.test;
+package dev.migrate.schema;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -22,11 +22,11 @@ import java.util.stream.Collectors;
 
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.Dialects;
-import dev.migrate.test.CatalogQueries.Check;
-import dev.migrate.test.CatalogQueries.IndexDetail;
-import dev.migrate.test.CatalogQueries.Reading;
-import dev.migrate.test.CatalogQueries.Unique;
-import dev.migrate.test.SchemaObject.Kind;
+import dev.migrate.schema.CatalogQueries.Check;
+import dev.migrate.schema.CatalogQueries.IndexDetail;
+import dev.migrate.schema.CatalogQueries.Reading;
+import dev.migrate.schema.CatalogQueries.Unique;
+import dev.migrate.schema.SchemaObject.Kind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
@@ -100,7 +100,9 @@ final class SnapshotReader {
 	SchemaSnapshot read(Collection<String> otherSchemas) throws SQLException {
 		List<SchemaObject> objects = new ArrayList<>();
 		Map<String, List<String>> columnOrder = new LinkedHashMap<>();
-		readInto(objects, columnOrder);
+		List<SchemaTable> tables = new ArrayList<>();
+		List<SchemaSequence> sequences = new ArrayList<>();
+		readInto(objects, columnOrder, tables, sequences);
 		if (!otherSchemas.isEmpty()) {
 			Set<String> existing = this.queries.schemaNames(this.connection);
 			for (String other : new TreeSet<>(otherSchemas)) {
@@ -108,15 +110,16 @@ final class SnapshotReader {
 					objects.add(new SchemaObject(Kind.SCHEMA, null, "schema " + display(other),
 							"schema " + display(other), ""));
 					new SnapshotReader(this.connection, other, this.excludedTables, this.notChecked, true)
-						.readInto(objects, columnOrder);
+						.readInto(objects, columnOrder, new ArrayList<>(), new ArrayList<>());
 				}
 			}
 		}
 		return new SchemaSnapshot(this.metaData.getDatabaseProductName(), display(this.schemaName), objects,
-				columnOrder, this.notChecked.stream().distinct().toList());
+				columnOrder, this.notChecked.stream().distinct().toList(), tables, sequences);
 	}
 
-	private void readInto(List<SchemaObject> objects, Map<String, List<String>> columnOrder) throws SQLException {
+	private void readInto(List<SchemaObject> objects, Map<String, List<String>> columnOrder,
+			List<SchemaTable> structuredTables, List<SchemaSequence> structuredSequences) throws SQLException {
 		List<String> tables = new ArrayList<>();
 		List<String> views = new ArrayList<>();
 		try (ResultSet rs = this.metaData.getTables(this.catalog, pattern(this.metaDataSchema), "%", null)) {
@@ -156,17 +159,19 @@ final class SnapshotReader {
 			objects.add(new SchemaObject(Kind.TABLE, shown, tableIdentity(shown), "table " + shown,
 					tableOptions.getOrDefault(table, "")));
 			List<String> columnNames = new ArrayList<>();
-			objects.addAll(columns(table, columnNames, columnOptions));
+			TableParts parts = new TableParts();
+			objects.addAll(columns(table, columnNames, columnOptions, parts));
 			columnOrder.put(shown, columnNames);
 			Set<String> keyNames = new HashSet<>();
-			SchemaObject primaryKey = primaryKey(table, keyNames);
+			SchemaObject primaryKey = primaryKey(table, keyNames, parts);
 			if (primaryKey != null) {
 				objects.add(primaryKey);
 			}
-			List<SchemaObject> tableObjects = new ArrayList<>(foreignKeys(table));
+			List<SchemaObject> tableObjects = new ArrayList<>(foreignKeys(table, parts));
 			for (Unique unique : uniques.getOrDefault(table, List.of())) {
 				keyNames.add(unique.name());
 				String name = nameOf(unique.name());
+				parts.uniques.add(new SchemaTable.Key(name, unique.columns().stream().map(this::display).toList()));
 				String definition = "on " + shown + columnList(unique.columns());
 				tableObjects.add(new SchemaObject(Kind.UNIQUE_CONSTRAINT, shown,
 						"unique " + shown + "." + ((name != null) ? name : definition),
@@ -179,15 +184,18 @@ final class SnapshotReader {
 						"check " + shown + "." + ((name != null) ? name : definition), label("check constraint", name),
 						definition));
 			}
-			tableObjects.addAll(indexes(table, keyNames, constraintIndexes, indexDetails));
+			tableObjects.addAll(indexes(table, keyNames, constraintIndexes, indexDetails, parts));
 			tableObjects.sort(Comparator.comparing(SchemaObject::kind).thenComparing(SchemaObject::description));
 			objects.addAll(tableObjects);
+			structuredTables.add(new SchemaTable(shown, parts.columns, parts.primaryKey, parts.uniques, parts.indexes,
+					parts.foreignKeys));
 		}
-		new TreeMap<>(this.queries.sequences(this.connection, this.schemaName)).forEach((name, definition) -> {
+		new TreeMap<>(this.queries.sequences(this.connection, this.schemaName)).forEach((name, settings) -> {
 			if (!this.excludedTables.contains(name.toLowerCase(Locale.ROOT))) {
 				String shown = name(name);
-				objects
-					.add(new SchemaObject(Kind.SEQUENCE, null, "sequence " + shown, "sequence " + shown, definition));
+				objects.add(new SchemaObject(Kind.SEQUENCE, null, "sequence " + shown, "sequence " + shown,
+						settings.definition()));
+				structuredSequences.add(new SchemaSequence(shown, settings.start(), settings.increment()));
 			}
 		});
 		Map<String, String> viewDefinitions = this.queries.viewDefinitions(this.connection, this.schemaName);
@@ -218,7 +226,7 @@ final class SnapshotReader {
 		}
 	}
 
-	private List<SchemaObject> columns(String table, List<String> names, Map<String, String> options)
+	private List<SchemaObject> columns(String table, List<String> names, Map<String, String> options, TableParts parts)
 			throws SQLException {
 		String shownTable = name(table);
 		List<SchemaObject> columns = new ArrayList<>();
@@ -231,9 +239,11 @@ final class SnapshotReader {
 				names.add(name);
 				StringBuilder definition = new StringBuilder(type(rs));
 				definition.append((rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls) ? " NOT NULL" : " NULL");
-				String defaultValue = rs.getString("COLUMN_DEF");
-				if (defaultValue != null && !defaultValue.isBlank() && !defaultValue.trim().equalsIgnoreCase("NULL")) {
-					definition.append(" DEFAULT ").append(defaultValue.trim());
+				String rawDefault = rs.getString("COLUMN_DEF");
+				String defaultValue = (rawDefault != null && !rawDefault.isBlank()
+						&& !rawDefault.trim().equalsIgnoreCase("NULL")) ? rawDefault.trim() : null;
+				if (defaultValue != null) {
+					definition.append(" DEFAULT ").append(defaultValue);
 				}
 				if ("YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))) {
 					definition.append(" AUTO_INCREMENT");
@@ -241,6 +251,14 @@ final class SnapshotReader {
 				if ("YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"))) {
 					definition.append(" GENERATED");
 				}
+				int size = rs.getInt("COLUMN_SIZE");
+				Integer columnSize = rs.wasNull() ? null : size;
+				int digits = rs.getInt("DECIMAL_DIGITS");
+				Integer decimalDigits = rs.wasNull() ? null : digits;
+				parts.columns
+					.add(new SchemaTable.Column(name, type(rs), rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
+							columnSize, decimalDigits, rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+							defaultValue, "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
 				String more = options.get(table + "." + rs.getString("COLUMN_NAME"));
 				if (more != null) {
 					definition.append(' ').append(more);
@@ -272,7 +290,8 @@ final class SnapshotReader {
 		};
 	}
 
-	private @Nullable SchemaObject primaryKey(String table, Set<String> keyNames) throws SQLException {
+	private @Nullable SchemaObject primaryKey(String table, Set<String> keyNames, TableParts parts)
+			throws SQLException {
 		Map<Integer, String> columns = new TreeMap<>();
 		String name = null;
 		try (ResultSet rs = this.metaData.getPrimaryKeys(this.catalog, this.metaDataSchema, table)) {
@@ -292,11 +311,12 @@ final class SnapshotReader {
 		String shown = name(table);
 		// MariaDB and MySQL call every primary key PRIMARY: no name worth showing.
 		String shownName = (name != null && !name.equals("PRIMARY")) ? nameOf(name) : null;
+		parts.primaryKey = new SchemaTable.Key(shownName, columns.values().stream().map(this::display).toList());
 		return new SchemaObject(Kind.PRIMARY_KEY, shown, "primary key " + shown, label("primary key", shownName),
 				"on " + shown + columnList(List.copyOf(columns.values())));
 	}
 
-	private List<SchemaObject> foreignKeys(String table) throws SQLException {
+	private List<SchemaObject> foreignKeys(String table, TableParts parts) throws SQLException {
 		record Key(String name, String referenced, List<String> columns, List<String> referencedColumns, int onUpdate,
 				int onDelete) {
 		}
@@ -325,6 +345,8 @@ final class SnapshotReader {
 		List<SchemaObject> foreignKeys = new ArrayList<>();
 		for (Key key : keys) {
 			String name = key.name().isEmpty() ? null : nameOf(key.name());
+			parts.foreignKeys.add(new SchemaTable.ForeignKey(name, key.columns().stream().map(this::display).toList(),
+					key.referenced(), key.referencedColumns().stream().map(this::display).toList()));
 			String definition = "on " + shown + columnList(key.columns()) + " references " + key.referenced()
 					+ columnList(key.referencedColumns()) + action("ON UPDATE", key.onUpdate())
 					+ action("ON DELETE", key.onDelete());
@@ -347,7 +369,7 @@ final class SnapshotReader {
 	}
 
 	private List<SchemaObject> indexes(String table, Set<String> keyNames, Set<String> constraintIndexes,
-			Map<String, IndexDetail> details) throws SQLException {
+			Map<String, IndexDetail> details, TableParts parts) throws SQLException {
 		record Index(String name, boolean unique, Map<Integer, String> columns, @Nullable String filter) {
 		}
 		Map<String, Index> indexes = new LinkedHashMap<>();
@@ -373,6 +395,7 @@ final class SnapshotReader {
 		for (Index index : indexes.values()) {
 			String name = nameOf(index.name());
 			IndexDetail detail = details.get(table + "." + index.name());
+			parts.indexes.add(new SchemaTable.Index(name, List.copyOf(index.columns().values()), index.unique()));
 			// Where the database describes the key columns itself, the options it gives
 			// include the WHERE clause of a partial index.
 			String describedColumns = (detail != null) ? detail.columns() : null;
@@ -385,6 +408,21 @@ final class SnapshotReader {
 						label(index.unique() ? "unique index" : "index", name), definition));
 		}
 		return result;
+	}
+
+	/** The structured parts of one table, collected while its objects are read. */
+	private static final class TableParts {
+
+		private final List<SchemaTable.Column> columns = new ArrayList<>();
+
+		private SchemaTable.@Nullable Key primaryKey;
+
+		private final List<SchemaTable.Key> uniques = new ArrayList<>();
+
+		private final List<SchemaTable.Index> indexes = new ArrayList<>();
+
+		private final List<SchemaTable.ForeignKey> foreignKeys = new ArrayList<>();
+
 	}
 
 	private static boolean isUnique(ResultSet rs) {

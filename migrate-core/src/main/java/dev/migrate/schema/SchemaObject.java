@@ -1,4 +1,4 @@
-package dev.migrate.test;
+package dev.migrate.schema;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package dev.migrate.test;
+package dev.migrate.schema;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +28,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SchemaDiff {
 
-	static final String STILL_THERE = "is still there";
+	/**
+	 * How a difference names an object that the expected snapshot lacks: it {@value}.
+	 */
+	public static final String STILL_THERE = "is still there";
 
 	private final List<Difference> differences;
 
@@ -36,7 +39,15 @@ public final class SchemaDiff {
 		this.differences = List.copyOf(differences);
 	}
 
-	static SchemaDiff between(SchemaSnapshot expected, SchemaSnapshot actual, String extraPhrase) {
+	/**
+	 * Compare two snapshots.
+	 * @param expected the expected state
+	 * @param actual the state to check
+	 * @param extraPhrase how to describe an object that only {@code actual} has, such as
+	 * {@link #STILL_THERE} or {@code "is new"}
+	 * @return the differences
+	 */
+	public static SchemaDiff between(SchemaSnapshot expected, SchemaSnapshot actual, String extraPhrase) {
 		Map<String, SchemaObject> expectedObjects = byIdentity(expected.objects());
 		Map<String, SchemaObject> actualObjects = byIdentity(actual.objects());
 		List<Difference> differences = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.migrate.test;
+package dev.migrate.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,7 +9,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import dev.migrate.test.SchemaObject.Kind;
+import dev.migrate.schema.SchemaObject.Kind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -59,8 +59,14 @@ public final class SchemaSnapshot {
 
 	private final List<String> notChecked;
 
+	private final List<SchemaTable> tables;
+
+	private final List<SchemaSequence> sequences;
+
 	SchemaSnapshot(String database, String schema, List<SchemaObject> objects, Map<String, List<String>> columnOrder,
-			List<String> notChecked) {
+			List<String> notChecked, List<SchemaTable> tables, List<SchemaSequence> sequences) {
+		this.tables = List.copyOf(tables);
+		this.sequences = List.copyOf(sequences);
 		this.database = database;
 		this.schema = schema;
 		this.objects = List.copyOf(objects);
@@ -139,8 +145,11 @@ public final class SchemaSnapshot {
 	/**
 	 * The schemas (for MySQL and MariaDB: databases) the data source's account can see,
 	 * as the database stores their names, leaving out the database's own.
+	 * @param dataSource the data source
+	 * @return the schema names
+	 * @throws IllegalStateException if they cannot be read
 	 */
-	static Set<String> schemaNames(DataSource dataSource) {
+	public static Set<String> schemaNames(DataSource dataSource) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			return CatalogQueries.forProduct(connection.getMetaData().getDatabaseProductName()).schemaNames(connection);
@@ -196,6 +205,32 @@ public final class SchemaSnapshot {
 	 */
 	public List<SchemaObject> objects(Kind kind) {
 		return this.objects.stream().filter((object) -> object.kind() == kind).toList();
+	}
+
+	/**
+	 * The tables of the compared schema (not of other schemas read along with it) as
+	 * structured data: columns, keys, constraints and indexes.
+	 * @return the tables, in snapshot order
+	 */
+	public List<SchemaTable> tables() {
+		return this.tables;
+	}
+
+	/**
+	 * The table of that name in the compared schema, ignoring case.
+	 * @param name the table name
+	 * @return the table, or {@code null}
+	 */
+	public @Nullable SchemaTable table(String name) {
+		return this.tables.stream().filter((table) -> table.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+	}
+
+	/**
+	 * The sequences of the compared schema as structured data.
+	 * @return the sequences, by name
+	 */
+	public List<SchemaSequence> sequences() {
+		return this.sequences;
 	}
 
 	/**

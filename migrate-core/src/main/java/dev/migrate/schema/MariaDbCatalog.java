@@ -1,4 +1,4 @@
-package dev.migrate.test;
+package dev.migrate.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.migrate.test.SchemaObject.Kind;
+import dev.migrate.schema.SchemaObject.Kind;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -51,17 +51,17 @@ class MariaDbCatalog extends CatalogQueries.InformationSchema {
 	}
 
 	@Override
-	Map<String, String> sequences(Connection connection, String schema) {
+	Map<String, SequenceSettings> sequences(Connection connection, String schema) {
 		JdbcTemplate jdbc = jdbc(connection);
 		List<String> names = jdbc.queryForList(
 				"SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
 						+ " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SEQUENCE' ORDER BY TABLE_NAME",
 				String.class, schema);
-		Map<String, String> sequences = new LinkedHashMap<>();
+		Map<String, SequenceSettings> sequences = new LinkedHashMap<>();
 		for (String name : names) {
 			jdbc.query("SELECT start_value, increment, minimum_value, maximum_value, cycle_option FROM `"
 					+ schema.replace("`", "``") + "`.`" + name.replace("`", "``") + "`", (rs) -> {
-						sequences.put(name, sequenceDefinition("", rs.getString(1), rs.getString(2), rs.getString(3),
+						sequences.put(name, new SequenceSettings("", rs.getString(1), rs.getString(2), rs.getString(3),
 								rs.getString(4), rs.getInt(5) != 0));
 					});
 		}
