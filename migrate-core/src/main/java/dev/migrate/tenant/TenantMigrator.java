@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.DelayQueue;
@@ -468,7 +469,8 @@ public final class TenantMigrator {
 			long started = System.nanoTime();
 			try {
 				this.schemas.ensure(tenant);
-				OperationResult result = this.migrators.get(tenant.name()).migrate();
+				OperationResult result = Objects.requireNonNull(this.migrators.get(tenant.name()), tenant.name())
+					.migrate();
 				if (entry.deferrals > 0) {
 					this.waiting.decrementAndGet();
 				}
