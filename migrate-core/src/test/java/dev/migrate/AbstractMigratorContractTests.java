@@ -1437,6 +1437,54 @@ abstract class AbstractMigratorContractTests {
 			.containsExactly(tuple("1", "SUCCESS"));
 	}
 
+	@Test
+	void lockLostWhileAMigrationRunsStopsBeforeItsCommit() {
+		DataSource otherInstance = otherConnections();
+		Duration lease = Duration.ofMillis(600);
+		List<Integer> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
+		MigrationListener loser = new MigrationListener() {
+
+			@Override
+			public void beforeMigration(MigrationRun migration) {
+				if (migration.version().toString().equals("2")) {
+					// As transactional code the migration calls would, to see how its
+					// transaction ends.
+					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+						@Override
+						public void afterCompletion(int status) {
+							completions.add(status);
+						}
+
+					});
+					loseTheLock(otherInstance, lease);
+				}
+			}
+
+		};
+		Migrator migrator = builder(new CreateUsersTable(), new AddUsersName()).lockLease(lease)
+			.listener(loser)
+			.build();
+
+		assertThatExceptionOfType(MigrationLockLostException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("was lost")
+			.withMessageContaining("migrate stopped before committing Migration 2")
+			.withMessageContaining(hasTransactionalDdl() ? "Its up ran but was rolled back, with its history row"
+					: "the history records it as RUNNING");
+
+		assertThat(completions).containsExactly(TransactionSynchronization.STATUS_ROLLED_BACK);
+		if (hasTransactionalDdl()) {
+			assertThat(columns("users")).doesNotContain("name");
+			assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+				.containsExactly(tuple("1", "SUCCESS"));
+		}
+		else {
+			assertThat(columns("users")).contains("name");
+			assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+				.containsExactly(tuple("1", "SUCCESS"), tuple("2", "RUNNING"));
+		}
+	}
+
 	/**
 	 * Take the lock away from its holder: end its session, or, where the lock is a row,
 	 * take the row over as an instance that judged the holder dead would, and give the
