@@ -38,6 +38,7 @@ import dev.migrate.ContractMigrations.CreateInvoicesWithoutTransaction;
 import dev.migrate.ContractMigrations.CreateLedger;
 import dev.migrate.ContractMigrations.CreateNinthTable;
 import dev.migrate.ContractMigrations.CreateOrdersTable;
+import dev.migrate.ContractMigrations.CreateTagsBehindAnInterface;
 import dev.migrate.ContractMigrations.CreateTagsTable;
 import dev.migrate.ContractMigrations.CreateTenthTable;
 import dev.migrate.ContractMigrations.CreateUsersTable;
@@ -64,6 +65,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.aopalliance.intercept.MethodInterceptor;
+
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.TransactionDefinition;
@@ -1526,6 +1531,33 @@ abstract class AbstractMigratorContractTests {
 		TestDatabase.Isolated database = this.isolated;
 		assertThat(database).isNotNull();
 		return new DriverManagerDataSource(database.url(), database.user(), database.password());
+	}
+
+	@Test
+	void migrationBehindAJdkInterfaceProxyAppliesAndRollsBackThroughTheProxy() {
+		ProxyFactory factory = new ProxyFactory(new CreateTagsBehindAnInterface());
+		factory.addInterface(ContractMigrations.TagSteps.class);
+		List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+		factory.addAdvice((MethodInterceptor) (invocation) -> {
+			calls.add(invocation.getMethod().getName());
+			return invocation.proceed();
+		});
+		Object proxy = factory.getProxy();
+		assertThat(AopUtils.isJdkDynamicProxy(proxy)).isTrue();
+		Migrator migrator = migrator(new CreateUsersTable(), proxy);
+
+		migrator.migrate();
+
+		assertThat(tables()).contains("tags");
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::className)
+			.containsExactly(tuple("1", CreateUsersTable.class.getName()),
+					tuple("2", CreateTagsBehindAnInterface.class.getName()));
+
+		migrator.rollback(1);
+
+		assertThat(tables()).doesNotContain("tags");
+		assertThat(history()).extracting(HistoryEntry::status).containsExactly("SUCCESS", "ROLLED_BACK");
+		assertThat(calls).containsExactly("up", "down");
 	}
 
 	// Helpers
