@@ -38,6 +38,7 @@ import dev.migrate.ContractMigrations.CreateInvoicesWithoutTransaction;
 import dev.migrate.ContractMigrations.CreateLedger;
 import dev.migrate.ContractMigrations.CreateNinthTable;
 import dev.migrate.ContractMigrations.CreateOrdersTable;
+import dev.migrate.ContractMigrations.CreateTagsBehindAnInterface;
 import dev.migrate.ContractMigrations.CreateTagsTable;
 import dev.migrate.ContractMigrations.CreateTenthTable;
 import dev.migrate.ContractMigrations.CreateUsersTable;
@@ -66,6 +67,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.aopalliance.intercept.MethodInterceptor;
+
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.TransactionDefinition;
@@ -1440,6 +1445,54 @@ abstract class AbstractMigratorContractTests {
 			.containsExactly(tuple("1", "SUCCESS"));
 	}
 
+	@Test
+	void lockLostWhileAMigrationRunsStopsBeforeItsCommit() {
+		DataSource otherInstance = otherConnections();
+		Duration lease = Duration.ofMillis(600);
+		List<Integer> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
+		MigrationListener loser = new MigrationListener() {
+
+			@Override
+			public void beforeMigration(MigrationRun migration) {
+				if (migration.version().toString().equals("2")) {
+					// As transactional code the migration calls would, to see how its
+					// transaction ends.
+					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+						@Override
+						public void afterCompletion(int status) {
+							completions.add(status);
+						}
+
+					});
+					loseTheLock(otherInstance, lease);
+				}
+			}
+
+		};
+		Migrator migrator = builder(new CreateUsersTable(), new AddUsersName()).lockLease(lease)
+			.listener(loser)
+			.build();
+
+		assertThatExceptionOfType(MigrationLockLostException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("was lost")
+			.withMessageContaining("migrate stopped before committing Migration 2")
+			.withMessageContaining(hasTransactionalDdl() ? "Its up ran but was rolled back, with its history row"
+					: "the history records it as RUNNING");
+
+		assertThat(completions).containsExactly(TransactionSynchronization.STATUS_ROLLED_BACK);
+		if (hasTransactionalDdl()) {
+			assertThat(columns("users")).doesNotContain("name");
+			assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+				.containsExactly(tuple("1", "SUCCESS"));
+		}
+		else {
+			assertThat(columns("users")).contains("name");
+			assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+				.containsExactly(tuple("1", "SUCCESS"), tuple("2", "RUNNING"));
+		}
+	}
+
 	/**
 	 * Take the lock away from its holder: end its session, or, where the lock is a row,
 	 * take the row over as an instance that judged the holder dead would, and give the
@@ -1481,6 +1534,33 @@ abstract class AbstractMigratorContractTests {
 		TestDatabase.Isolated database = this.isolated;
 		assertThat(database).isNotNull();
 		return new DriverManagerDataSource(database.url(), database.user(), database.password());
+	}
+
+	@Test
+	void migrationBehindAJdkInterfaceProxyAppliesAndRollsBackThroughTheProxy() {
+		ProxyFactory factory = new ProxyFactory(new CreateTagsBehindAnInterface());
+		factory.addInterface(ContractMigrations.TagSteps.class);
+		List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+		factory.addAdvice((MethodInterceptor) (invocation) -> {
+			calls.add(invocation.getMethod().getName());
+			return invocation.proceed();
+		});
+		Object proxy = factory.getProxy();
+		assertThat(AopUtils.isJdkDynamicProxy(proxy)).isTrue();
+		Migrator migrator = migrator(new CreateUsersTable(), proxy);
+
+		migrator.migrate();
+
+		assertThat(tables()).contains("tags");
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::className)
+			.containsExactly(tuple("1", CreateUsersTable.class.getName()),
+					tuple("2", CreateTagsBehindAnInterface.class.getName()));
+
+		migrator.rollback(1);
+
+		assertThat(tables()).doesNotContain("tags");
+		assertThat(history()).extracting(HistoryEntry::status).containsExactly("SUCCESS", "ROLLED_BACK");
+		assertThat(calls).containsExactly("up", "down");
 	}
 
 	// Helpers

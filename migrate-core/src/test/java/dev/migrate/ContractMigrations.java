@@ -545,4 +545,31 @@ final class ContractMigrations {
 
 	}
 
+	/**
+	 * The steps of {@link CreateTagsBehindAnInterface}, through which a JDK proxy calls
+	 * it.
+	 */
+	public interface TagSteps {
+
+		void up(JdbcTemplate jdbc);
+
+		void down(JdbcTemplate jdbc);
+
+	}
+
+	@Migration(version = "2", description = "Create tags behind an interface")
+	public static class CreateTagsBehindAnInterface implements TagSteps {
+
+		@Override
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE tags (id INT PRIMARY KEY)");
+		}
+
+		@Override
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE tags");
+		}
+
+	}
+
 }

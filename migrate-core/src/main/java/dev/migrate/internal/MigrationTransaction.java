@@ -142,11 +142,14 @@ final class MigrationTransaction implements AutoCloseable {
 	}
 
 	/**
-	 * Roll back, with the callbacks that code the migration registered. Never throws.
+	 * Roll back, with the callbacks that code the migration registered, unless the
+	 * transaction ended already. Never throws.
 	 * @return the failure of the rollback, or {@code null}
 	 */
 	@Nullable SQLException rollback() {
-		if (!this.transactional) {
+		if (!this.transactional || this.completed) {
+			// Rolled back already (a lost lock rolls back before it is rethrown): the
+			// callbacks ran once, and must not run again.
 			return null;
 		}
 		boolean synchronizing = synchronizing();
