@@ -13,6 +13,12 @@ public final class MigrateDefaults {
 	/** Name of the history table. */
 	public static final String HISTORY_TABLE = "migrate_history";
 
+	/**
+	 * Where Spring Boot applications keep migrations written as SQL files; the builder
+	 * looks for none unless told.
+	 */
+	public static final String SQL_LOCATION = "classpath:db/migration";
+
 	/** Suffix of the lock table's name, where the lock is a row. */
 	public static final String LOCK_TABLE_SUFFIX = "_lock";
 

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.migrate.ContractMigrations.AddNickname;
+import dev.migrate.ContractMigrations.AddNicknameToSqlNotes;
 import dev.migrate.ContractMigrations.AddNicknameWithBrokenDown;
 import dev.migrate.ContractMigrations.AddUsersName;
 import dev.migrate.ContractMigrations.BlockingDownMigration;
@@ -1573,6 +1574,54 @@ abstract class AbstractMigratorContractTests {
 
 	protected Migrator.Builder builder(Object... migrations) {
 		return Migrator.builder(this.dataSource).migrations(List.of(migrations)).lockTimeout(Duration.ofSeconds(60));
+	}
+
+	@Test
+	void beanAndSqlFileOfOneVersionAreADefinitionErrorNamingBoth() {
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> builder(new CreateUsersTable()).locations("classpath:dev/migrate/sqlfiles/basic").build())
+			.withMessageContaining("Duplicate version 1")
+			.withMessageContaining("SQL file V1__Create_notes.sql")
+			.withMessageContaining("bean 'createUsersTable'");
+		assertThat(tables()).doesNotContain("sql_notes", "users");
+	}
+
+	@Test
+	void sqlFileMigrationsApplyRecordAndRollBack() {
+		Migrator migrator = builder(new AddNicknameToSqlNotes()).locations("classpath:dev/migrate/sqlfiles/basic")
+			.build();
+		PlanResult plan = migrator.plan();
+		assertThat(plan.migrations()).extracting(PlanResult.PlannedMigration::beanName)
+			.containsExactly("V1__Create_notes.sql", "V1_1__Index_notes.sql", "V2__Seed_notes.sql",
+					"addNicknameToSqlNotes");
+		assertThat(tables()).doesNotContain("sql_notes");
+
+		migrator.migrate();
+		assertThat(this.jdbc.queryForList("SELECT note FROM sql_notes ORDER BY id", String.class))
+			.containsExactly("first;note", "second", "third");
+		assertThat(history())
+			.extracting(HistoryEntry::version, HistoryEntry::description, HistoryEntry::beanName, HistoryEntry::status)
+			.containsExactly(tuple("1", "Create notes", "V1__Create_notes.sql", "SUCCESS"),
+					tuple("1.1", "Index notes", "V1_1__Index_notes.sql", "SUCCESS"),
+					tuple("2", "Seed notes", "V2__Seed_notes.sql", "SUCCESS"),
+					tuple("3", "Add nickname to sql notes", "addNicknameToSqlNotes", "SUCCESS"));
+		assertThat(history()).extracting(HistoryEntry::checksum).first(as(STRING)).startsWith("sql1:");
+
+		migrator.rollbackTo("1.1");
+		assertThat(this.jdbc.queryForList("SELECT note FROM sql_notes ORDER BY id", String.class)).as("U2 undid V2")
+			.containsExactly("first;note");
+		assertThatExceptionOfType(MigrateConfigurationException.class).isThrownBy(() -> migrator.rollbackTo("0"))
+			.withMessageContaining("1.1");
+		assertThat(migrator.validate().problems()).isEmpty();
+	}
+
+	@Test
+	void sqlFileEditedAfterItWasAppliedFailsValidation() {
+		builder().locations("classpath:dev/migrate/sqlfiles/basic").build().migrate("1.1");
+		Migrator edited = builder().locations("classpath:dev/migrate/sqlfiles/changed").build();
+		assertThat(edited.validate().problems()).singleElement(as(STRING))
+			.contains("V1__Create_notes.sql")
+			.contains("changed");
 	}
 
 	@Test

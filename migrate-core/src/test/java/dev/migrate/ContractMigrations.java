@@ -572,4 +572,17 @@ final class ContractMigrations {
 
 	}
 
+	@Migration(version = "3")
+	public static class AddNicknameToSqlNotes {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE sql_notes ADD COLUMN nickname VARCHAR(50)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE sql_notes DROP COLUMN nickname");
+		}
+
+	}
+
 }

@@ -3,6 +3,9 @@ package dev.migrate.boot.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import dev.migrate.ChecksumValidation;
 import dev.migrate.FlywayHistoryMode;
@@ -44,6 +47,14 @@ public class MigrateProperties {
 	 * one is needed, takes this name with a '_lock' suffix.
 	 */
 	private String table = "migrate_history";
+
+	/**
+	 * Locations of migrations written as SQL files, next to the @Migration beans:
+	 * V<version>__<description>.sql applies one, an optional
+	 * U<version>__<description>.sql undoes it. Folders below each location are searched
+	 * too; a location that does not exist holds none.
+	 */
+	private List<String> locations = new ArrayList<>(Collections.singletonList("classpath:db/migration"));
 
 	/**
 	 * Schema of the history table. Created if missing. Defaults to the current schema of
@@ -188,6 +199,14 @@ public class MigrateProperties {
 
 	public void setOnStartup(MigrateStartupMode onStartup) {
 		this.onStartup = onStartup;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
 	}
 
 	public String getTable() {

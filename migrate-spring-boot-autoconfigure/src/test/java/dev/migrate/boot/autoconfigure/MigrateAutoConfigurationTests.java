@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.ValidationResult;
 import dev.migrate.boot.autoconfigure.TestMigrations.AddAuthor;
@@ -67,6 +68,27 @@ class MigrateAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(Migrator.class)
 				.doesNotHaveBean(MigrateMigrationInitializer.class));
+	}
+
+	@Test
+	void appliesSqlFileMigrationsFromTheLocationsWithTheBeans() {
+		this.contextRunner.withUserConfiguration(AddNicknameToSqlNotes.class)
+			.withPropertyValues("migrate.locations=classpath:dev/migrate/sqlfiles/basic,classpath:not/there")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "1.1:SUCCESS", "2:SUCCESS", "3:SUCCESS");
+				assertThat(this.state.hasTable("sql_notes")).isTrue();
+			});
+	}
+
+	@Test
+	void badSqlFileStopsTheStartNamingIt() {
+		this.contextRunner.withPropertyValues("migrate.locations=classpath:dev/migrate/sqlfiles/bad")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("V2-Typo.sql looks like a migration"));
+		assertThat(this.state.hasTable("migrate_history")).isFalse();
 	}
 
 	@Test
@@ -427,6 +449,15 @@ class MigrateAutoConfigurationTests {
 		}
 
 		public void up(JdbcTemplate jdbc) {
+		}
+
+	}
+
+	@Migration(version = "3")
+	static class AddNicknameToSqlNotes {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE sql_notes ADD COLUMN nickname VARCHAR(50)");
 		}
 
 	}
