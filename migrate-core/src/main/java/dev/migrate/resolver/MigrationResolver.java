@@ -232,7 +232,7 @@ public final class MigrationResolver {
 		}
 	}
 
-	private static @Nullable Migration findAnnotation(Class<?> beanClass) {
+	static @Nullable Migration findAnnotation(Class<?> beanClass) {
 		// The annotation is nearly always declared directly; merged look-up (for composed
 		// annotations) is much slower on a cold start.
 		Migration annotation = beanClass.getAnnotation(Migration.class);

@@ -51,9 +51,14 @@ public final class MigrateOperation implements LockedOperation {
 		EngineSettings settings = engine.settings();
 		if (!settings.baselineOnMigrate()) {
 			MergedMigrations current = engine.merge(engine.history().readForCheck());
-			if (current.validate(settings.outOfOrder(), settings.transactionMode()).isEmpty()
-					&& current.pending(this.target, settings.outOfOrder()).isEmpty() && current.isCurrentFormat()
-					&& current.checksumsToRecord().isEmpty()) {
+			boolean valid = current.validate(settings.outOfOrder(), settings.transactionMode()).isEmpty();
+			List<ResolvedMigration> pending = current.pending(this.target, settings.outOfOrder());
+			if (valid && !pending.isEmpty()) {
+				// Obtain and check the beans to run before the lock is taken or anything
+				// is created: one that cannot be created changes nothing.
+				ResolvedMigration.resolveAll(pending);
+			}
+			if (valid && pending.isEmpty() && current.isCurrentFormat() && current.checksumsToRecord().isEmpty()) {
 				warn(engine, current);
 				logger.info("Schema " + engine.history().qualifiedName() + " is up to date at version "
 						+ Versions.display(current.currentVersion()) + " (" + engine.migrations().size()
