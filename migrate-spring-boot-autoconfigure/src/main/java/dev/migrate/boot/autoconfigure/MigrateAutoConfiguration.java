@@ -71,6 +71,11 @@ public final class MigrateAutoConfiguration {
 	}
 
 	@Bean
+	static MigrationBeansLazyInitialization migrationBeansLazyInitialization() {
+		return new MigrationBeansLazyInitialization();
+	}
+
+	@Bean
 	MigrateSchemaManagementProvider migrateDefaultDdlModeProvider(ObjectProvider<Migrator> migrators) {
 		return new MigrateSchemaManagementProvider(migrators);
 	}

@@ -86,7 +86,7 @@ final class MigrationBeans {
 	 * The {@code @Migration} annotation of a bean definition whose class metadata was
 	 * read without loading it (component scanning), or {@code null}.
 	 */
-	private static @Nullable MergedAnnotation<Migration> declared(BeanDefinition definition) {
+	static @Nullable MergedAnnotation<Migration> declared(BeanDefinition definition) {
 		if (!(definition instanceof AnnotatedBeanDefinition annotated) || annotated.getFactoryMethodMetadata() != null
 				|| !annotated.getMetadata().getClassName().equals(definition.getBeanClassName())) {
 			return null;
