@@ -96,11 +96,14 @@ public final class MigrateOperation implements LockedOperation {
 			return checked;
 		}
 		for (ChecksumUpdate update : updates) {
-			engine.history().recordChecksum(update.row().installedRank(), update.checksum());
+			engine.history().recordChecksum(update.row().installedRank(), update.checksum(), update.classHash());
 		}
-		logger.info("Recorded the checksums of " + updates.size()
-				+ " applied migration(s) with the current algorithm (they were recorded by an older migrate, or by"
-				+ " Flyway before migrate took over)");
+		long anew = updates.stream().filter((update) -> !update.checksum().equals(update.row().checksum())).count();
+		if (anew > 0) {
+			logger.info("Recorded the checksums of " + anew
+					+ " applied migration(s) with the current algorithm (they were recorded by an older migrate, or by"
+					+ " Flyway before migrate took over)");
+		}
 		return engine.readMerged();
 	}
 
