@@ -67,7 +67,7 @@ final class Workload {
 		return migrations;
 	}
 
-	private static Object instantiate(String className) {
+	static Object instantiate(String className) {
 		try {
 			return Class.forName(className).getDeclaredConstructor().newInstance();
 		}
