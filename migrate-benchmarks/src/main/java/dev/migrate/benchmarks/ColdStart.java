@@ -22,8 +22,9 @@ import org.springframework.util.FileSystemUtils;
  * order rotated every round) so that the load of a shared machine falls on all alike.
  * <ul>
  * <li>{@code engine}: the up-to-date check alone (the pool filled before the clock; the
- * tool, its classes and the project's migrations loaded inside it): raw JDBC, migrate,
- * Flyway with Java migrations;</li>
+ * tool, its classes and the project's migrations loaded inside it): raw JDBC, migrate
+ * given the N beans, migrate given N sources described from the class files' metadata (as
+ * the Boot starter gives it scanned migrations), Flyway with Java migrations;</li>
  * <li>{@code boot}: a whole Spring Boot application from launching its JVM to
  * {@code ApplicationReadyEvent} ({@link BootApplicationRun}): no migration tool, migrate,
  * Spring Boot's Flyway support with SQL files.</li>
@@ -41,7 +42,8 @@ import org.springframework.util.FileSystemUtils;
  */
 public final class ColdStart {
 
-	private static final List<String> ENGINE_TOOLS = List.of("raw JDBC", "migrate", "Flyway (Java)");
+	private static final List<String> ENGINE_TOOLS = List.of("raw JDBC", "migrate", "migrate (sources)",
+			"Flyway (Java)");
 
 	private static final List<String> BOOT_SETUPS = List.of("none", "migrate", "flyway");
 
@@ -54,6 +56,7 @@ public final class ColdStart {
 		options.put("n", "100,1000");
 		options.put("rounds", "5");
 		options.put("jfr", "");
+		options.put("jfr-tool", "migrate");
 		for (String arg : args) {
 			int equals = arg.indexOf('=');
 			String name = (arg.startsWith("--") && equals > 0) ? arg.substring(2, equals) : "";
@@ -83,8 +86,8 @@ public final class ColdStart {
 				}
 			}
 			if (!options.get("jfr").isEmpty()) {
-				profile(database, ns.stream().max(Integer::compare).orElse(1000), workDirectory,
-						Path.of(options.get("jfr")).toAbsolutePath());
+				profile(database, options.get("jfr-tool"), ns.stream().max(Integer::compare).orElse(1000),
+						workDirectory, Path.of(options.get("jfr")).toAbsolutePath());
 			}
 		}
 		finally {
@@ -179,19 +182,21 @@ public final class ColdStart {
 		return ready - start;
 	}
 
-	private static void profile(Database database, int n, Path workDirectory, Path recording) throws Exception {
+	private static void profile(Database database, String toolName, int n, Path workDirectory, Path recording)
+			throws Exception {
 		Database.Target target = database.create();
 		try {
-			Tool tool = Tool.named("migrate");
+			Tool tool = Tool.named(toolName);
 			try (HikariDataSource dataSource = Pools.start(target)) {
 				tool.migrate(target, dataSource, tool.load(n, workDirectory));
 			}
 			Map<String, String> result = Jvm.run(
-					List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile"), NewJvmRun.class,
-					List.of("noop", "postgresql", "migrate", String.valueOf(n), target.url(), target.user(),
-							target.password(), "-", workDirectory.toString()),
+					List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile",
+							"-XX:FlightRecorderOptions=stackdepth=128"),
+					NewJvmRun.class, List.of("noop", "postgresql", toolName, String.valueOf(n), target.url(),
+							target.user(), target.password(), "-", workDirectory.toString()),
 					false);
-			log("profiled migrate N=" + n + " (" + Math.round(Long.parseLong(result.get("time")) / 1e6)
+			log("profiled " + toolName + " N=" + n + " (" + Math.round(Long.parseLong(result.get("time")) / 1e6)
 					+ " ms under the recorder): " + recording);
 		}
 		finally {

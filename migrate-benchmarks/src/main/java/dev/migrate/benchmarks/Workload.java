@@ -65,7 +65,7 @@ final class Workload {
 		return migrations;
 	}
 
-	private static Object instantiate(String className) {
+	static Object instantiate(String className) {
 		try {
 			return Class.forName(className).getDeclaredConstructor().newInstance();
 		}

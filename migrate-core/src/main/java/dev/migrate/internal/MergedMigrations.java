@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.migrate.ChecksumValidation;
 import dev.migrate.Diagnosis;
@@ -39,6 +40,8 @@ public final class MergedMigrations {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
 		.withZone(ZoneOffset.UTC);
+
+	private static final int PARALLEL_THRESHOLD = 64;
 
 	private final Map<Version, ResolvedMigration> code;
 
@@ -384,9 +387,22 @@ public final class MergedMigrations {
 		verdicts().forEach((version, verdict) -> {
 			ResolvedMigration migration = this.code.get(version);
 			HistoryRow row = this.latestRows.get(version);
-			if ((verdict == Verdict.RECORD || verdict == Verdict.RECORD_UNVERIFIED) && migration != null
-					&& row != null) {
-				updates.add(new ChecksumUpdate(row, migration.checksum()));
+			if (migration == null || row == null) {
+				return;
+			}
+			if (verdict == Verdict.RECORD || verdict == Verdict.RECORD_UNVERIFIED) {
+				updates.add(new ChecksumUpdate(row, migration.checksum(), migration.classHash()));
+			}
+			else if (verdict == Verdict.SAME && !ChecksumCheck.isClassFileOf(migration, row.checksum(), row.classHash())
+					&& migration.checksum().equals(row.checksum())) {
+				// Recorded without a class hash (by an older migrate), or from a class
+				// file
+				// compiled anew: record the hash, so that the next start need not
+				// fingerprint it again.
+				String classHash = migration.classHash();
+				if (classHash != null) {
+					updates.add(new ChecksumUpdate(row, row.checksum(), classHash));
+				}
 			}
 		});
 		return updates;
@@ -395,16 +411,24 @@ public final class MergedMigrations {
 	private Map<Version, Verdict> verdicts() {
 		Map<Version, Verdict> verdicts = this.verdicts;
 		if (verdicts == null) {
-			verdicts = new TreeMap<>();
+			List<MigrationInfo> applied = new ArrayList<>();
 			if (this.checksumValidation != ChecksumValidation.OFF) {
 				for (MigrationInfo info : this.infos) {
-					ResolvedMigration migration = this.code.get(info.version());
-					HistoryRow row = this.latestRows.get(info.version());
-					if (info.state() == MigrationState.APPLIED && migration != null && row != null) {
-						verdicts.put(info.version(), this.checksums.compare(migration, row.checksum()));
+					if (info.state() == MigrationState.APPLIED && this.code.containsKey(info.version())
+							&& this.latestRows.containsKey(info.version())) {
+						applied.add(info);
 					}
 				}
 			}
+			// Reading class files (and fingerprinting the changed ones) dominates the
+			// check of many migrations: spread it over the cores.
+			Map<Version, Verdict> computed = new ConcurrentHashMap<>();
+			(applied.size() >= PARALLEL_THRESHOLD ? applied.parallelStream() : applied.stream()).forEach((info) -> {
+				HistoryRow row = this.latestRows.get(info.version());
+				computed.put(info.version(),
+						this.checksums.compare(this.code.get(info.version()), row.checksum(), row.classHash()));
+			});
+			verdicts = new TreeMap<>(computed);
 			this.verdicts = verdicts;
 		}
 		return verdicts;
@@ -460,8 +484,9 @@ public final class MergedMigrations {
 	 *
 	 * @param row the history row
 	 * @param checksum the checksum to record, in its stored form
+	 * @param classHash the hash of the class file it was computed from, or {@code null}
 	 */
-	public record ChecksumUpdate(HistoryRow row, String checksum) {
+	public record ChecksumUpdate(HistoryRow row, String checksum, @Nullable String classHash) {
 
 	}
 

@@ -371,7 +371,7 @@ public final class MigrationExecutor {
 
 	private MigrationRecord record(ResolvedMigration migration, int rank) {
 		return new MigrationRecord(rank, migration.version(), migration.description(), migration.beanName(),
-				migration.className(), migration.checksum(), this.installedBy.get());
+				migration.className(), migration.checksum(), this.installedBy.get(), migration.classHash());
 	}
 
 	private MigrationFailedException failedUp(ResolvedMigration migration, Throwable ex, boolean atomic,

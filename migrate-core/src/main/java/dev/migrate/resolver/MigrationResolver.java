@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.migrate.Migration;
@@ -143,23 +145,63 @@ public final class MigrationResolver {
 				continue;
 			}
 			Version version = Version.parse(source.version());
+			Supplier<byte[]> classFile = new ClassFile(source.className(), source.classFiles());
 			migrations.add(new ResolvedMigration(version, description, source.beanName(), source.className(),
-					source.transaction(), source.reversible(), () -> checksum(source, name),
+					source.transaction(), source.reversible(), () -> checksum(source, classFile, name),
+					() -> source.checksum().isEmpty() ? readable(classFile) : Optional.empty(),
 					() -> resolveBean(source, name, version)));
 		}
 		return sortedWithoutDuplicates(migrations, problems);
 	}
 
-	private static String checksum(MigrationSource source, String name) {
+	private static String checksum(MigrationSource source, Supplier<byte[]> classFile, String name) {
 		if (!source.checksum().isEmpty()) {
 			return Fingerprint.explicit(source.checksum()).stored();
 		}
 		try {
-			return Fingerprinter.fingerprint(source.className(), source.classFiles()).stored();
+			return Fingerprinter.fingerprint(source.className(), classFile.get()).stored();
 		}
 		catch (FingerprintException ex) {
 			throw new MigrationDefinitionException(List.of(name + ": " + ex.getMessage()));
 		}
+	}
+
+	private static Optional<byte[]> readable(Supplier<byte[]> classFile) {
+		try {
+			return Optional.of(classFile.get());
+		}
+		catch (FingerprintException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The bytes of a migration's class file, read once, when first needed, without
+	 * loading the class.
+	 */
+	private static final class ClassFile implements Supplier<byte[]> {
+
+		private final String className;
+
+		private final ClassFileSource source;
+
+		private volatile byte @Nullable [] bytes;
+
+		ClassFile(String className, ClassFileSource source) {
+			this.className = className;
+			this.source = source;
+		}
+
+		@Override
+		public byte[] get() {
+			byte[] result = this.bytes;
+			if (result == null) {
+				result = Fingerprinter.read(this.className, this.source);
+				this.bytes = result;
+			}
+			return result;
+		}
+
 	}
 
 	private static ResolvedMigration.Resolved resolveBean(MigrationSource source, String name, Version version) {
@@ -250,7 +292,7 @@ public final class MigrationResolver {
 		}
 	}
 
-	private static @Nullable Migration findAnnotation(Class<?> beanClass) {
+	static @Nullable Migration findAnnotation(Class<?> beanClass) {
 		// The annotation is nearly always declared directly; merged look-up (for composed
 		// annotations) is much slower on a cold start.
 		Migration annotation = beanClass.getAnnotation(Migration.class);

@@ -1,11 +1,16 @@
 package dev.migrate.resolver;
 
+import java.util.List;
 import java.util.function.Supplier;
 
+import dev.migrate.Migration;
+import dev.migrate.MigrationDefinitionException;
 import dev.migrate.TransactionMode;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 /**
  * A migration described without its class being loaded: the attributes of its
@@ -45,6 +50,28 @@ public record MigrationSource(String beanName, String className, String version,
 		Assert.notNull(checksum, "'checksum' must not be null");
 		Assert.notNull(classFiles, "'classFiles' must not be null");
 		Assert.notNull(bean, "'bean' must not be null");
+	}
+
+	/**
+	 * A source for a bean that exists already, described from its class's annotation.
+	 * @param beanName the bean name
+	 * @param bean the migration bean
+	 * @return the source
+	 * @throws MigrationDefinitionException if the bean's class is not annotated with
+	 * {@code @Migration}
+	 */
+	public static MigrationSource of(String beanName, Object bean) {
+		Assert.notNull(bean, "'bean' must not be null");
+		Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+		Migration annotation = MigrationResolver.findAnnotation(type);
+		if (annotation == null) {
+			throw new MigrationDefinitionException(
+					List.of("bean '" + beanName + "' (" + type.getName() + ") is not annotated with @Migration."));
+		}
+		ClassLoader classLoader = (type.getClassLoader() != null) ? type.getClassLoader()
+				: ClassLoader.getSystemClassLoader();
+		return new MigrationSource(beanName, type.getName(), annotation.version(), annotation.description(),
+				annotation.transaction(), annotation.checksum(), null, ClassFileSource.of(classLoader), () -> bean);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.migrate.MigrationDefinitionException;
@@ -39,6 +40,8 @@ public final class ResolvedMigration {
 
 	private final Supplier<String> checksum;
 
+	private final Supplier<Optional<byte[]>> classFile;
+
 	private final Supplier<Resolved> resolved;
 
 	/**
@@ -64,13 +67,15 @@ public final class ResolvedMigration {
 		this.transactionMode = transactionMode;
 		this.reversible = down != null;
 		this.checksum = () -> checksum;
+		this.classFile = once(() -> Optional
+			.ofNullable(Fingerprint.parse(checksum).isExplicit() ? null : Fingerprinter.classFile(beanClass)));
 		Resolved resolved = new Resolved(beanClass, bean, up, down);
 		this.resolved = () -> resolved;
 	}
 
 	ResolvedMigration(Version version, String description, String beanName, String className,
 			TransactionMode transactionMode, @Nullable Boolean reversible, Supplier<String> checksum,
-			Supplier<Resolved> resolved) {
+			Supplier<Optional<byte[]>> classFile, Supplier<Resolved> resolved) {
 		this.version = version;
 		this.description = description;
 		this.beanName = beanName;
@@ -78,6 +83,7 @@ public final class ResolvedMigration {
 		this.transactionMode = transactionMode;
 		this.reversible = reversible;
 		this.checksum = once(checksum);
+		this.classFile = once(classFile);
 		this.resolved = once(resolved);
 	}
 
@@ -174,6 +180,30 @@ public final class ResolvedMigration {
 	}
 
 	/**
+	 * The {@link Fingerprinter#classHash(String, byte[]) hash} that ties the checksum to
+	 * the class file it is computed from, recorded next to it.
+	 * @return the hash, or {@code null} for a pinned checksum or a class file that cannot
+	 * be read
+	 */
+	public @Nullable String classHash() {
+		byte[] bytes = this.classFile.get().orElse(null);
+		return (bytes != null) ? Fingerprinter.classHash(checksum(), bytes) : null;
+	}
+
+	/**
+	 * Whether a checksum recorded with a class hash was computed from this migration's
+	 * class file as it is now: then it is this migration's checksum, and need not be
+	 * computed again.
+	 * @param recordedChecksum the checksum in the history
+	 * @param recordedClassHash the class hash in the history
+	 * @return {@code true} if the class file is the one the checksum was computed from
+	 */
+	public boolean isClassFileOf(String recordedChecksum, String recordedClassHash) {
+		byte[] bytes = this.classFile.get().orElse(null);
+		return bytes != null && Fingerprinter.classHash(recordedChecksum, bytes).equals(recordedClassHash);
+	}
+
+	/**
 	 * The fingerprint of the migration's definition, read from {@link #checksum()}.
 	 * @return the fingerprint
 	 */
@@ -216,26 +246,37 @@ public final class ResolvedMigration {
 	}
 
 	private static <T> Supplier<T> once(Supplier<T> supplier) {
-		return new Supplier<>() {
+		return new Once<>(supplier);
+	}
 
-			private volatile @Nullable T value;
+	/**
+	 * Computes a value once, when first asked for.
+	 */
+	private static final class Once<T> implements Supplier<T> {
 
-			@Override
-			public T get() {
-				T result = this.value;
-				if (result == null) {
-					synchronized (this) {
-						result = this.value;
-						if (result == null) {
-							result = Objects.requireNonNull(supplier.get());
-							this.value = result;
-						}
+		private final Supplier<T> supplier;
+
+		private volatile @Nullable T value;
+
+		Once(Supplier<T> supplier) {
+			this.supplier = supplier;
+		}
+
+		@Override
+		public T get() {
+			T result = this.value;
+			if (result == null) {
+				synchronized (this) {
+					result = this.value;
+					if (result == null) {
+						result = Objects.requireNonNull(this.supplier.get());
+						this.value = result;
 					}
 				}
-				return result;
 			}
+			return result;
+		}
 
-		};
 	}
 
 	/**

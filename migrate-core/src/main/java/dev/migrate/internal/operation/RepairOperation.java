@@ -110,7 +110,7 @@ public final class RepairOperation implements LockedOperation {
 							|| !migration.className().equals(audit.className()))) {
 				engine.history()
 					.realign(row.installedRank(), migration.checksum(), migration.description(), migration.beanName(),
-							migration.className());
+							migration.className(), migration.classHash());
 				executions.add(new MigrationExecution(info.version(), migration.description(), migration.beanName(),
 						Action.REALIGNED, Duration.ZERO));
 			}

@@ -71,6 +71,11 @@ public final class MigrateAutoConfiguration {
 	}
 
 	@Bean
+	static MigrationBeansLazyInitialization migrationBeansLazyInitialization() {
+		return new MigrationBeansLazyInitialization();
+	}
+
+	@Bean
 	MigrateSchemaManagementProvider migrateDefaultDdlModeProvider(ObjectProvider<Migrator> migrators) {
 		return new MigrateSchemaManagementProvider(migrators);
 	}
@@ -112,7 +117,7 @@ public final class MigrateAutoConfiguration {
 		map.from(properties.getFlywayHistory()).to(builder::flywayHistory);
 		map.from(properties.getConnectRetriesInterval()).to(builder::connectRetriesInterval);
 		listeners.orderedStream().forEach(builder::listener);
-		builder.migrations(MigrationBeans.collect(beanFactory));
+		builder.migrationSources(MigrationBeans.sources(beanFactory));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
