@@ -203,8 +203,7 @@ public final class SchemaComparator {
 		List<String> up = new ArrayList<>(
 				Arrays.asList(this.dialect.getTableExporter().getSqlCreateStrings(table, this.metadata, this.context)));
 		for (UniqueKey uniqueKey : separateUniqueKeys(table)) {
-			up.addAll(Arrays.asList(
-					this.dialect.getUniqueKeyExporter().getSqlCreateStrings(uniqueKey, this.metadata, this.context)));
+			up.add(addUnique(table, uniqueKey));
 		}
 		for (Index index : table.getIndexes().values()) {
 			up.addAll(Arrays
@@ -378,10 +377,16 @@ public final class SchemaComparator {
 		return keys;
 	}
 
-	/** The unique keys the table exporter does not write inline. */
+	/**
+	 * The unique keys the table exporter does not write inline: all but those of columns
+	 * marked unique, where the dialect declares them in the column's definition.
+	 */
 	private List<UniqueKey> separateUniqueKeys(Table table) {
 		return uniqueKeys(table).stream()
-			.filter((key) -> key.getColumnSpan() != 1 || !key.getColumn(0).isUnique())
+			.filter((key) -> key.getColumnSpan() != 1 || !key.getColumn(0).isUnique()
+					|| this.dialect.getUniqueDelegate()
+						.getColumnDefinitionUniquenessFragment(key.getColumn(0), this.context)
+						.isBlank())
 			.toList();
 	}
 
@@ -393,17 +398,10 @@ public final class SchemaComparator {
 		List<UniqueKey> wanted = uniqueKeys(table);
 		for (UniqueKey key : wanted) {
 			if (present.stream().noneMatch((columns) -> sameColumns(columns, columnNames(key.getColumns())))) {
-				String name = (key.getName() != null) ? key.getName()
-						: "uk_" + table.getName() + "_" + String.join("_", columnNames(key.getColumns()));
 				differences.add(new SchemaDifference(Kind.NEW_UNIQUE_CONSTRAINT,
 						"new unique constraint on " + existing.name() + columnList(key.getColumns()),
-						List.of("alter table " + name(table) + " add constraint " + name + " unique ("
-								+ key.getColumns()
-									.stream()
-									.map((column) -> column.getQuotedName(this.dialect))
-									.collect(Collectors.joining(", "))
-								+ ")"),
-						List.of(this.statements.dropUnique(name(table), name)), false, null));
+						List.of(addUnique(table, key)),
+						List.of(this.statements.dropUnique(name(table), uniqueName(table, key))), false, null));
 			}
 		}
 		for (SchemaTable.Key key : existing.uniqueConstraints()) {
@@ -419,6 +417,20 @@ public final class SchemaComparator {
 			}
 		}
 		return differences;
+	}
+
+	private String addUnique(Table table, UniqueKey key) {
+		return "alter table " + name(table) + " add constraint " + uniqueName(table, key) + " unique ("
+				+ key.getColumns()
+					.stream()
+					.map((column) -> column.getQuotedName(this.dialect))
+					.collect(Collectors.joining(", "))
+				+ ")";
+	}
+
+	private static String uniqueName(Table table, UniqueKey key) {
+		return (key.getName() != null) ? key.getName()
+				: "uk_" + table.getName() + "_" + String.join("_", columnNames(key.getColumns()));
 	}
 
 	private SchemaDifference removedUnique(String table, String shown, @Nullable String name, List<String> columns) {

@@ -131,8 +131,18 @@ abstract class AbstractGenerateProofTests {
 		migrations.add(compile(next, decideDataLoss));
 		migrator(dataSource, migrations).migrate();
 		validate(dataSource, to);
-		assertThat(differences(dataSource, to)).as("after applying\n%s", next.source()).isEmpty();
-		assertThat(DriftCheck.of(newDatabase(), migrations, to).differences()).as("drift check").isEmpty();
+		// What could not be generated is still reported, and nothing else.
+		List<String> unsupported = next.differences()
+			.stream()
+			.filter((difference) -> !difference.isSupported())
+			.map(SchemaDifference::description)
+			.toList();
+		assertThat(differences(dataSource, to)).as("after applying\n%s", next.source())
+			.extracting(SchemaDifference::description)
+			.containsExactlyElementsOf(unsupported);
+		assertThat(DriftCheck.of(newDatabase(), migrations, to).differences()).as("drift check")
+			.extracting(SchemaDifference::description)
+			.containsExactlyElementsOf(unsupported);
 		ReversibilityVerifier.of(newDatabase(), migrations).verify();
 		return new Scenario(next);
 	}
