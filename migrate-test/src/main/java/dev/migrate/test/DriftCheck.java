@@ -1,7 +1,6 @@
 package dev.migrate.test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -236,9 +235,6 @@ public final class DriftCheck {
 				.map((migration) -> migration.beanClass().getPackageName())
 				.orElse("");
 			return MigrationGenerator.generate(differences, packageName, "DriftMigration", version);
-		}
-		catch (UncheckedIOException ex) {
-			throw ex;
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.migrate.test.generate;
 
+import dev.migrate.generate.SchemaDifference.Kind;
 import dev.migrate.testsupport.TestDatabase;
 
 /**
@@ -10,6 +11,11 @@ class H2GenerateProofTests extends AbstractGenerateProofTests {
 	@Override
 	TestDatabase database() {
 		return TestDatabase.H2;
+	}
+
+	@Override
+	Kind uniqueRemoval() {
+		return Kind.UNSUPPORTED;
 	}
 
 }
