@@ -14,6 +14,7 @@ import dev.migrate.boot.autoconfigure.command.MigrateCommand;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -155,6 +156,8 @@ public class MigrateProperties {
 	 * the web server.
 	 */
 	private @Nullable MigrateCommand command;
+
+	private final Generate generate = new Generate();
 
 	/**
 	 * JDBC URL of the database to migrate, to use a dedicated connection instead of the
@@ -375,6 +378,61 @@ public class MigrateProperties {
 
 	public void setInstalledBy(@Nullable String installedBy) {
 		this.installedBy = installedBy;
+	}
+
+	public Generate getGenerate() {
+		return this.generate;
+	}
+
+	/**
+	 * Settings of the generate command, which writes the next migration from the JPA
+	 * entities.
+	 */
+	public static class Generate {
+
+		/**
+		 * Class name of the migration that the generate command writes, a Java identifier
+		 * such as AddDisplayNameToUsers. Required by the generate command.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * Source directory that the generate command writes the migration into, below its
+		 * package's directories.
+		 */
+		private Path directory = Path.of("src", "main", "java");
+
+		/**
+		 * Package of the migration that the generate command writes. Defaults to the
+		 * package of the newest existing migration.
+		 */
+		@Name("package")
+		private @Nullable String packageName;
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(Path directory) {
+			this.directory = directory;
+		}
+
+		public @Nullable String getPackageName() {
+			return this.packageName;
+		}
+
+		public void setPackageName(@Nullable String packageName) {
+			this.packageName = packageName;
+		}
+
 	}
 
 }
