@@ -3,11 +3,14 @@ package dev.migrate.boot.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.migrate.ChecksumValidation;
 import dev.migrate.FlywayHistoryMode;
 import dev.migrate.TransactionMode;
 import dev.migrate.boot.autoconfigure.command.MigrateCommand;
+import dev.migrate.tenant.FailurePolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -173,6 +176,8 @@ public class MigrateProperties {
 	 * the database user.
 	 */
 	private @Nullable String installedBy;
+
+	private final Tenants tenants = new Tenants();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -356,6 +361,101 @@ public class MigrateProperties {
 
 	public void setInstalledBy(@Nullable String installedBy) {
 		this.installedBy = installedBy;
+	}
+
+	public Tenants getTenants() {
+		return this.tenants;
+	}
+
+	/**
+	 * Tenants that get the same migrations, each in a schema of its own.
+	 */
+	public static class Tenants {
+
+		/**
+		 * Whether to migrate the tenants at start-up (with migrate.on-startup=migrate),
+		 * or check them (with validate).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Names of the tenants, each migrated in the schema of its name in the migrated
+		 * DataSource (a database of its name on MySQL and MariaDB). An application whose
+		 * tenants live in a registry table provides a TenantSource bean instead.
+		 */
+		private List<String> names = new ArrayList<>();
+
+		/**
+		 * How many tenants are migrated at the same time. Each takes up to three
+		 * connections of the pool.
+		 */
+		private int parallelism = 4;
+
+		/**
+		 * What happens when a tenant fails: stop starting other tenants, or continue with
+		 * the others and report every failed one.
+		 */
+		private FailurePolicy failurePolicy = FailurePolicy.STOP;
+
+		/**
+		 * Whether start-up fails when a tenant failed (or was not started). With false,
+		 * the failed tenants are logged and reported by health and the endpoint.
+		 */
+		private boolean failOnError = true;
+
+		/**
+		 * How often progress is logged while tenants are migrated.
+		 */
+		private Duration progressInterval = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getNames() {
+			return this.names;
+		}
+
+		public void setNames(List<String> names) {
+			this.names = names;
+		}
+
+		public int getParallelism() {
+			return this.parallelism;
+		}
+
+		public void setParallelism(int parallelism) {
+			this.parallelism = parallelism;
+		}
+
+		public FailurePolicy getFailurePolicy() {
+			return this.failurePolicy;
+		}
+
+		public void setFailurePolicy(FailurePolicy failurePolicy) {
+			this.failurePolicy = failurePolicy;
+		}
+
+		public boolean isFailOnError() {
+			return this.failOnError;
+		}
+
+		public void setFailOnError(boolean failOnError) {
+			this.failOnError = failOnError;
+		}
+
+		public Duration getProgressInterval() {
+			return this.progressInterval;
+		}
+
+		public void setProgressInterval(Duration progressInterval) {
+			this.progressInterval = progressInterval;
+		}
+
 	}
 
 }
