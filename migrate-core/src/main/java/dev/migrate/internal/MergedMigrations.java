@@ -400,8 +400,9 @@ public final class MergedMigrations {
 				// compiled anew: record the hash, so that the next start need not
 				// fingerprint it again.
 				String classHash = migration.classHash();
-				if (classHash != null) {
-					updates.add(new ChecksumUpdate(row, row.checksum(), classHash));
+				String checksum = row.checksum();
+				if (classHash != null && checksum != null) {
+					updates.add(new ChecksumUpdate(row, checksum, classHash));
 				}
 			}
 		});
@@ -424,9 +425,10 @@ public final class MergedMigrations {
 			// check of many migrations: spread it over the cores.
 			Map<Version, Verdict> computed = new ConcurrentHashMap<>();
 			(applied.size() >= PARALLEL_THRESHOLD ? applied.parallelStream() : applied.stream()).forEach((info) -> {
-				HistoryRow row = this.latestRows.get(info.version());
-				computed.put(info.version(),
-						this.checksums.compare(this.code.get(info.version()), row.checksum(), row.classHash()));
+				// Both are present: chosen above.
+				HistoryRow row = Objects.requireNonNull(this.latestRows.get(info.version()));
+				ResolvedMigration migration = Objects.requireNonNull(this.code.get(info.version()));
+				computed.put(info.version(), this.checksums.compare(migration, row.checksum(), row.classHash()));
 			});
 			verdicts = new TreeMap<>(computed);
 			this.verdicts = verdicts;

@@ -71,7 +71,10 @@ public class TenantMigrationException extends MigrateException {
 			resolution = resolution.append(" To migrate the other tenants despite a failed one, set ",
 					Remedy.change(Setting.TENANT_FAILURE_POLICY, "continue"), ".");
 		}
-		return new Diagnosis(Text.of(what.append(".").toString()), Text.of(state.toString()), resolution);
+		if (what.charAt(what.length() - 1) != '.') {
+			what.append('.');
+		}
+		return new Diagnosis(Text.of(what.toString()), Text.of(state.toString()), resolution);
 	}
 
 	private static String firstLine(@Nullable String message) {

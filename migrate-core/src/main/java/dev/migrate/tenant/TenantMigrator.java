@@ -106,6 +106,8 @@ public final class TenantMigrator {
 
 	private volatile @Nullable Dialect sharedDialect;
 
+	private volatile @Nullable TenantMigrationResult lastResult;
+
 	private TenantMigrator(Builder builder) {
 		this.source = builder.source;
 		this.factory = builder.factory;
@@ -165,7 +167,7 @@ public final class TenantMigrator {
 			}
 			String schema = tenant.schema();
 			if (schema != null) {
-				if (!PLAIN_IDENTIFIER.matcher(schema).matches()) {
+				if (!PLAIN_IDENTIFIER.matcher(schema).matches() && !schema.equals(tenant.name())) {
 					problems.add("schema '" + schema + "' of tenant '" + tenant.name() + "' is not a plain identifier");
 				}
 				else {
@@ -182,21 +184,24 @@ public final class TenantMigrator {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new MigrateConfigurationException(new Diagnosis(
+			throw (MigrateConfigurationException) new MigrateConfigurationException(new Diagnosis(
 					Text.of("The tenants (", Remedy.change(Setting.TENANTS),
 							") are not valid:\n  - " + String.join("\n  - ", problems) + "."),
 					Text.of("Nothing was changed in the database: no tenant was migrated."),
 					Text.of("Give each tenant a unique name (and schema) of letters, digits and underscores,"
-							+ " starting with a letter or underscore, at most 58 characters.")));
+							+ " starting with a letter or underscore, at most 58 characters.")))
+				.inVocabulary(this.vocabulary);
 		}
 		return List.copyOf(tenants);
 	}
 
-	private static MigrateConfigurationException invalid(String before, Remedy remedy, String after,
+	private MigrateConfigurationException invalid(String before, Remedy remedy, String after,
 			@Nullable Throwable cause) {
-		return new MigrateConfigurationException(new Diagnosis(Text.of(before, remedy, after + "."),
-				Text.of("Nothing was changed in the database: no tenant was migrated."),
-				Text.of("Make the tenant source answer, then migrate again.")), cause);
+		return (MigrateConfigurationException) new MigrateConfigurationException(
+				new Diagnosis(Text.of(before, remedy, after + "."),
+						Text.of("Nothing was changed in the database: no tenant was migrated."),
+						Text.of("Make the tenant source answer, then migrate again.")),
+				cause);
 	}
 
 	/**
@@ -280,11 +285,13 @@ public final class TenantMigrator {
 				+ this.failurePolicy.name().toLowerCase(Locale.ROOT));
 		Run run = new Run(tenants, migrators, new Schemas(), start);
 		TenantMigrationResult result = run.execute();
+		this.lastResult = result;
 		logger.info(result.summary() + ((result.deferrals() > 0)
 				? "; " + result.deferrals() + " time(s) a tenant was locked by another instance and taken up later"
 				: ""));
 		if (!result.isSuccessful() && this.failOnError) {
-			throw new TenantMigrationException(result, this.failurePolicy, this.vocabulary);
+			throw new TenantMigrationException(result, this.failurePolicy, this.vocabulary)
+				.inVocabulary(this.vocabulary);
 		}
 		if (!result.failed().isEmpty()) {
 			for (TenantOutcome failed : result.failed()) {
@@ -292,6 +299,15 @@ public final class TenantMigrator {
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * The outcome of the latest {@link #migrate()} of all tenants by this migrator, for a
+	 * health check that must not query thousands of tenants.
+	 * @return the result, or {@code null} if none has run
+	 */
+	public @Nullable TenantMigrationResult getLastResult() {
+		return this.lastResult;
 	}
 
 	/**

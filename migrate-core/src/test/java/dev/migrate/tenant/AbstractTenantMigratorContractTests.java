@@ -1,5 +1,6 @@
 package dev.migrate.tenant;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -172,7 +174,30 @@ abstract class AbstractTenantMigratorContractTests {
 	}
 
 	protected String currentSchema() {
-		return this.jdbc.queryForObject("SELECT CURRENT_SCHEMA", String.class);
+		return currentSchema(this.jdbc);
+	}
+
+	protected String currentSchema(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("SELECT CURRENT_SCHEMA", String.class);
+	}
+
+	@Test
+	void schemaDataSourceGivesAConnectionOfAnotherPoolItsSchemaBack() throws Exception {
+		this.jdbc.execute(createSchema(name(0)));
+		SingleConnectionDataSource single = new SingleConnectionDataSource(url(this.isolated.url()),
+				this.isolated.user(), this.isolated.password(), true);
+		try {
+			String before = currentSchema(new JdbcTemplate(single));
+			SchemaDataSource tenant = new SchemaDataSource(single, name(0));
+			try (Connection connection = tenant.getConnection()) {
+				assertThat(currentSchema(new JdbcTemplate(new SingleConnectionDataSource(connection, true))))
+					.isEqualToIgnoringCase(name(0));
+			}
+			assertThat(currentSchema(new JdbcTemplate(single))).isEqualTo(before);
+		}
+		finally {
+			single.destroy();
+		}
 	}
 
 	@Test

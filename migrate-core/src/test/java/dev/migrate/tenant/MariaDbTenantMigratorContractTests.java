@@ -3,6 +3,8 @@ package dev.migrate.tenant;
 import dev.migrate.testsupport.RequiresDatabase;
 import dev.migrate.testsupport.TestDatabase;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 /**
  * A database per tenant on one MariaDB server ({@code USE} per connection), locked with
  * named locks.
@@ -26,8 +28,8 @@ class MariaDbTenantMigratorContractTests extends AbstractTenantMigratorContractT
 	}
 
 	@Override
-	protected String currentSchema() {
-		return jdbcTemplate().queryForObject("SELECT DATABASE()", String.class);
+	protected String currentSchema(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("SELECT DATABASE()", String.class);
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.migrate.ChecksumValidation;
 import dev.migrate.FlywayHistoryMode;
 import dev.migrate.TransactionMode;
 import dev.migrate.boot.autoconfigure.command.MigrateCommand;
+import dev.migrate.tenant.FailurePolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -187,6 +188,8 @@ public class MigrateProperties {
 	 * the database user.
 	 */
 	private @Nullable String installedBy;
+
+	private final Tenants tenants = new Tenants();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -431,6 +434,101 @@ public class MigrateProperties {
 
 		public void setPackageName(@Nullable String packageName) {
 			this.packageName = packageName;
+		}
+
+	}
+
+	public Tenants getTenants() {
+		return this.tenants;
+	}
+
+	/**
+	 * Tenants that get the same migrations, each in a schema of its own.
+	 */
+	public static class Tenants {
+
+		/**
+		 * Whether to migrate the tenants at start-up (with migrate.on-startup=migrate),
+		 * or check them (with validate).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Names of the tenants, each migrated in the schema of its name in the migrated
+		 * DataSource (a database of its name on MySQL and MariaDB). An application whose
+		 * tenants live in a registry table provides a TenantSource bean instead.
+		 */
+		private List<String> names = new ArrayList<>();
+
+		/**
+		 * How many tenants are migrated at the same time. Each takes up to three
+		 * connections of the pool.
+		 */
+		private int parallelism = 4;
+
+		/**
+		 * What happens when a tenant fails: stop starting other tenants, or continue with
+		 * the others and report every failed one.
+		 */
+		private FailurePolicy failurePolicy = FailurePolicy.STOP;
+
+		/**
+		 * Whether start-up fails when a tenant failed (or was not started). With false,
+		 * the failed tenants are logged and reported by health and the endpoint.
+		 */
+		private boolean failOnError = true;
+
+		/**
+		 * How often progress is logged while tenants are migrated.
+		 */
+		private Duration progressInterval = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getNames() {
+			return this.names;
+		}
+
+		public void setNames(List<String> names) {
+			this.names = names;
+		}
+
+		public int getParallelism() {
+			return this.parallelism;
+		}
+
+		public void setParallelism(int parallelism) {
+			this.parallelism = parallelism;
+		}
+
+		public FailurePolicy getFailurePolicy() {
+			return this.failurePolicy;
+		}
+
+		public void setFailurePolicy(FailurePolicy failurePolicy) {
+			this.failurePolicy = failurePolicy;
+		}
+
+		public boolean isFailOnError() {
+			return this.failOnError;
+		}
+
+		public void setFailOnError(boolean failOnError) {
+			this.failOnError = failOnError;
+		}
+
+		public Duration getProgressInterval() {
+			return this.progressInterval;
+		}
+
+		public void setProgressInterval(Duration progressInterval) {
+			this.progressInterval = progressInterval;
 		}
 
 	}

@@ -31,6 +31,12 @@ public final class MigratePropertiesVocabulary implements Vocabulary {
 			return "spring.datasource.url, spring.datasource.username and spring.datasource.password, or migrate.url,"
 					+ " migrate.user and migrate.password when they are set";
 		}
+		if (setting == Setting.TENANTS) {
+			return "migrate.tenants.names, or the application's TenantSource bean";
+		}
+		if (setting == Setting.TENANT_FAILURE_POLICY) {
+			return "migrate.tenants.failure-policy";
+		}
 		return "migrate." + setting.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
