@@ -16,7 +16,10 @@ import org.springframework.core.env.Environment;
  */
 public class DdlAutoConflictException extends MigrateException {
 
-	private static final Set<String> CONFLICTING = Set.of("create", "create-drop", "drop-and-create", "update", "drop");
+	// Hibernate's hbm2ddl values and JPA's schema-generation actions that change the
+	// schema ('create-only' is Hibernate's create without a drop).
+	private static final Set<String> CONFLICTING = Set.of("create", "create-only", "create-drop", "drop-and-create",
+			"update", "drop");
 
 	private final String property;
 
@@ -24,9 +27,7 @@ public class DdlAutoConflictException extends MigrateException {
 
 	public DdlAutoConflictException(String property, String value) {
 		super(property + " is set to '" + value + "' while migrate manages the schema: Hibernate would "
-				+ (value.contains("update") ? "change tables behind the migrations' back"
-						: "drop and recreate the tables that the migrations created, with their data")
-				+ ". Nothing was changed in the database.");
+				+ consequence(normalize(value)) + ". Nothing was changed in the database.");
 		this.property = property;
 		this.value = value;
 	}
@@ -44,9 +45,22 @@ public class DdlAutoConflictException extends MigrateException {
 
 	private static void check(Environment environment, String property) {
 		@Nullable String value = environment.getProperty(property);
-		if (value != null && CONFLICTING.contains(value.trim().toLowerCase(Locale.ROOT).replace('_', '-'))) {
+		if (value != null && CONFLICTING.contains(normalize(value))) {
 			throw new DdlAutoConflictException(property, value.trim());
 		}
+	}
+
+	private static String normalize(String value) {
+		return value.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	private static String consequence(String value) {
+		return switch (value) {
+			case "update" -> "change tables behind the migrations' back";
+			case "create-only" -> "create tables and sequences behind the migrations' back";
+			case "drop" -> "drop the tables that the migrations created, with their data";
+			default -> "drop and recreate the tables that the migrations created, with their data";
+		};
 	}
 
 	/**

@@ -269,14 +269,18 @@ class MigrateAutoConfigurationTests {
 
 	@ParameterizedTest
 	@CsvSource({ "spring.jpa.hibernate.ddl-auto, create-drop", "spring.jpa.hibernate.ddl-auto, drop",
-			"spring.jpa.hibernate.ddl-auto, drop_and_create", "spring.jpa.properties.hibernate.hbm2ddl.auto, create",
+			"spring.jpa.hibernate.ddl-auto, drop_and_create", "spring.jpa.hibernate.ddl-auto, create-only",
+			"spring.jpa.hibernate.ddl-auto, CREATE", "spring.jpa.properties.hibernate.hbm2ddl.auto, create",
+			"spring.jpa.properties.hibernate.hbm2ddl.auto, update",
 			"spring.jpa.properties.jakarta.persistence.schema-generation.database.action, drop-and-create" })
 	void failsStartUpWhateverPropertyAsksHibernateToChangeTheSchema(String property, String value) {
 		this.jpaContextRunner.withUserConfiguration(CreateBooks.class)
 			.withPropertyValues(property + "=" + value)
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(DdlAutoConflictException.class);
+				assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(DdlAutoConflictException.class)
+					.rootCause()
+					.hasMessageStartingWith(property + " is set to '" + value + "' while migrate manages the schema");
 				assertThat(this.state.hasTable("book")).isFalse();
 			});
 	}
