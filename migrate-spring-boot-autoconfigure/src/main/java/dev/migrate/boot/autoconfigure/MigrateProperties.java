@@ -479,8 +479,10 @@ public class MigrateProperties {
 		private boolean failOnError = true;
 
 		/**
-		 * How often progress is logged while tenants are migrated.
+		 * How often progress is logged while tenants are migrated. If a duration suffix
+		 * is not specified, seconds will be used.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration progressInterval = Duration.ofSeconds(10);
 
 		public boolean isEnabled() {
