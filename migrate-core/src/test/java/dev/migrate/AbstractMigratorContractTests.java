@@ -863,7 +863,8 @@ abstract class AbstractMigratorContractTests {
 	// Configuration
 
 	@ParameterizedTest
-	@ValueSource(strings = { "history\"; DROP TABLE users; --", "history;", "my history", "a.b", "x'y", "", "1abc" })
+	@ValueSource(strings = { "history\"; DROP TABLE users; --", "history;", "my history", "a.b", "x'y", "", "1abc",
+			"h23456789_123456789_123456789_123456789_123456789_1234" })
 	void tableNamesThatAreNotPlainIdentifiersAreRejectedBeforeAnySql(String table) {
 		this.jdbc.execute("CREATE TABLE users (id INT PRIMARY KEY)");
 
@@ -882,6 +883,21 @@ abstract class AbstractMigratorContractTests {
 			.isThrownBy(() -> builder(new CreateUsersTable()).schema(schema).build())
 			.withMessageContaining("is not a plain identifier");
 		assertThat(tables()).containsExactly("users");
+	}
+
+	@Test
+	void historyTableNameOfFiftyThreeCharactersIsAccepted() {
+		// Identifiers have at most 58 characters, and the lock table's name is the
+		// history table's with "_lock": 53 is the longest history table name.
+		String table = "h23456789_123456789_123456789_123456789_123456789_123";
+		assertThat(table).hasSize(53);
+		Migrator migrator = builder(new CreateUsersTable()).table(table).build();
+
+		migrator.migrate();
+
+		assertThat(tables()).contains("users", table);
+		assertThat(historyOf(table)).extracting(HistoryEntry::version, HistoryEntry::status)
+			.containsExactly(tuple("1", "SUCCESS"));
 	}
 
 	@Test
