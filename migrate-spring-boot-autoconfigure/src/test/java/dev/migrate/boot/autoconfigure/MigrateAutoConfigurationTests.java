@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -29,6 +30,8 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -38,6 +41,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -315,6 +319,23 @@ class MigrateAutoConfigurationTests {
 		});
 	}
 
+	@ParameterizedTest
+	@ValueSource(classes = { MigrationUsingJdbcTemplateBean.class, MigrationUsingJdbcClientBean.class })
+	void reportsAMigrationThatDependsOnTheApplicationsJdbcBeans(Class<?> migration) {
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class))
+			.withUserConfiguration(CreateBooks.class, migration)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getCause()).isInstanceOfSatisfying(MigrationBeanCycleException.class,
+						(cycle) -> assertThat(cycle.getBeanName()).endsWith(migration.getSimpleName()));
+				assertThat(analysis.getAction()).contains("MigrationContext parameter");
+				assertThat(this.state.hasTable("migrate_history")).isFalse();
+			});
+	}
+
 	@Test
 	void migratesWithLazyInitialization() {
 		this.contextRunner.withUserConfiguration(CreateBooks.class)
@@ -450,6 +471,28 @@ class MigrateAutoConfigurationTests {
 	static class MigrationUsingJpa {
 
 		MigrationUsingJpa(EntityManagerFactory entityManagerFactory) {
+		}
+
+		public void up(JdbcTemplate jdbc) {
+		}
+
+	}
+
+	@dev.migrate.Migration(version = "2")
+	static class MigrationUsingJdbcTemplateBean {
+
+		MigrationUsingJdbcTemplateBean(JdbcTemplate jdbcTemplate) {
+		}
+
+		public void up(JdbcTemplate jdbc) {
+		}
+
+	}
+
+	@dev.migrate.Migration(version = "2")
+	static class MigrationUsingJdbcClientBean {
+
+		MigrationUsingJdbcClientBean(JdbcClient jdbcClient) {
 		}
 
 		public void up(JdbcTemplate jdbc) {
