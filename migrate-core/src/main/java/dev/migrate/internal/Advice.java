@@ -58,6 +58,21 @@ public final class Advice {
 	}
 
 	/**
+	 * A migration looked up a bean that cannot exist yet: it depends on the database
+	 * being migrated (a {@code JdbcTemplate}, a repository, an {@code EntityManager}), so
+	 * it is created after the migrations.
+	 * @param beanName the bean
+	 * @return what happened, without a final full stop
+	 */
+	public static String beanNeedsTheMigratedDatabase(String beanName) {
+		return "it called bean '" + beanName + "', which cannot be created while migrations run: it depends on the"
+				+ " database being migrated (through a JdbcTemplate, a repository or an EntityManager), so it is"
+				+ " created after them. Do that work with the JdbcTemplate, JdbcClient or MigrationContext parameters"
+				+ " of up and down (they are bound to the migration's transaction), or give the service a JdbcTemplate"
+				+ " built on the DataSource instead of the application's JdbcTemplate bean";
+	}
+
+	/**
 	 * A migration failed inside a transaction that was rolled back.
 	 * @param migration the migration, as messages name it
 	 * @param method the method that failed, "up" or "down"

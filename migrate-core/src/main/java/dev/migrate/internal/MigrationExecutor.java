@@ -36,6 +36,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanCurrentlyInCreationException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -425,6 +426,12 @@ public final class MigrationExecutor {
 
 	static String describe(Throwable ex) {
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		String beanInCreation = (cause instanceof BeanCurrentlyInCreationException creation) ? creation.getBeanName()
+				: null;
+		if (beanInCreation != null) {
+			// A bean the migration looked up needs the database it is migrating.
+			return Advice.beanNeedsTheMigratedDatabase(beanInCreation);
+		}
 		String message = (cause.getMessage() != null) ? cause.getMessage().strip() : "";
 		// The messages built around it end sentences themselves.
 		while (message.endsWith(".")) {

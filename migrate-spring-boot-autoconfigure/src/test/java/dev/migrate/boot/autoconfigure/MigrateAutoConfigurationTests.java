@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
@@ -230,6 +231,24 @@ class MigrateAutoConfigurationTests {
 				entityManager.close();
 			}
 		});
+	}
+
+	@Test
+	void migrationCallingABeanThatNeedsTheMigratedDatabaseSaysWhatToDoInstead() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
+			.withUserConfiguration(CreateBooks.class, AuditingService.class, AddAuditedBook.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("Migration 2")
+					.contains("it called bean 'migrateAutoConfigurationTests.AuditingService', which cannot be created"
+							+ " while migrations run")
+					.contains("JdbcTemplate, JdbcClient or MigrationContext parameters of up and down")
+					.doesNotContain("BeanCurrentlyInCreationException");
+				// H2 is not atomic: the run records the failure.
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:FAILED");
+			});
 	}
 
 	@Test
@@ -505,6 +524,35 @@ class MigrateAutoConfigurationTests {
 
 		public void up(JdbcTemplate jdbc) {
 			jdbc.execute("ALTER TABLE sql_notes ADD COLUMN nickname VARCHAR(50)");
+		}
+
+	}
+
+	static class AuditingService {
+
+		private final JdbcTemplate jdbc;
+
+		AuditingService(JdbcTemplate jdbc) {
+			this.jdbc = jdbc;
+		}
+
+		void audit() {
+			this.jdbc.update("INSERT INTO book (id, title) VALUES (99, 'audited')");
+		}
+
+	}
+
+	@Migration(version = "2")
+	static class AddAuditedBook {
+
+		private final ObjectProvider<AuditingService> service;
+
+		AddAuditedBook(ObjectProvider<AuditingService> service) {
+			this.service = service;
+		}
+
+		public void up(JdbcTemplate jdbc) {
+			this.service.getObject().audit();
 		}
 
 	}
