@@ -43,7 +43,7 @@ import org.springframework.util.FileSystemUtils;
 public final class ColdStart {
 
 	private static final List<String> ENGINE_TOOLS = List.of("raw JDBC", "migrate", "migrate (sources)",
-			"Flyway (Java)");
+			"migrate (index)", "Flyway (Java)");
 
 	private static final List<String> BOOT_SETUPS = List.of("none", "migrate", "flyway");
 
