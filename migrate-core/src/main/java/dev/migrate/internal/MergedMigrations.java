@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,6 +62,9 @@ public final class MergedMigrations {
 	private final ChecksumValidation checksumValidation;
 
 	private @Nullable Map<Version, Verdict> verdicts;
+
+	/** Applied migrations whose recorded class hash matches their class file. */
+	private final Set<Version> vouched = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Merge code and history.
@@ -390,7 +394,7 @@ public final class MergedMigrations {
 			if (verdict == Verdict.RECORD || verdict == Verdict.RECORD_UNVERIFIED) {
 				updates.add(new ChecksumUpdate(row, migration.checksum(), migration.classHash()));
 			}
-			else if (verdict == Verdict.SAME && !ChecksumCheck.isClassFileOf(migration, row.checksum(), row.classHash())
+			else if (verdict == Verdict.SAME && !this.vouched.contains(version)
 					&& migration.checksum().equals(row.checksum())) {
 				// Recorded without a class hash (by an older migrate), or from a class
 				// file
@@ -422,8 +426,14 @@ public final class MergedMigrations {
 			Map<Version, Verdict> computed = new ConcurrentHashMap<>();
 			(applied.size() >= PARALLEL_THRESHOLD ? applied.parallelStream() : applied.stream()).forEach((info) -> {
 				HistoryRow row = this.latestRows.get(info.version());
-				computed.put(info.version(),
-						this.checksums.compare(this.code.get(info.version()), row.checksum(), row.classHash()));
+				ResolvedMigration migration = this.code.get(info.version());
+				if (ChecksumCheck.isClassFileOf(migration, row.checksum(), row.classHash())) {
+					this.vouched.add(info.version());
+					computed.put(info.version(), Verdict.SAME);
+				}
+				else {
+					computed.put(info.version(), this.checksums.compare(migration, row.checksum()));
+				}
 			});
 			verdicts = new TreeMap<>(computed);
 			this.verdicts = verdicts;
