@@ -5,7 +5,6 @@ package dev.migrate;
  * {@link Vocabulary} names it in its own terms: a {@link Migrator.Builder} method, or a
  * Spring Boot property.
  *
- * @author migrate
  * @since 0.1.0
  */
 public enum Setting {
@@ -56,6 +55,12 @@ public enum Setting {
 	CONNECT_RETRIES_INTERVAL,
 
 	/** What to do with Flyway's history table when migrate's own is empty. */
-	FLYWAY_HISTORY
+	FLYWAY_HISTORY,
+
+	/** The tenants to migrate, and how to reach each. */
+	TENANTS,
+
+	/** What the migration of all tenants does when one tenant fails. */
+	TENANT_FAILURE_POLICY
 
 }

@@ -12,7 +12,6 @@ import dev.migrate.Remedy.Run;
  * Boot starter names its properties and {@code --migrate.command} commands. Set one with
  * {@link Migrator.Builder#vocabulary(Vocabulary)}.
  *
- * @author migrate
  * @since 0.1.0
  */
 public interface Vocabulary {
@@ -29,6 +28,8 @@ public interface Vocabulary {
 				case TARGET -> "the target version argument";
 				case STEPS -> "the steps argument";
 				case USER, CONNECTION -> "the DataSource given to Migrator.builder";
+				case TENANTS -> "the TenantSource given to TenantMigrator.builder";
+				case TENANT_FAILURE_POLICY -> "TenantMigrator.Builder.failurePolicy(...)";
 				default -> "Migrator.Builder." + builderMethod(setting) + "(...)";
 			};
 		}
@@ -36,7 +37,9 @@ public interface Vocabulary {
 		@Override
 		public String assignment(Setting setting, String value) {
 			return switch (setting) {
-				case TARGET, STEPS, USER, CONNECTION -> setting(setting) + " " + value;
+				case TARGET, STEPS, USER, CONNECTION, TENANTS -> setting(setting) + " " + value;
+				case TENANT_FAILURE_POLICY ->
+					"TenantMigrator.Builder.failurePolicy(FailurePolicy." + value.toUpperCase(Locale.ROOT) + ")";
 				default -> "Migrator.Builder." + builderMethod(setting) + "(" + value + ")";
 			};
 		}

@@ -10,8 +10,6 @@ import javax.sql.DataSource;
  * {@link #load(int, Path)} (bring in the project's migrations: classes or files) and then
  * {@link #migrate}; warm runs load once and time {@code migrate}, runs in a new JVM time
  * both.
- *
- * @author migrate
  */
 interface Tool {
 

@@ -40,8 +40,6 @@ import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
 
 /**
  * The tools compared.
- *
- * @author migrate
  */
 final class Tools {
 

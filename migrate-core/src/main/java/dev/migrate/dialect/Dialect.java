@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * them. Chosen from {@link DatabaseMetaData#getDatabaseProductName()} by
  * {@link Dialects#detect}.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public interface Dialect {
 
@@ -38,6 +39,15 @@ public interface Dialect {
 	 * @return {@code true} if DDL is transactional
 	 */
 	boolean supportsTransactionalDdl();
+
+	/**
+	 * Whether schema changes in different schemas can run at the same time. H2 locks its
+	 * whole catalog for each, so parallel migrations of several schemas time out there.
+	 * @return {@code true} if schemas can be migrated in parallel
+	 */
+	default boolean supportsParallelSchemaChanges() {
+		return true;
+	}
 
 	/**
 	 * SQL type for a point in time that reads back as the same instant whatever the time
@@ -230,6 +240,46 @@ public interface Dialect {
 	 */
 	default String createSchemaStatement(String schema) {
 		return "CREATE SCHEMA " + schema;
+	}
+
+	/**
+	 * The schema unqualified names of a connection resolve in: its current schema, or its
+	 * current database where schemas are catalogs (MySQL, MariaDB).
+	 * @param connection the connection
+	 * @return the schema, or {@code null} if the driver does not tell
+	 * @throws SQLException on a failure
+	 */
+	default @Nullable String currentSchema(Connection connection) throws SQLException {
+		return connection.getSchema();
+	}
+
+	/**
+	 * Make a schema the one unqualified names of a connection resolve in: its current
+	 * schema ({@code search_path} on PostgreSQL, {@code SET SCHEMA} on H2), or its
+	 * current database where schemas are catalogs ({@code USE} on MySQL and MariaDB).
+	 * @param connection the connection
+	 * @param schema the schema as the database stores its name
+	 * @throws SQLException on a failure, such as an unknown schema
+	 */
+	default void useSchema(Connection connection, String schema) throws SQLException {
+		connection.setSchema(schema);
+	}
+
+	/**
+	 * Names of every schema of the database, as stored (every database of the server on
+	 * MySQL and MariaDB).
+	 * @param connection the connection
+	 * @return the names
+	 * @throws SQLException on a metadata failure
+	 */
+	default List<String> schemaNames(Connection connection) throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (ResultSet schemas = connection.getMetaData().getSchemas()) {
+			while (schemas.next()) {
+				names.add(schemas.getString("TABLE_SCHEM"));
+			}
+		}
+		return names;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * migration started before it runs; locking uses {@code GET_LOCK}, released when the
  * connection dies. Schemas are catalogs.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MySqlDialect extends GenericDialect {
 
@@ -87,6 +88,27 @@ public class MySqlDialect extends GenericDialect {
 			}
 		}
 		return false;
+	}
+
+	@Override
+	public @Nullable String currentSchema(Connection connection) throws SQLException {
+		return connection.getCatalog();
+	}
+
+	@Override
+	public void useSchema(Connection connection, String schema) throws SQLException {
+		connection.setCatalog(schema);
+	}
+
+	@Override
+	public List<String> schemaNames(Connection connection) throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (ResultSet catalogs = connection.getMetaData().getCatalogs()) {
+			while (catalogs.next()) {
+				names.add(catalogs.getString(1));
+			}
+		}
+		return names;
 	}
 
 }

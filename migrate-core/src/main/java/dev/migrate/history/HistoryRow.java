@@ -20,7 +20,6 @@ import org.jspecify.annotations.Nullable;
  * written in
  * @param audit the descriptive columns, or {@code null} when the row was read for the
  * up-to-date check, which needs only the columns above
- * @author migrate
  * @since 0.1.0
  */
 public record HistoryRow(int installedRank, Version version, HistoryType type, HistoryStatus status,

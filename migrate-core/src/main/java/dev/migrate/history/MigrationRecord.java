@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
  * @param installedBy who applies it
  * @param classHash the hash of the raw bytes of its class file
  * ({@link dev.migrate.resolver.Fingerprinter#rawHash(byte[])}), or {@code null}
- * @author migrate
  * @since 0.1.0
  */
 public record MigrationRecord(int installedRank, Version version, String description, String beanName, String className,

@@ -33,7 +33,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * Reads and writes the history table. Every value is bound as a parameter; only the
  * validated table and schema names are part of the SQL text.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class SchemaHistory {
 
@@ -341,7 +341,7 @@ public class SchemaHistory {
 				this.dialect.instantColumnsUpgrade(this.qualifiedName, List.of("installed_on", "rolled_back_on")));
 		statements.add("UPDATE " + this.qualifiedName + " SET format_version = " + FORMAT_VERSION
 				+ " WHERE format_version < " + FORMAT_VERSION);
-		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+		this.jdbc.execute((ConnectionCallback<Integer>) (connection) -> {
 			// One transaction where DDL is transactional; elsewhere each step is safe to
 			// repeat after an interruption (ALTER to the same type; rows marked last).
 			connection.setAutoCommit(false);
@@ -358,7 +358,7 @@ public class SchemaHistory {
 			finally {
 				connection.setAutoCommit(true);
 			}
-			return null;
+			return statements.size();
 		});
 		return old;
 	}

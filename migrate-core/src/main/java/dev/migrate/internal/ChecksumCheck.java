@@ -9,8 +9,6 @@ import org.jspecify.annotations.Nullable;
  * Checksums of the same algorithm compare by value; one recorded by an older algorithm is
  * recognized by computing that algorithm again, so that it can be recorded anew instead
  * of failing.
- *
- * @author migrate
  */
 public final class ChecksumCheck {
 

@@ -19,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  * the settings, the migrations in the code, the database's dialect, the history table,
  * the lock, and the runners of migrations. Immutable, apart from the installing user,
  * which is looked up only when something is to be written, before the lock is taken.
- *
- * @author migrate
  */
 public final class Engine {
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -35,8 +36,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * The migrations in the code merged with the rows of the history table: one state per
  * version, and the checks of the result. One pass over each, no per-migration queries.
- *
- * @author migrate
  */
 public final class MergedMigrations {
 
@@ -132,7 +131,8 @@ public final class MergedMigrations {
 			else {
 				state = MigrationState.PENDING;
 			}
-			return fromCode(migration, state);
+			// A version comes from the code or the history: without a row it has code.
+			return fromCode(Objects.requireNonNull(migration, "migration"), state);
 		}
 		MigrationState state;
 		if (row.isBaseline()) {
@@ -312,7 +312,10 @@ public final class MergedMigrations {
 				case MISSING -> problems.add(describeMissing(info));
 				case APPLIED -> {
 					Verdict verdict = verdicts().get(info.version());
-					if (verdict == Verdict.CHANGED && this.checksumValidation == ChecksumValidation.FAIL) {
+					if (migration == null || row == null) {
+						// Verdicts are given only to versions with both code and a row.
+					}
+					else if (verdict == Verdict.CHANGED && this.checksumValidation == ChecksumValidation.FAIL) {
 						problems.add(changed(info, migration, row));
 					}
 					else if (verdict == Verdict.UNKNOWN_ALGORITHM) {
@@ -401,8 +404,9 @@ public final class MergedMigrations {
 				// compiled anew: record the hash, so that the next start need not
 				// fingerprint it again.
 				String classHash = migration.classHash();
-				if (classHash != null) {
-					updates.add(new ChecksumUpdate(row, row.checksum(), classHash));
+				String checksum = row.checksum();
+				if (classHash != null && checksum != null) {
+					updates.add(new ChecksumUpdate(row, checksum, classHash));
 				}
 			}
 		});
@@ -425,8 +429,9 @@ public final class MergedMigrations {
 			// check of many migrations: spread it over the cores.
 			Map<Version, Verdict> computed = new ConcurrentHashMap<>();
 			(applied.size() >= PARALLEL_THRESHOLD ? applied.parallelStream() : applied.stream()).forEach((info) -> {
-				HistoryRow row = this.latestRows.get(info.version());
-				ResolvedMigration migration = this.code.get(info.version());
+				// Both are present: chosen above.
+				HistoryRow row = Objects.requireNonNull(this.latestRows.get(info.version()));
+				ResolvedMigration migration = Objects.requireNonNull(this.code.get(info.version()));
 				if (ChecksumCheck.isClassFileOf(migration, row.checksum(), row.classHash())) {
 					this.vouched.add(info.version());
 					computed.put(info.version(), Verdict.SAME);

@@ -46,8 +46,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * transaction its mode asks for. Where DDL is transactional, a migration and its history
  * row commit or roll back together; elsewhere the history records that a migration
  * started before it runs, so an interruption is never lost.
- *
- * @author migrate
  */
 public final class MigrationExecutor {
 

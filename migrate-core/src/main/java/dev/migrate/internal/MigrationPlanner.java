@@ -24,8 +24,6 @@ import org.apache.commons.logging.LogFactory;
  * recorded. Where DDL is transactional, the statements really run, against the real
  * schema, in one transaction that is always rolled back, so the plan validates them too.
  * Elsewhere they are only recorded. Nothing is written to the history.
- *
- * @author migrate
  */
 public final class MigrationPlanner {
 

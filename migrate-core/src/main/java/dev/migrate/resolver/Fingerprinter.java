@@ -34,7 +34,7 @@ import org.springframework.util.Assert;
  * value injected from configuration. Constants of other classes that the compiler inlines
  * ({@code static final String} fields) are part of the bytecode and do count.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class Fingerprinter {
 

@@ -34,7 +34,7 @@ import org.springframework.util.StringUtils;
  * {@code up}/{@code down} methods and their parameters. Every problem is collected and
  * reported together, each naming its bean.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class MigrationResolver {
 
@@ -85,6 +85,25 @@ public final class MigrationResolver {
 		return sortedWithoutDuplicates(migrations, problems);
 	}
 
+	/**
+	 * Put migrations found in different ways (beans, SQL files) in one list.
+	 * @param first some migrations
+	 * @param second more migrations
+	 * @return all of them, ordered by version
+	 * @throws MigrationDefinitionException if two share a version
+	 */
+	public static List<ResolvedMigration> merge(List<ResolvedMigration> first, List<ResolvedMigration> second) {
+		List<ResolvedMigration> all = new ArrayList<>(first.size() + second.size());
+		all.addAll(first);
+		all.addAll(second);
+		return sortedWithoutDuplicates(all, new ArrayList<>());
+	}
+
+	private static String source(ResolvedMigration migration) {
+		return SqlFileMigration.class.getName().equals(migration.className()) ? "SQL file " + migration.beanName()
+				: "bean '" + migration.beanName() + "' (" + migration.className() + ")";
+	}
+
 	private static List<ResolvedMigration> sortedWithoutDuplicates(List<ResolvedMigration> migrations,
 			List<String> problems) {
 		migrations.sort(Comparator.comparing(ResolvedMigration::version));
@@ -92,9 +111,8 @@ public final class MigrationResolver {
 			ResolvedMigration previous = migrations.get(i - 1);
 			ResolvedMigration current = migrations.get(i);
 			if (previous.version().equals(current.version())) {
-				problems.add("Duplicate version " + current.version() + ": bean '" + previous.beanName() + "' ("
-						+ previous.className() + ") and bean '" + current.beanName() + "' (" + current.className()
-						+ "). Give one of them a new, higher version.");
+				problems.add("Duplicate version " + current.version() + ": " + source(previous) + " and "
+						+ source(current) + ". Give one of them a new, higher version.");
 			}
 		}
 		if (!problems.isEmpty()) {

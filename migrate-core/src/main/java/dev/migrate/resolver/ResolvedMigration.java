@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * class loaded and checked, only when {@link #bean()}, {@link #beanClass()},
  * {@link #up()} or {@link #down()} is first called (or {@link #resolveAll}).
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class ResolvedMigration {
 

@@ -19,8 +19,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * The routine every operation that touches the database shares: take the lock, make sure
  * the history table exists, read it, merge it with the code, run the operation, report.
- *
- * @author migrate
  */
 final class LockedRun {
 

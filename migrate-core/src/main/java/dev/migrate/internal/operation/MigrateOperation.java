@@ -23,8 +23,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * Applies pending migrations, up to a target. Nothing pending is the common case: it is
  * answered from one read of the history, without the lock and without writing.
- *
- * @author migrate
  */
 public final class MigrateOperation implements LockedOperation {
 

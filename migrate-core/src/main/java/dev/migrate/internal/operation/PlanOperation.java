@@ -16,8 +16,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * Shows the SQL that a migrate or a rollback would run, changing neither schema nor
  * history. Runs under the lock, so that no other instance migrates meanwhile.
- *
- * @author migrate
  */
 public final class PlanOperation {
 

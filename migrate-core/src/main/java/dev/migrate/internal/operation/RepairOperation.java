@@ -31,8 +31,6 @@ import org.jspecify.annotations.Nullable;
  * a failed rollback as applied again), drops missing ones from the history, and aligns
  * checksums and descriptions of applied migrations with the code; for every migration, or
  * for one.
- *
- * @author migrate
  */
 public final class RepairOperation implements LockedOperation {
 

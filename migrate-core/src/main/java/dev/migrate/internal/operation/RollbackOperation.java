@@ -21,8 +21,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * Rolls back the latest applied migrations, newest first: a number of steps, or every
  * migration above a target version.
- *
- * @author migrate
  */
 public final class RollbackOperation implements LockedOperation {
 

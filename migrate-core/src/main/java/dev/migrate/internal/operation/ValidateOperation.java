@@ -11,8 +11,6 @@ import dev.migrate.resolver.ResolvedMigration;
 /**
  * Checks the migrations in the code against the history table. Takes no lock and writes
  * nothing.
- *
- * @author migrate
  */
 public final class ValidateOperation {
 

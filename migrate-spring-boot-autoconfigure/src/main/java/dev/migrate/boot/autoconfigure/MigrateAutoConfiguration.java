@@ -53,7 +53,7 @@ import org.springframework.util.StringUtils;
  * {@link MigrateNoOpMigrationStrategy}); with {@code migrate.command},
  * {@link MigrateCommandMigrationStrategy}.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @Conditional(MigrateAutoConfiguration.MigrateDataSourceCondition.class)
@@ -103,6 +103,8 @@ public final class MigrateAutoConfiguration {
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties.getSchema()).to(builder::schema);
 		map.from(properties.getTable()).to(builder::table);
+		map.from(properties.getLocations())
+			.to((locations) -> builder.locations(locations, beanFactory.getBeanClassLoader()));
 		map.from(properties.getTransactionMode()).to(builder::transactionMode);
 		map.from(properties.isOutOfOrder()).to(builder::outOfOrder);
 		map.from(properties.getValidateChecksums()).to(builder::validateChecksums);

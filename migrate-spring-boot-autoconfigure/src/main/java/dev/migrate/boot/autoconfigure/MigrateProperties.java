@@ -3,14 +3,19 @@ package dev.migrate.boot.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import dev.migrate.ChecksumValidation;
 import dev.migrate.FlywayHistoryMode;
 import dev.migrate.TransactionMode;
 import dev.migrate.boot.autoconfigure.command.MigrateCommand;
+import dev.migrate.tenant.FailurePolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -19,7 +24,7 @@ import org.springframework.boot.convert.DurationUnit;
  * must not be ignored. A new {@code migrate.*} property therefore belongs here, or in a
  * nested group of this class.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @ConfigurationProperties(prefix = "migrate", ignoreUnknownFields = false)
 public class MigrateProperties {
@@ -44,6 +49,14 @@ public class MigrateProperties {
 	 * one is needed, takes this name with a '_lock' suffix.
 	 */
 	private String table = "migrate_history";
+
+	/**
+	 * Locations of migrations written as SQL files, next to the @Migration beans:
+	 * V<version>__<description>.sql applies one, an optional
+	 * U<version>__<description>.sql undoes it. Folders below each location are searched
+	 * too; a location that does not exist holds none.
+	 */
+	private List<String> locations = new ArrayList<>(Collections.singletonList("classpath:db/migration"));
 
 	/**
 	 * Schema of the history table. Created if missing. Defaults to the current schema of
@@ -145,6 +158,8 @@ public class MigrateProperties {
 	 */
 	private @Nullable MigrateCommand command;
 
+	private final Generate generate = new Generate();
+
 	/**
 	 * JDBC URL of the database to migrate, to use a dedicated connection instead of the
 	 * application's DataSource.
@@ -174,6 +189,8 @@ public class MigrateProperties {
 	 */
 	private @Nullable String installedBy;
 
+	private final Tenants tenants = new Tenants();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -188,6 +205,14 @@ public class MigrateProperties {
 
 	public void setOnStartup(MigrateStartupMode onStartup) {
 		this.onStartup = onStartup;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
 	}
 
 	public String getTable() {
@@ -356,6 +381,156 @@ public class MigrateProperties {
 
 	public void setInstalledBy(@Nullable String installedBy) {
 		this.installedBy = installedBy;
+	}
+
+	public Generate getGenerate() {
+		return this.generate;
+	}
+
+	/**
+	 * Settings of the generate command, which writes the next migration from the JPA
+	 * entities.
+	 */
+	public static class Generate {
+
+		/**
+		 * Class name of the migration that the generate command writes, a Java identifier
+		 * such as AddDisplayNameToUsers. Required by the generate command.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * Source directory that the generate command writes the migration into, below its
+		 * package's directories.
+		 */
+		private Path directory = Path.of("src", "main", "java");
+
+		/**
+		 * Package of the migration that the generate command writes. Defaults to the
+		 * package of the newest existing migration.
+		 */
+		@Name("package")
+		private @Nullable String packageName;
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(Path directory) {
+			this.directory = directory;
+		}
+
+		public @Nullable String getPackageName() {
+			return this.packageName;
+		}
+
+		public void setPackageName(@Nullable String packageName) {
+			this.packageName = packageName;
+		}
+
+	}
+
+	public Tenants getTenants() {
+		return this.tenants;
+	}
+
+	/**
+	 * Tenants that get the same migrations, each in a schema of its own.
+	 */
+	public static class Tenants {
+
+		/**
+		 * Whether to migrate the tenants at start-up (with migrate.on-startup=migrate),
+		 * or check them (with validate).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Names of the tenants, each migrated in the schema of its name in the migrated
+		 * DataSource (a database of its name on MySQL and MariaDB). An application whose
+		 * tenants live in a registry table provides a TenantSource bean instead.
+		 */
+		private List<String> names = new ArrayList<>();
+
+		/**
+		 * How many tenants are migrated at the same time. Each takes up to three
+		 * connections of the pool.
+		 */
+		private int parallelism = 4;
+
+		/**
+		 * What happens when a tenant fails: stop starting other tenants, or continue with
+		 * the others and report every failed one.
+		 */
+		private FailurePolicy failurePolicy = FailurePolicy.STOP;
+
+		/**
+		 * Whether start-up fails when a tenant failed (or was not started). With false,
+		 * the failed tenants are logged and reported by health and the endpoint.
+		 */
+		private boolean failOnError = true;
+
+		/**
+		 * How often progress is logged while tenants are migrated.
+		 */
+		private Duration progressInterval = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getNames() {
+			return this.names;
+		}
+
+		public void setNames(List<String> names) {
+			this.names = names;
+		}
+
+		public int getParallelism() {
+			return this.parallelism;
+		}
+
+		public void setParallelism(int parallelism) {
+			this.parallelism = parallelism;
+		}
+
+		public FailurePolicy getFailurePolicy() {
+			return this.failurePolicy;
+		}
+
+		public void setFailurePolicy(FailurePolicy failurePolicy) {
+			this.failurePolicy = failurePolicy;
+		}
+
+		public boolean isFailOnError() {
+			return this.failOnError;
+		}
+
+		public void setFailOnError(boolean failOnError) {
+			this.failOnError = failOnError;
+		}
+
+		public Duration getProgressInterval() {
+			return this.progressInterval;
+		}
+
+		public void setProgressInterval(Duration progressInterval) {
+			this.progressInterval = progressInterval;
+		}
+
 	}
 
 }

@@ -12,7 +12,6 @@ import dev.migrate.Vocabulary;
  * auto-configured {@link dev.migrate.Migrator} speaks it, so its errors, the failure
  * analysis at start-up and the reports of commands tell users what to set or run.
  *
- * @author migrate
  * @since 0.1.0
  */
 public final class MigratePropertiesVocabulary implements Vocabulary {
@@ -31,6 +30,12 @@ public final class MigratePropertiesVocabulary implements Vocabulary {
 		if (setting == Setting.CONNECTION) {
 			return "spring.datasource.url, spring.datasource.username and spring.datasource.password, or migrate.url,"
 					+ " migrate.user and migrate.password when they are set";
+		}
+		if (setting == Setting.TENANTS) {
+			return "migrate.tenants.names, or the application's TenantSource bean";
+		}
+		if (setting == Setting.TENANT_FAILURE_POLICY) {
+			return "migrate.tenants.failure-policy";
 		}
 		return "migrate." + setting.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}

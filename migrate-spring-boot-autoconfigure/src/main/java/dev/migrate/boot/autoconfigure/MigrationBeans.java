@@ -35,7 +35,6 @@ import org.springframework.util.ClassUtils;
  * {@code @Bean} methods, registered classes or instances) are created up front, as
  * before.
  *
- * @author migrate
  */
 final class MigrationBeans {
 

@@ -36,7 +36,9 @@ class MigratePropertiesMetadataTests {
 		assertThat(names).contains("migrate.enabled", "migrate.table", "migrate.schema", "migrate.transaction-mode",
 				"migrate.out-of-order", "migrate.lock-timeout", "migrate.lock-lease", "migrate.baseline-version",
 				"migrate.baseline-on-migrate", "migrate.target", "migrate.steps", "migrate.plan-output",
-				"migrate.command", "migrate.url", "migrate.user", "migrate.password", "migrate.installed-by");
+				"migrate.command", "migrate.url", "migrate.user", "migrate.password", "migrate.installed-by",
+				"migrate.tenants.enabled", "migrate.tenants.names", "migrate.tenants.parallelism",
+				"migrate.tenants.failure-policy", "migrate.tenants.fail-on-error", "migrate.tenants.progress-interval");
 		assertThat(undescribed).as("migrate properties without a description").isEmpty();
 	}
 
