@@ -61,7 +61,7 @@ abstract class AbstractClassHashContractTests {
 				source(ClassHashMigrations.CreateMoons.class, "2", original()))
 			.migrate();
 
-		assertThat(classHashes()).hasSize(2).allSatisfy((hash) -> assertThat(hash).matches("[0-9a-f]{32}"));
+		assertThat(classHashes()).hasSize(2).allSatisfy((hash) -> assertThat(hash).matches("[0-9a-f]{24}"));
 		assertThat(migrator(source(ClassHashMigrations.CreatePlanets.class, "1", original()),
 				source(ClassHashMigrations.CreateMoons.class, "2", original()))
 			.validate()
@@ -137,7 +137,7 @@ abstract class AbstractClassHashContractTests {
 
 		assertThat(later.migrate().executions()).hasSize(1);
 
-		assertThat(classHashes()).hasSize(2).allSatisfy((hash) -> assertThat(hash).matches("[0-9a-f]{32}"));
+		assertThat(classHashes()).hasSize(2).allSatisfy((hash) -> assertThat(hash).matches("[0-9a-f]{24}"));
 		assertThat(checksums()).allSatisfy((checksum) -> assertThat(checksum).startsWith("b1:"));
 	}
 
@@ -149,7 +149,7 @@ abstract class AbstractClassHashContractTests {
 		assertThat(migrator(source(ClassHashMigrations.CreatePlanets.class, "1", original())).migrate().executions())
 			.isEmpty();
 
-		assertThat(classHashes()).singleElement().asString().matches("[0-9a-f]{32}");
+		assertThat(classHashes()).singleElement().asString().matches("[0-9a-f]{24}");
 	}
 
 	private Migrator migrator(MigrationSource... sources) {

@@ -128,6 +128,23 @@ class MigrationSourceTests {
 	}
 
 	@Test
+	void aChecksumOfMigrate01IsRecognizedWithoutInstantiatingTheMigration() throws Exception {
+		migrator(first(), second()).migrate();
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		String b1 = jdbc.queryForObject("SELECT checksum FROM migrate_history WHERE version = '1'", String.class);
+		byte[] classFile = ClassFileSource.of(getClass().getClassLoader()).read(CreateFirst.class.getName());
+		jdbc.update("UPDATE migrate_history SET checksum = ?, class_hash = NULL WHERE version = '1'",
+				dev.migrate.resolver.Fingerprinter.classCrc32(classFile).stored());
+		Counted.reset();
+
+		assertThat(migrator(first(), second()).migrate().executions()).isEmpty();
+
+		assertThat(jdbc.queryForObject("SELECT checksum FROM migrate_history WHERE version = '1'", String.class))
+			.isEqualTo(b1);
+		assertThat(CreateFirst.instances.get()).isZero();
+	}
+
+	@Test
 	void rollbackInstantiatesOnlyTheMigrationsItRollsBack() {
 		migrator(first(), second()).migrate();
 		Counted.reset();

@@ -43,7 +43,7 @@ import org.springframework.util.FileSystemUtils;
 public final class ColdStart {
 
 	private static final List<String> ENGINE_TOOLS = List.of("raw JDBC", "migrate", "migrate (sources)",
-			"Flyway (Java)");
+			"migrate (index)", "Flyway (Java)");
 
 	private static final List<String> BOOT_SETUPS = List.of("none", "migrate", "flyway");
 
@@ -191,7 +191,8 @@ public final class ColdStart {
 				tool.migrate(target, dataSource, tool.load(n, workDirectory));
 			}
 			Map<String, String> result = Jvm.run(
-					List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile",
+					List.of("-XX:StartFlightRecording=filename=" + recording
+							+ ",settings=profile,jdk.ExecutionSample#period=2ms",
 							"-XX:FlightRecorderOptions=stackdepth=128"),
 					NewJvmRun.class, List.of("noop", "postgresql", toolName, String.valueOf(n), target.url(),
 							target.user(), target.password(), "-", workDirectory.toString()),

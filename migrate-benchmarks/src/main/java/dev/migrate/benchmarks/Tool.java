@@ -39,8 +39,9 @@ interface Tool {
 	 * The tools, in report order.
 	 */
 	static List<Tool> all() {
-		return List.of(new Tools.RawJdbc(), new Tools.MigrateEngine(), new Tools.MigrateSources(), new BootStarter(),
-				new Tools.FlywayJava(), new Tools.FlywaySql(), new Tools.LiquibaseXml());
+		return List.of(new Tools.RawJdbc(), new Tools.MigrateEngine(), new Tools.MigrateSources(),
+				new Tools.MigrateIndex(), new BootStarter(), new Tools.FlywayJava(), new Tools.FlywaySql(),
+				new Tools.LiquibaseXml());
 	}
 
 	static Tool named(String name) {

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
+import dev.migrate.index.MigrationIndex;
 import dev.migrate.resolver.ClassFileSource;
 import dev.migrate.resolver.MigrationSource;
 import liquibase.Contexts;
@@ -107,6 +108,43 @@ final class Tools {
 						classFiles, () -> Workload.instantiate(className)));
 			}
 			return sources;
+		}
+
+		@Override
+		public void migrate(Database.Target target, DataSource dataSource, Object migrations) {
+			@SuppressWarnings("unchecked")
+			List<MigrationSource> sources = (List<MigrationSource>) migrations;
+			Migrator.builder(dataSource).migrationSources(sources).build().migrate();
+		}
+
+	}
+
+	/**
+	 * migrate's engine given the sources of its build-time index
+	 * ({@code META-INF/migrate/migrations.index}, written by the annotation processor in
+	 * migrate-core when this module is compiled): no scan, no class file parsed for
+	 * discovery, the beans created only if they run.
+	 */
+	static final class MigrateIndex implements Tool {
+
+		@Override
+		public String name() {
+			return "migrate (index)";
+		}
+
+		@Override
+		public Object load(int n, Path workDirectory) {
+			ClassLoader classLoader = Tools.class.getClassLoader();
+			MigrationIndex index = MigrationIndex.read(classLoader);
+			if (index == null) {
+				throw new IllegalStateException("No index of migrations: rebuild this module on a JDK that runs"
+						+ " annotation processors found on the class path (17 to 22), or with -proc:full");
+			}
+			java.util.Set<String> first = new HashSet<>(Workload.migrateClassNames(n));
+			return index.sources(classLoader, MigrationIndex::instantiate)
+				.stream()
+				.filter((source) -> first.contains(source.className()))
+				.toList();
 		}
 
 		@Override

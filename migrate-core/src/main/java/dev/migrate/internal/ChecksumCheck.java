@@ -1,10 +1,6 @@
 package dev.migrate.internal;
 
-import java.io.IOException;
-
-import dev.migrate.resolver.ClassFileSource;
 import dev.migrate.resolver.Fingerprint;
-import dev.migrate.resolver.Fingerprinter;
 import dev.migrate.resolver.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 
@@ -32,17 +28,9 @@ public final class ChecksumCheck {
 	 * @return the check
 	 */
 	public static ChecksumCheck readingClassFiles() {
-		return new ChecksumCheck((type) -> {
-			ClassLoader loader = (type.getClassLoader() != null) ? type.getClassLoader()
-					: ClassLoader.getSystemClassLoader();
-			try {
-				byte[] bytes = ClassFileSource.of(loader).read(type.getName());
-				return (bytes != null) ? Fingerprinter.classCrc32(bytes).value() : null;
-			}
-			catch (IOException | RuntimeException ex) {
-				return null;
-			}
-		});
+		// From the bytes the migration read already: its class need not be loaded (nor
+		// its bean created, which a check running in parallel must not do).
+		return new ChecksumCheck(ResolvedMigration::classCrc32);
 	}
 
 	/**
@@ -109,7 +97,7 @@ public final class ChecksumCheck {
 					: Verdict.CHANGED;
 		}
 		if (Fingerprint.CLASS_CRC32.equals(history.algorithm())) {
-			String legacyValue = this.legacy.of(migration.beanClass());
+			String legacyValue = this.legacy.of(migration);
 			return history.value().equalsIgnoreCase((legacyValue != null) ? legacyValue : "") ? Verdict.RECORD
 					: Verdict.RECORD_UNVERIFIED;
 		}
@@ -156,10 +144,10 @@ public final class ChecksumCheck {
 
 		/**
 		 * The checksum.
-		 * @param type the migration class
+		 * @param migration the migration
 		 * @return the checksum, or {@code null} if its class file cannot be read
 		 */
-		@Nullable String of(Class<?> type);
+		@Nullable String of(ResolvedMigration migration);
 
 	}
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +61,9 @@ public final class MergedMigrations {
 	private final ChecksumValidation checksumValidation;
 
 	private @Nullable Map<Version, Verdict> verdicts;
+
+	/** Applied migrations whose recorded class hash matches their class file. */
+	private final Set<Version> vouched = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Merge code and history.
@@ -393,7 +397,7 @@ public final class MergedMigrations {
 			if (verdict == Verdict.RECORD || verdict == Verdict.RECORD_UNVERIFIED) {
 				updates.add(new ChecksumUpdate(row, migration.checksum(), migration.classHash()));
 			}
-			else if (verdict == Verdict.SAME && !ChecksumCheck.isClassFileOf(migration, row.checksum(), row.classHash())
+			else if (verdict == Verdict.SAME && !this.vouched.contains(version)
 					&& migration.checksum().equals(row.checksum())) {
 				// Recorded without a class hash (by an older migrate), or from a class
 				// file
@@ -428,7 +432,13 @@ public final class MergedMigrations {
 				// Both are present: chosen above.
 				HistoryRow row = Objects.requireNonNull(this.latestRows.get(info.version()));
 				ResolvedMigration migration = Objects.requireNonNull(this.code.get(info.version()));
-				computed.put(info.version(), this.checksums.compare(migration, row.checksum(), row.classHash()));
+				if (ChecksumCheck.isClassFileOf(migration, row.checksum(), row.classHash())) {
+					this.vouched.add(info.version());
+					computed.put(info.version(), Verdict.SAME);
+				}
+				else {
+					computed.put(info.version(), this.checksums.compare(migration, row.checksum()));
+				}
 			});
 			verdicts = new TreeMap<>(computed);
 			this.verdicts = verdicts;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 
 import org.jspecify.annotations.Nullable;
@@ -123,28 +124,31 @@ public final class Fingerprinter {
 	}
 
 	/**
-	 * A hash that ties a checksum to the class file it was computed from: SHA-256 of the
-	 * checksum's stored text and the raw bytes of the class file (first 16 bytes, 32
-	 * hexadecimal digits). Recorded next to the checksum, it lets a later start recognize
-	 * an unchanged class file without computing the fingerprint again; a checksum edited
-	 * in the history, or another class file, no longer matches it.
+	 * A hash that ties a checksum to the class file it was computed from: the CRC-32 and
+	 * the Adler-32 of the checksum's stored text and the raw bytes of the class file, and
+	 * the file's length (24 hexadecimal digits). Recorded next to the checksum, it lets a
+	 * later start recognize an unchanged class file without computing the fingerprint
+	 * again; a checksum edited in the history, or another class file, no longer matches
+	 * it. Both sums run as native code, so they cost little in a JVM that has not warmed
+	 * up, where a cryptographic digest runs interpreted; the hash guards against
+	 * accidental change, not against forgery (which the class file's owner could do to
+	 * the fingerprint as well).
 	 * @param checksum the stored text of the checksum computed from the class file
 	 * @param classFile the bytes of the class file
-	 * @return 32 hexadecimal digits
+	 * @return 24 hexadecimal digits
 	 */
 	public static String classHash(String checksum, byte[] classFile) {
 		Assert.notNull(checksum, "'checksum' must not be null");
 		Assert.notNull(classFile, "'classFile' must not be null");
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(checksum.getBytes(StandardCharsets.UTF_8));
-			digest.update((byte) 0);
-			digest.update(classFile);
-			return HEX.formatHex(digest.digest(), 0, BYTECODE_BYTES);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
-		}
+		byte[] prefix = (checksum + '\0').getBytes(StandardCharsets.UTF_8);
+		CRC32 crc = new CRC32();
+		crc.update(prefix);
+		crc.update(classFile);
+		Adler32 adler = new Adler32();
+		adler.update(prefix);
+		adler.update(classFile);
+		return HEX.toHexDigits((int) crc.getValue()) + HEX.toHexDigits((int) adler.getValue())
+				+ HEX.toHexDigits(classFile.length);
 	}
 
 	/**

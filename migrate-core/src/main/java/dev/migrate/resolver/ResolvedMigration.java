@@ -191,6 +191,24 @@ public final class ResolvedMigration {
 	}
 
 	/**
+	 * The checksum migrate 0.1 recorded for this migration's class file
+	 * ({@link Fingerprinter#classCrc32(byte[])}), to recognize a row it wrote.
+	 * @return the value, or {@code null} if the class file cannot be read
+	 */
+	public @Nullable String classCrc32() {
+		byte[] bytes = this.classFile.get().orElse(null);
+		if (bytes == null) {
+			bytes = Fingerprinter.classFile(beanClass());
+		}
+		try {
+			return (bytes != null) ? Fingerprinter.classCrc32(bytes).value() : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * Whether a checksum recorded with a class hash was computed from this migration's
 	 * class file as it is now: then it is this migration's checksum, and need not be
 	 * computed again.

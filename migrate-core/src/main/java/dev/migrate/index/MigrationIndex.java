@@ -1,0 +1,261 @@
+package dev.migrate.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.migrate.TransactionMode;
+import dev.migrate.resolver.ClassFileSource;
+import dev.migrate.resolver.MigrationSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * The migrations listed at build time by {@link MigrationIndexProcessor}: class names and
+ * the attributes of their {@link dev.migrate.Migration @Migration} annotations, read from
+ * {@value #LOCATION} on the class path. An application that builds its engine from the
+ * index neither scans for its migrations nor loads the classes of the applied ones:
+ *
+ * <pre class="code">
+ * MigrationIndex index = MigrationIndex.read(classLoader);
+ * Migrator migrator = Migrator.builder(dataSource)
+ *     .migrationSources(index.sources(classLoader, MigrationIndex::instantiate))
+ *     .build();
+ * </pre>
+ *
+ * The index is a description, not the truth: {@link dev.migrate.Migrator#validate()}
+ * loads and checks every listed class and reports one whose annotation disagrees with the
+ * index, and checksums are always computed from the class files, never taken from the
+ * index.
+ *
+ * @author migrate
+ */
+public final class MigrationIndex {
+
+	/** Where the index is, in each jar or class directory. */
+	public static final String LOCATION = "META-INF/migrate/migrations.index";
+
+	static final String HEADER = "# migrate index of @Migration classes, format 1";
+
+	private static final Log logger = LogFactory.getLog(MigrationIndex.class);
+
+	private final List<Entry> entries;
+
+	private MigrationIndex(List<Entry> entries) {
+		this.entries = List.copyOf(entries);
+	}
+
+	/**
+	 * Read every index on the class path of a class loader. A missing, unreadable or
+	 * stale index (one listing a class whose class file is gone) reads as {@code null},
+	 * with a one-line notice for the last two: the caller finds its migrations as it
+	 * would without an index.
+	 * @param classLoader the class loader
+	 * @return the index, or {@code null}
+	 */
+	public static @Nullable MigrationIndex read(ClassLoader classLoader) {
+		Assert.notNull(classLoader, "'classLoader' must not be null");
+		Map<String, Entry> entries = new LinkedHashMap<>();
+		try {
+			for (URL url : Collections.list(classLoader.getResources(LOCATION))) {
+				try (InputStream input = url.openStream()) {
+					for (Entry entry : parse(new String(input.readAllBytes(), StandardCharsets.UTF_8))) {
+						entries.put(entry.className(), entry);
+					}
+				}
+			}
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			logger.info("The index of migrations (" + LOCATION + ") cannot be read (" + ex.getMessage()
+					+ "); finding the migrations without it");
+			return null;
+		}
+		if (entries.isEmpty()) {
+			return null;
+		}
+		for (Entry entry : entries.values()) {
+			if (classLoader.getResource(ClassFileSource.resourceName(entry.className())) == null) {
+				logger.info("The index of migrations (" + LOCATION + ") is stale: it lists " + entry.className()
+						+ ", which is not on the class path; finding the migrations without it (rebuild to refresh it)");
+				return null;
+			}
+		}
+		return new MigrationIndex(new ArrayList<>(entries.values()));
+	}
+
+	/**
+	 * The migrations listed.
+	 * @return the entries, ordered by class name within each index
+	 */
+	public List<Entry> entries() {
+		return this.entries;
+	}
+
+	/**
+	 * The listed migrations as sources for
+	 * {@link dev.migrate.Migrator.Builder#migrationSources(Collection)}.
+	 * @param classLoader the class loader to read class files from, and to load the
+	 * classes with when their beans are needed
+	 * @param beans creates the bean of a class when it is needed
+	 * @return the sources
+	 */
+	public List<MigrationSource> sources(ClassLoader classLoader, Function<Class<?>, Object> beans) {
+		Assert.notNull(classLoader, "'classLoader' must not be null");
+		Assert.notNull(beans, "'beans' must not be null");
+		ClassFileSource classFiles = ClassFileSource.of(classLoader);
+		return this.entries.stream()
+			.map((entry) -> new MigrationSource(entry.beanName(), entry.className(), entry.version(),
+					entry.description(), entry.transaction(), entry.checksum(), entry.reversible().value, classFiles,
+					() -> beans.apply(load(classLoader, entry.className()))))
+			.toList();
+	}
+
+	/**
+	 * Create a migration bean with its no-argument constructor.
+	 * @param type the migration class
+	 * @return the bean
+	 * @throws IllegalStateException if it cannot be created
+	 */
+	public static Object instantiate(Class<?> type) {
+		try {
+			var constructor = type.getDeclaredConstructor();
+			constructor.setAccessible(true);
+			return constructor.newInstance();
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("Cannot create migration " + type.getName()
+					+ " with a no-argument constructor; give the index a function that creates it", ex);
+		}
+	}
+
+	private static Class<?> load(ClassLoader classLoader, String className) {
+		try {
+			return Class.forName(className, false, classLoader);
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException("Migration class " + className + " listed in " + LOCATION
+					+ " cannot be loaded; rebuild the application to refresh the index", ex);
+		}
+	}
+
+	static String format(Collection<Entry> entries) {
+		StringBuilder text = new StringBuilder(HEADER).append('\n');
+		for (Entry entry : entries) {
+			text.append(String.join("\t", escape(entry.className()), escape(entry.version()),
+					escape(entry.description()), entry.transaction().name(), escape(entry.checksum()),
+					escape(entry.beanAttribute()), entry.reversible().name()))
+				.append('\n');
+		}
+		return text.toString();
+	}
+
+	static List<Entry> parse(String text) {
+		List<Entry> entries = new ArrayList<>();
+		String[] lines = text.split("\n");
+		if (lines.length == 0 || !lines[0].equals(HEADER)) {
+			throw new IllegalArgumentException("it does not start with '" + HEADER + "'");
+		}
+		for (int i = 1; i < lines.length; i++) {
+			if (lines[i].isEmpty()) {
+				continue;
+			}
+			String[] fields = lines[i].split("\t", -1);
+			if (fields.length != 7) {
+				throw new IllegalArgumentException("line " + (i + 1) + " has " + fields.length + " fields, not 7");
+			}
+			entries.add(new Entry(unescape(fields[0]), unescape(fields[1]), unescape(fields[2]),
+					TransactionMode.valueOf(fields[3]), unescape(fields[4]), unescape(fields[5]),
+					Reversible.valueOf(fields[6])));
+		}
+		return entries;
+	}
+
+	private static String escape(String value) {
+		return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+	}
+
+	private static String unescape(String value) {
+		StringBuilder result = new StringBuilder(value.length());
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\\' && i + 1 < value.length()) {
+				char next = value.charAt(++i);
+				result.append(switch (next) {
+					case 't' -> '\t';
+					case 'n' -> '\n';
+					case 'r' -> '\r';
+					default -> next;
+				});
+			}
+			else {
+				result.append(c);
+			}
+		}
+		return result.toString();
+	}
+
+	/**
+	 * One migration class listed in the index.
+	 *
+	 * @param className the binary name of the class
+	 * @param version the {@code version} attribute
+	 * @param description the {@code description} attribute
+	 * @param transaction the {@code transaction} attribute
+	 * @param checksum the {@code checksum} attribute
+	 * @param beanAttribute the {@code beanName} attribute, empty for the default
+	 * @param reversible whether the class has a {@code down} method
+	 */
+	public record Entry(String className, String version, String description, TransactionMode transaction,
+			String checksum, String beanAttribute, Reversible reversible) {
+
+		/**
+		 * The bean name: the {@code beanName} attribute, else the simple class name
+		 * starting in lower case.
+		 * @return the bean name
+		 */
+		public String beanName() {
+			if (!this.beanAttribute.isEmpty()) {
+				return this.beanAttribute;
+			}
+			String simpleName = this.className.substring(this.className.lastIndexOf('.') + 1);
+			simpleName = simpleName.substring(simpleName.lastIndexOf('$') + 1);
+			return StringUtils.uncapitalize(simpleName);
+		}
+
+	}
+
+	/**
+	 * Whether a class has a {@code down} method, as its source tells.
+	 */
+	public enum Reversible {
+
+		/** It declares one. */
+		YES(true),
+
+		/** It declares none and inherits nothing. */
+		NO(false),
+
+		/** It declares none, and a superclass or interface may have one. */
+		UNKNOWN(null);
+
+		private final @Nullable Boolean value;
+
+		Reversible(@Nullable Boolean value) {
+			this.value = value;
+		}
+
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.migrate.index;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+import dev.migrate.Migration;
+
+/**
+ * Writes {@value MigrationIndex#LOCATION}: one line per {@link Migration @Migration}
+ * class compiled, with its class name and the attributes of its annotation, so that an
+ * application can describe its migrations at start-up without scanning for them or
+ * loading their classes. Discovered by the compiler from the class path
+ * ({@code META-INF/services}); a build that lists its annotation processors
+ * ({@code annotationProcessorPaths} of the Maven compiler plugin, Gradle's
+ * {@code annotationProcessor} configuration) lists {@code migrate-core} among them.
+ * <p>
+ * It sees source code only: fingerprints, which are of the compiled code, are not in the
+ * index; they are read from the class files at start-up.
+ *
+ * @author migrate
+ */
+public final class MigrationIndexProcessor extends AbstractProcessor {
+
+	private final Map<String, MigrationIndex.Entry> entries = new TreeMap<>();
+
+	@Override
+	public Set<String> getSupportedAnnotationTypes() {
+		return Set.of(Migration.class.getName());
+	}
+
+	@Override
+	public SourceVersion getSupportedSourceVersion() {
+		return SourceVersion.latestSupported();
+	}
+
+	@Override
+	public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+		for (Element element : round.getElementsAnnotatedWith(Migration.class)) {
+			if (element.getKind() == ElementKind.CLASS && !element.getModifiers().contains(Modifier.ABSTRACT)) {
+				TypeElement type = (TypeElement) element;
+				Migration migration = type.getAnnotation(Migration.class);
+				String className = this.processingEnv.getElementUtils().getBinaryName(type).toString();
+				this.entries.put(className,
+						new MigrationIndex.Entry(className, migration.version(), migration.description(),
+								migration.transaction(), migration.checksum(), migration.beanName(), reversible(type)));
+			}
+		}
+		if (round.processingOver() && !this.entries.isEmpty()) {
+			write();
+		}
+		return false;
+	}
+
+	/** Whether the class has a down method, as far as its source tells. */
+	private static MigrationIndex.Reversible reversible(TypeElement type) {
+		for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+			if (method.getSimpleName().contentEquals("down") && !method.getModifiers().contains(Modifier.STATIC)) {
+				return MigrationIndex.Reversible.YES;
+			}
+		}
+		boolean inherits = type.getSuperclass().getKind() != TypeKind.NONE
+				&& !type.getSuperclass().toString().equals(Object.class.getName());
+		return (inherits || !type.getInterfaces().isEmpty()) ? MigrationIndex.Reversible.UNKNOWN
+				: MigrationIndex.Reversible.NO;
+	}
+
+	private void write() {
+		try {
+			FileObject file = this.processingEnv.getFiler()
+				.createResource(StandardLocation.CLASS_OUTPUT, "", MigrationIndex.LOCATION);
+			try (Writer writer = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+				writer.write(MigrationIndex.format(this.entries.values()));
+			}
+		}
+		catch (IOException ex) {
+			this.processingEnv.getMessager()
+				.printMessage(Diagnostic.Kind.WARNING, "migrate could not write its index of migrations "
+						+ MigrationIndex.LOCATION + " (" + ex.getMessage() + "); start-up will find them without it");
+		}
+		this.entries.clear();
+	}
+
+}

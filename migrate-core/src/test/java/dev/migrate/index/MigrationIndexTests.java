@@ -1,0 +1,259 @@
+package dev.migrate.index;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import dev.migrate.MigrationDefinitionException;
+import dev.migrate.Migrator;
+import dev.migrate.TransactionMode;
+import dev.migrate.testsupport.TestDatabase;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The index written by {@link MigrationIndexProcessor} at compile time and read by
+ * {@link MigrationIndex}: sources compiled here with the processor, the engine built from
+ * the index on H2.
+ */
+class MigrationIndexTests {
+
+	@TempDir
+	Path sources;
+
+	@TempDir
+	Path classes;
+
+	private TestDatabase.@Nullable Isolated isolated;
+
+	private DataSource dataSource;
+
+	@BeforeEach
+	void createDatabase() {
+		TestDatabase.Isolated created = TestDatabase.H2.createIsolated();
+		this.isolated = created;
+		this.dataSource = created.dataSource();
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		if (this.isolated != null) {
+			this.isolated.close();
+		}
+	}
+
+	@Test
+	void theProcessorListsEveryMigrationClassWithItsAttributes() throws IOException {
+		compile(planets("1"), moons(), "package idx; public class NotAMigration {}");
+
+		MigrationIndex index = MigrationIndex.read(loader());
+
+		assertThat(index).isNotNull();
+		assertThat(index.entries()).containsExactly(
+				new MigrationIndex.Entry("idx.AddMoons", "2", "Add\tmoons", TransactionMode.NONE, "", "moonsBean",
+						MigrationIndex.Reversible.NO),
+				new MigrationIndex.Entry("idx.CreatePlanets", "1", "", TransactionMode.DEFAULT, "", "",
+						MigrationIndex.Reversible.YES));
+		assertThat(index.entries().get(0).beanName()).isEqualTo("moonsBean");
+		assertThat(index.entries().get(1).beanName()).isEqualTo("createPlanets");
+	}
+
+	@Test
+	void anEngineBuiltFromTheIndexLoadsNoAppliedMigrationWhenNothingIsPending() throws IOException {
+		compile(planets("1"), moons());
+		migrator(loader()).migrate();
+		assertThat(new JdbcTemplate(this.dataSource).queryForList("SELECT version FROM migrate_history", String.class))
+			.containsExactlyInAnyOrder("1", "2");
+		RecordingClassLoader later = loader();
+
+		assertThat(migrator(later).migrate().executions()).isEmpty();
+
+		assertThat(later.loaded).doesNotContain("idx.CreatePlanets", "idx.AddMoons");
+	}
+
+	@Test
+	void withoutAnIndexThereIsNothingToRead() throws IOException {
+		compileWithoutProcessor(planets("1"));
+
+		assertThat(MigrationIndex.read(loader())).isNull();
+	}
+
+	@Test
+	void aStaleIndexIsNotUsed() throws IOException {
+		compile(planets("1"), moons());
+		Files.delete(this.classes.resolve("idx/AddMoons.class"));
+
+		assertThat(MigrationIndex.read(loader())).isNull();
+	}
+
+	@Test
+	void aMigrationEditedAfterIndexingIsCaughtByValidate() throws IOException {
+		compile(planets("1"), moons());
+		Path index = this.classes.resolve(MigrationIndex.LOCATION);
+		String indexed = Files.readString(index);
+		migrator(loader()).migrate();
+		// Recompiled with another version, the index left as it was.
+		compileWithoutProcessor(planets("7"));
+		Files.writeString(index, indexed);
+
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> migrator(loader()).validate())
+			.withMessageContaining("idx.CreatePlanets")
+			.withMessageContaining("has version 7, but the migration was described with version 1");
+	}
+
+	@Test
+	void aMigrationWhoseCodeChangedAfterIndexingIsCaughtByValidate() throws IOException {
+		compile(planets("1"), moons());
+		Path index = this.classes.resolve(MigrationIndex.LOCATION);
+		String indexed = Files.readString(index);
+		migrator(loader()).migrate();
+		compileWithoutProcessor(planets("1").replace("id INT", "id BIGINT"));
+		Files.writeString(index, indexed);
+
+		assertThat(migrator(loader()).validate().problems()).singleElement()
+			.asString()
+			.contains("Migration 1 (bean 'createPlanets', idx.CreatePlanets) was changed after it was applied");
+	}
+
+	@Test
+	void indexTextRoundTripsEveryAttribute() {
+		MigrationIndex.Entry entry = new MigrationIndex.Entry("a.B$C", "1.2", "tab\tnew\nline back\\slash",
+				TransactionMode.ALL, "v2", "", MigrationIndex.Reversible.UNKNOWN);
+
+		assertThat(MigrationIndex.parse(MigrationIndex.format(List.of(entry)))).containsExactly(entry);
+	}
+
+	private Migrator migrator(ClassLoader classLoader) {
+		MigrationIndex index = MigrationIndex.read(classLoader);
+		assertThat(index).isNotNull();
+		return Migrator.builder(this.dataSource)
+			.migrationSources(index.sources(classLoader, MigrationIndex::instantiate))
+			.build();
+	}
+
+	private static String planets(String version) {
+		return """
+				package idx;
+
+				import dev.migrate.Migration;
+				import org.springframework.jdbc.core.JdbcTemplate;
+
+				@Migration(version = "%s")
+				public class CreatePlanets {
+
+					public void up(JdbcTemplate jdbc) {
+						jdbc.execute("CREATE TABLE planets (id INT)");
+					}
+
+					public void down(JdbcTemplate jdbc) {
+						jdbc.execute("DROP TABLE planets");
+					}
+
+				}
+				""".formatted(version);
+	}
+
+	private static String moons() {
+		return """
+				package idx;
+
+				import dev.migrate.Migration;
+				import dev.migrate.TransactionMode;
+				import org.springframework.jdbc.core.JdbcTemplate;
+
+				@Migration(version = "2", description = "Add\\tmoons", transaction = TransactionMode.NONE,
+						beanName = "moonsBean")
+				public class AddMoons {
+
+					public void up(JdbcTemplate jdbc) {
+						jdbc.execute("CREATE TABLE moons (id INT)");
+					}
+
+				}
+				""";
+	}
+
+	private void compile(String... sources) throws IOException {
+		compile(true, sources);
+	}
+
+	private void compileWithoutProcessor(String... sources) throws IOException {
+		compile(false, sources);
+	}
+
+	private void compile(boolean withProcessor, String... sources) throws IOException {
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		List<String> files = new java.util.ArrayList<>();
+		for (String source : sources) {
+			String name = source.substring(source.indexOf("public class ") + 13).split("\\s")[0];
+			Path file = this.sources.resolve(name + ".java");
+			Files.writeString(file, source, StandardCharsets.UTF_8);
+			files.add(file.toString());
+		}
+		List<String> arguments = new java.util.ArrayList<>(List.of("-d", this.classes.toString(), "-classpath",
+				System.getProperty("java.class.path"), "-proc:" + (withProcessor ? "full" : "none")));
+		if (withProcessor) {
+			arguments.addAll(List.of("-processor", MigrationIndexProcessor.class.getName()));
+		}
+		arguments.addAll(files);
+		StringWriter errors = new StringWriter();
+		int exit = compiler.run(null, null, null, arguments.toArray(String[]::new));
+		assertThat(exit).as(errors.toString()).isZero();
+	}
+
+	private RecordingClassLoader loader() throws IOException {
+		return new RecordingClassLoader(new URL[] { this.classes.toUri().toURL() },
+				MigrationIndexTests.class.getClassLoader());
+	}
+
+	/**
+	 * Records the classes it is asked to load.
+	 */
+	static final class RecordingClassLoader extends URLClassLoader {
+
+		final Set<String> loaded = ConcurrentHashMap.newKeySet();
+
+		RecordingClassLoader(URL[] urls, ClassLoader parent) {
+			super(urls, parent);
+		}
+
+		@Override
+		protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+			this.loaded.add(name);
+			return super.loadClass(name, resolve);
+		}
+
+		@Override
+		public @Nullable URL getResource(String name) {
+			// The compiled classes first: the parent may hold an index of its own.
+			URL own = findResource(name);
+			return (own != null) ? own : super.getResource(name);
+		}
+
+		@Override
+		public java.util.Enumeration<URL> getResources(String name) throws IOException {
+			return findResources(name);
+		}
+
+	}
+
+}
