@@ -124,6 +124,26 @@ abstract class AbstractGenerateProofTests {
 	}
 
 	@Test
+	void notNullOnAColumnThatHoldsNullsIsDataLoss() throws Exception {
+		DataSource dataSource = newDatabase();
+		Object baseline = compile(generate(dataSource, BEFORE, List.of()), false);
+		migrator(dataSource, List.of(baseline)).migrate();
+		new JdbcTemplate(dataSource).update("insert into customer (name) values ('Ada')");
+		List<SchemaDifference> differences = differences(dataSource, AFTER);
+		assertThat(differences)
+			.filteredOn((difference) -> difference.description().startsWith("changed column customer.notes"))
+			.singleElement()
+			.satisfies((difference) -> {
+				assertThat(difference.dataLoss()).isTrue();
+				assertThat(difference.note()).contains("holds nulls");
+			});
+		assertThat(differences)
+			.filteredOn((difference) -> difference.description().startsWith("changed column customer.name"))
+			.singleElement()
+			.satisfies((difference) -> assertThat(difference.dataLoss()).as("widening").isFalse());
+	}
+
+	@Test
 	void nothingToGenerateWhenTheMigrationsMatchTheEntities() throws Exception {
 		DataSource dataSource = newDatabase();
 		Object baseline = compile(generate(dataSource, BEFORE, List.of()), false);
