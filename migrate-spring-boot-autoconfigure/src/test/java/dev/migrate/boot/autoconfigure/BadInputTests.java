@@ -161,7 +161,7 @@ class BadInputTests {
 		assertThat(result.exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
 		assertThat(result.report()).startsWith("migrate.command=destroy did not run (exit code 4): Failed to bind"
 				+ " properties under 'migrate.command' to " + MigrateCommand.class.getName() + ": value \"destroy\"")
-			.contains("Valid values: migrate, info, validate, rollback, redo, baseline, repair, plan.")
+			.contains("Valid values: migrate, info, validate, rollback, redo, baseline, repair, plan, generate.")
 			.contains("Nothing was changed in the database.");
 		assertThat(tables()).isEmpty();
 	}

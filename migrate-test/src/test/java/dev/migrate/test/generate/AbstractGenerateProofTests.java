@@ -269,7 +269,7 @@ abstract class AbstractGenerateProofTests {
 	}
 
 	static String uncommentDataLoss(String source) {
-		return source.replaceAll("(?m)^(\\t\\t)// (jdbc\\.execute|\\t\\t)", "$1$2");
+		return source.replaceAll("(?m)^(\\t\\t)// (jdbc\\.execute|\\+ \")", "$1$2");
 	}
 
 	record Scenario(GeneratedMigration migration) {
