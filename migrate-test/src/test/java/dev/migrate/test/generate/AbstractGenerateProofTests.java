@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -161,6 +162,10 @@ abstract class AbstractGenerateProofTests {
 		}
 		GeneratedMigration next = generate(dataSource, to, migrations);
 		assertThat(next.differences()).as("something to generate").isNotEmpty();
+		// Kept for review: what each scenario generated on each database.
+		Path proofs = Path.of("target", "generate-proofs", database().name().toLowerCase(Locale.ROOT));
+		Files.createDirectories(proofs);
+		Files.writeString(proofs.resolve(scenarioName(from, to) + ".java"), next.source());
 		migrations.add(compile(next, decideDataLoss));
 		migrator(dataSource, migrations).migrate();
 		validate(dataSource, to);
@@ -185,6 +190,11 @@ abstract class AbstractGenerateProofTests {
 		}
 		ReversibilityVerifier.of(newDatabase(), asGenerated).verify();
 		return new Scenario(next);
+	}
+
+	private static String scenarioName(List<Class<?>> from, List<Class<?>> to) {
+		return (from.isEmpty() ? "empty" : from.get(0).getPackageName().replaceAll(".*\\.", "")) + "-to-"
+				+ to.get(0).getPackageName().replaceAll(".*\\.", "");
 	}
 
 	private DataSource newDatabase() {
