@@ -32,6 +32,28 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void onlyTheGeneratorNeedsHibernate() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.migrate.generate..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.hibernate..", "jakarta.persistence..")
+			.because("hibernate-core is an optional dependency, needed only to generate migrations")
+			.check(ENGINE);
+	}
+
+	@Test
+	void theEngineDoesNotDependOnTheSchemaSnapshotOrTheGenerator() {
+		noClasses().that()
+			.resideInAnyPackage("dev.migrate", "dev.migrate.internal..", "dev.migrate.history..", "dev.migrate.lock..",
+					"dev.migrate.resolver..", "dev.migrate.dialect..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.migrate.schema..", "dev.migrate.generate..")
+			.check(ENGINE);
+	}
+
+	@Test
 	void packagesAreFreeOfCycles() {
 		slices().matching("dev.migrate.(*)..").should().beFreeOfCycles().check(ENGINE);
 	}

@@ -24,7 +24,15 @@ import org.springframework.util.Assert;
  */
 public final class MigrationGenerator {
 
-	private static final int TEXT_BLOCK_LENGTH = 80;
+	/**
+	 * Longest statement written as a string literal in code; longer ones become text
+	 * blocks of lines of at most {@link #LINE_LENGTH} characters. Commented-out code and
+	 * comments are kept within {@link #LINE_LENGTH} too, so that spring-javaformat, which
+	 * wraps long line comments, leaves the file as it is.
+	 */
+	private static final int LITERAL_LENGTH = 80;
+
+	private static final int LINE_LENGTH = 70;
 
 	private MigrationGenerator() {
 	}
@@ -103,7 +111,10 @@ public final class MigrationGenerator {
 			if (statement.isBlank()) {
 				continue;
 			}
-			String call = "jdbc.execute(" + literal(statement) + ");";
+			// Commented-out code is written as concatenated literals, not a text block:
+			// spring-javaformat strips the indentation of a commented text block.
+			String call = "jdbc.execute("
+					+ (difference.dataLoss() ? concatenation(statement) : literal(statement, LITERAL_LENGTH)) + ");";
 			for (String line : call.split("\n")) {
 				body.append("\t\t");
 				if (difference.dataLoss()) {
@@ -117,7 +128,7 @@ public final class MigrationGenerator {
 	private static void comment(StringBuilder body, String text) {
 		StringBuilder line = new StringBuilder();
 		for (String word : text.split(" ")) {
-			if (line.length() > 0 && line.length() + word.length() > TEXT_BLOCK_LENGTH) {
+			if (line.length() > 0 && line.length() + word.length() > LINE_LENGTH) {
 				body.append("\t\t// ").append(line).append('\n');
 				line.setLength(0);
 			}
@@ -131,11 +142,68 @@ public final class MigrationGenerator {
 
 	/** A string literal, or a text block for a long statement. */
 	static String literal(String statement) {
+		return literal(statement, LITERAL_LENGTH);
+	}
+
+	private static String literal(String statement, int literalLength) {
 		String escaped = statement.replace("\\", "\\\\");
-		if (statement.length() <= TEXT_BLOCK_LENGTH || statement.contains("\n")) {
+		if (statement.length() <= literalLength || statement.contains("\n")) {
 			return "\"" + escaped.replace("\"", "\\\"").replace("\n", "\\n") + "\"";
 		}
-		return "\"\"\"\n\t\t" + escaped.replace("\"\"\"", "\\\"\"\"") + "\"\"\"";
+		StringBuilder block = new StringBuilder("\"\"\"");
+		for (String line : wrap(escaped.replace("\"\"\"", "\\\"\"\""))) {
+			block.append("\n\t\t").append(line);
+		}
+		return block.append("\"\"\"").toString();
+	}
+
+	private static String concatenation(String statement) {
+		if (statement.length() <= LINE_LENGTH - 16 || statement.contains("\n")) {
+			return literal(statement, Integer.MAX_VALUE);
+		}
+		List<String> lines = wrap(statement, LINE_LENGTH - 16);
+		StringBuilder concatenation = new StringBuilder(literal(lines.get(0), Integer.MAX_VALUE));
+		for (String line : lines.subList(1, lines.size())) {
+			concatenation.append("\n+ ").append(literal(" " + line, Integer.MAX_VALUE));
+		}
+		return concatenation.toString();
+	}
+
+	/**
+	 * Break SQL into lines of at most {@link #LINE_LENGTH} characters at spaces outside
+	 * quotes, where a line break means the same as the space it replaces.
+	 */
+	static List<String> wrap(String sql) {
+		return wrap(sql, LINE_LENGTH);
+	}
+
+	private static List<String> wrap(String sql, int width) {
+		List<String> lines = new ArrayList<>();
+		int lineStart = 0;
+		int lastBreak = -1;
+		char quote = 0;
+		for (int i = 0; i < sql.length(); i++) {
+			char c = sql.charAt(i);
+			if (quote != 0) {
+				quote = (c == quote) ? 0 : quote;
+			}
+			else if (c == '\'' || c == '"' || c == '`') {
+				quote = c;
+			}
+			else if (c == ' ') {
+				if (i - lineStart > width && lastBreak > lineStart) {
+					lines.add(sql.substring(lineStart, lastBreak));
+					lineStart = lastBreak + 1;
+				}
+				lastBreak = i;
+			}
+		}
+		if (sql.length() - lineStart > width && lastBreak > lineStart) {
+			lines.add(sql.substring(lineStart, lastBreak));
+			lineStart = lastBreak + 1;
+		}
+		lines.add(sql.substring(lineStart));
+		return lines;
 	}
 
 	/**

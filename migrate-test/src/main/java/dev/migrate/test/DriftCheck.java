@@ -9,10 +9,12 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.generate.EntityModel;
 import dev.migrate.generate.GeneratedMigration;
@@ -116,8 +118,7 @@ public final class DriftCheck {
 			}
 		});
 		Environment environment = context.getEnvironment();
-		DriftCheck check = new DriftCheck(dataSource, null, context.getBeansWithAnnotation(dev.migrate.Migration.class),
-				classes);
+		DriftCheck check = new DriftCheck(dataSource, null, context.getBeansWithAnnotation(Migration.class), classes);
 		check.hibernateSettings = settings;
 		check.historyTable = environment.getProperty("migrate.table", "migrate_history");
 		check.historySchema = environment.getProperty("migrate.schema");
@@ -218,7 +219,7 @@ public final class DriftCheck {
 			.schema(this.historySchema)
 			.table(this.historyTable);
 		Migrator migrator = ((this.migrations != null) ? builder.migrations(this.migrations)
-				: builder.migrations(java.util.Objects.requireNonNull(this.namedMigrations)))
+				: builder.migrations(Objects.requireNonNull(this.namedMigrations)))
 			.build();
 		migrator.migrate();
 		List<String> excluded = new ArrayList<>(SchemaSnapshot.DEFAULT_EXCLUDED_TABLES);

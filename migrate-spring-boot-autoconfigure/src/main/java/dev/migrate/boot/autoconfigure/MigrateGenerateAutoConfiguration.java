@@ -1,8 +1,11 @@
 package dev.migrate.boot.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.migrate.Migrator;
+import dev.migrate.boot.autoconfigure.command.MigrateCommand;
+import dev.migrate.boot.autoconfigure.command.MigrateCommandResult;
 import dev.migrate.boot.autoconfigure.command.MigrateGenerateCommandRunner;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.boot.Metadata;
@@ -78,7 +81,7 @@ public final class MigrateGenerateAutoConfiguration {
 	 */
 	static final class MetadataCapture implements Integrator {
 
-		private final List<Metadata> captured = new java.util.concurrent.CopyOnWriteArrayList<>();
+		private final List<Metadata> captured = new CopyOnWriteArrayList<>();
 
 		@Override
 		public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
@@ -119,7 +122,7 @@ public final class MigrateGenerateAutoConfiguration {
 
 		@Override
 		public void afterSingletonsInstantiated() {
-			if (this.strategy.getCommand() != dev.migrate.boot.autoconfigure.command.MigrateCommand.GENERATE) {
+			if (this.strategy.getCommand() != MigrateCommand.GENERATE) {
 				return;
 			}
 			// Make sure every persistence unit has been built and handed over its
@@ -128,9 +131,7 @@ public final class MigrateGenerateAutoConfiguration {
 			List<Metadata> captured = this.capture.captured();
 			MigrateProperties.Generate generate = this.properties.getGenerate();
 			if (units > 1 || captured.size() > 1) {
-				this.strategy.exit(new dev.migrate.boot.autoconfigure.command.MigrateCommandResult(
-						dev.migrate.boot.autoconfigure.command.MigrateCommand.GENERATE,
-						dev.migrate.boot.autoconfigure.command.MigrateCommandResult.MISCONFIGURED,
+				this.strategy.exit(new MigrateCommandResult(MigrateCommand.GENERATE, MigrateCommandResult.MISCONFIGURED,
 						"Generate did not run: the application has " + Math.max(units, captured.size())
 								+ " persistence units, and generate compares one with the database migrate"
 								+ " migrates. Run it from a configuration with the one persistence unit whose"

@@ -1,6 +1,7 @@
 package dev.migrate.boot.autoconfigure;
 
 import java.beans.PropertyDescriptor;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,9 +11,11 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Describes {@code migrate.*} keys that no property of {@link MigrateProperties} binds: a
@@ -129,10 +132,8 @@ final class MigrateUnknownProperties {
 			}
 			// A property whose name is a Java keyword (migrate.generate.package) is bound
 			// through @Name on its field.
-			java.lang.reflect.Field field = org.springframework.util.ReflectionUtils.findField(type,
-					descriptor.getName());
-			org.springframework.boot.context.properties.bind.Name rename = (field != null)
-					? field.getAnnotation(org.springframework.boot.context.properties.bind.Name.class) : null;
+			Field field = ReflectionUtils.findField(type, descriptor.getName());
+			Name rename = (field != null) ? field.getAnnotation(Name.class) : null;
 			String name = prefix + "." + ((rename != null) ? rename.value() : dashed(descriptor.getName()));
 			Class<?> propertyType = descriptor.getPropertyType();
 			if (propertyType != null && propertyType.getEnclosingClass() == MigrateProperties.class

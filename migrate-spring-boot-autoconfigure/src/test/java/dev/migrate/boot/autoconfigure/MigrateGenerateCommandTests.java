@@ -200,6 +200,21 @@ class MigrateGenerateCommandTests {
 			});
 	}
 
+	@Test
+	void refusesAPersistenceUnitWithoutEntities() {
+		applied(new CreateBooks());
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(HibernateJpaAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class))
+			.withUserConfiguration(CreateBooks.class, NoEntities.class)
+			.withPropertyValues("migrate.generate.name=WidenBookTitle", "migrate.generate.directory=" + this.sources)
+			.run((context) -> {
+				assertThat(this.exitHandler.result().exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
+				assertThat(this.exitHandler.result().report()).contains("The persistence unit has no entities");
+				assertThat(this.sources).isEmptyDirectory();
+			});
+	}
+
 	private void applied(Object migration) {
 		Migrator.builder(this.dataSource).migrations(List.of(migration)).build().migrate();
 	}
@@ -220,6 +235,12 @@ class MigrateGenerateCommandTests {
 	@Configuration(proxyBeanMethods = false)
 	@EntityScan(basePackageClasses = Book.class)
 	static class BookEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EntityScan("dev.migrate.boot.autoconfigure.nosuchpackage")
+	static class NoEntities {
 
 	}
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -124,6 +125,26 @@ abstract class AbstractGenerateProofTests {
 	}
 
 	@Test
+	void notNullOnAColumnThatHoldsNullsIsDataLoss() throws Exception {
+		DataSource dataSource = newDatabase();
+		Object baseline = compile(generate(dataSource, BEFORE, List.of()), false);
+		migrator(dataSource, List.of(baseline)).migrate();
+		new JdbcTemplate(dataSource).update("insert into customer (name) values ('Ada')");
+		List<SchemaDifference> differences = differences(dataSource, AFTER);
+		assertThat(differences)
+			.filteredOn((difference) -> difference.description().startsWith("changed column customer.notes"))
+			.singleElement()
+			.satisfies((difference) -> {
+				assertThat(difference.dataLoss()).isTrue();
+				assertThat(difference.note()).contains("holds nulls");
+			});
+		assertThat(differences)
+			.filteredOn((difference) -> difference.description().startsWith("changed column customer.name"))
+			.singleElement()
+			.satisfies((difference) -> assertThat(difference.dataLoss()).as("widening").isFalse());
+	}
+
+	@Test
 	void nothingToGenerateWhenTheMigrationsMatchTheEntities() throws Exception {
 		DataSource dataSource = newDatabase();
 		Object baseline = compile(generate(dataSource, BEFORE, List.of()), false);
@@ -141,6 +162,10 @@ abstract class AbstractGenerateProofTests {
 		}
 		GeneratedMigration next = generate(dataSource, to, migrations);
 		assertThat(next.differences()).as("something to generate").isNotEmpty();
+		// Kept for review: what each scenario generated on each database.
+		Path proofs = Path.of("target", "generate-proofs", database().name().toLowerCase(Locale.ROOT));
+		Files.createDirectories(proofs);
+		Files.writeString(proofs.resolve(scenarioName(from, to) + ".java"), next.source());
 		migrations.add(compile(next, decideDataLoss));
 		migrator(dataSource, migrations).migrate();
 		validate(dataSource, to);
@@ -165,6 +190,11 @@ abstract class AbstractGenerateProofTests {
 		}
 		ReversibilityVerifier.of(newDatabase(), asGenerated).verify();
 		return new Scenario(next);
+	}
+
+	private static String scenarioName(List<Class<?>> from, List<Class<?>> to) {
+		return (from.isEmpty() ? "empty" : from.get(0).getPackageName().replaceAll(".*\\.", "")) + "-to-"
+				+ to.get(0).getPackageName().replaceAll(".*\\.", "");
 	}
 
 	private DataSource newDatabase() {
@@ -249,7 +279,7 @@ abstract class AbstractGenerateProofTests {
 	}
 
 	static String uncommentDataLoss(String source) {
-		return source.replaceAll("(?m)^(\\t\\t)// (jdbc\\.execute|\\t\\t)", "$1$2");
+		return source.replaceAll("(?m)^(\\t\\t)// (jdbc\\.execute|\\+ \")", "$1$2");
 	}
 
 	record Scenario(GeneratedMigration migration) {

@@ -1,5 +1,6 @@
 package dev.migrate.boot.autoconfigure.command;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -35,7 +36,7 @@ class MigrateCommandEnvironmentPostProcessor implements EnvironmentPostProcessor
 							+ " it shares with the application, such as a ConfigMap), or remove migrate.command to"
 							+ " start the application.");
 		}
-		Map<String, Object> properties = new java.util.HashMap<>();
+		Map<String, Object> properties = new HashMap<>();
 		properties.put("spring.main.web-application-type", "none");
 		if (MigrateCommand.of(command) == MigrateCommand.GENERATE) {
 			// Generate compares the entities with the database as the migrations left it:
