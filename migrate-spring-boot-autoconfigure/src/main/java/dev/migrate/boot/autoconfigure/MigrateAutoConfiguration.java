@@ -110,7 +110,8 @@ public final class MigrateAutoConfiguration {
 		map.from(properties.getFlywayHistory()).to(builder::flywayHistory);
 		map.from(properties.getConnectRetriesInterval()).to(builder::connectRetriesInterval);
 		listeners.orderedStream().forEach(builder::listener);
-		builder.migrations(MigrationBeans.collect(beanFactory));
+		// Migrations that name a database of migrate.databases are not the primary's.
+		builder.migrations(MigrateDatabases.migrationsOf(MigrationBeans.collect(beanFactory), ""));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

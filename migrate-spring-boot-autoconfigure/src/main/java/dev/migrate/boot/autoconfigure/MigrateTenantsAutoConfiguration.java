@@ -101,7 +101,7 @@ public final class MigrateTenantsAutoConfiguration {
 	}
 
 	private static Map<String, Object> migrations(ConfigurableListableBeanFactory beanFactory) {
-		return MigrationBeans.collect(beanFactory);
+		return MigrateDatabases.migrationsOf(MigrationBeans.collect(beanFactory), "");
 	}
 
 	@Bean

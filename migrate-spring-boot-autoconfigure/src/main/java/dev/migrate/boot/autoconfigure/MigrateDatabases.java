@@ -1,0 +1,187 @@
+package dev.migrate.boot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import dev.migrate.Diagnosis;
+import dev.migrate.Diagnosis.Text;
+import dev.migrate.MigrateConfigurationException;
+import dev.migrate.Migration;
+import dev.migrate.Migrator;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The databases migrated besides the primary one ({@code migrate.databases.<name>}), each
+ * with its own {@link Migrator}: its DataSource, history table, lock, schema and
+ * transaction mode, and the migrations whose {@link Migration#database()} names it.
+ *
+ * @author migrate
+ * @since 0.2.0
+ */
+public final class MigrateDatabases {
+
+	private final Map<String, Migrator> migrators;
+
+	private final List<String> order;
+
+	/**
+	 * Create the holder.
+	 * @param migrators the migrator of each enabled database, by name, in the order they
+	 * are migrated
+	 */
+	public MigrateDatabases(Map<String, Migrator> migrators) {
+		Assert.notNull(migrators, "'migrators' must not be null");
+		this.migrators = Map.copyOf(new LinkedHashMap<>(migrators));
+		this.order = List.copyOf(migrators.keySet());
+	}
+
+	/**
+	 * The names of the databases, in the order they are migrated.
+	 * @return the names
+	 */
+	public List<String> getNames() {
+		return this.order;
+	}
+
+	/**
+	 * The migrator of a database.
+	 * @param name the database's name, as under {@code migrate.databases}
+	 * @return its migrator
+	 * @throws IllegalArgumentException if no enabled database has that name
+	 */
+	public Migrator getMigrator(String name) {
+		Migrator migrator = this.migrators.get(name);
+		if (migrator == null) {
+			throw new IllegalArgumentException(
+					"No database '" + name + "' is migrated; the databases are " + this.order);
+		}
+		return migrator;
+	}
+
+	/**
+	 * The migrators, by database name, in the order the databases are migrated.
+	 * @return the migrators
+	 */
+	public Map<String, Migrator> getMigrators() {
+		Map<String, Migrator> ordered = new LinkedHashMap<>();
+		this.order.forEach((name) -> ordered.put(name, this.migrators.get(name)));
+		return ordered;
+	}
+
+	/**
+	 * The database a migration belongs to.
+	 * @param migration the migration bean
+	 * @return the name from {@link Migration#database()}, empty for the primary database
+	 */
+	static String databaseOf(Object migration) {
+		Migration annotation = AnnotatedElementUtils.findMergedAnnotation(ClassUtils.getUserClass(migration),
+				Migration.class);
+		return (annotation != null) ? annotation.database() : "";
+	}
+
+	/**
+	 * The migrations of one database.
+	 * @param migrations every migration bean, by bean name
+	 * @param database the database's name, empty for the primary one
+	 * @return its migrations, by bean name
+	 */
+	static Map<String, Object> migrationsOf(Map<String, Object> migrations, String database) {
+		Map<String, Object> selected = new LinkedHashMap<>();
+		migrations.forEach((name, bean) -> {
+			if (databaseOf(bean).equals(database)) {
+				selected.put(name, bean);
+			}
+		});
+		return selected;
+	}
+
+	/**
+	 * Check that every migration names a configured database.
+	 * @param migrations every migration bean, by bean name
+	 * @param databases the configured databases
+	 * @throws MigrateConfigurationException naming each migration whose database is not
+	 * configured
+	 */
+	static void checkDatabasesNamed(Map<String, Object> migrations, Map<String, ?> databases) {
+		List<String> unknown = new ArrayList<>();
+		migrations.forEach((name, bean) -> {
+			String database = databaseOf(bean);
+			if (!database.isEmpty() && !databases.containsKey(database)) {
+				unknown.add("bean '" + name + "' (" + ClassUtils.getUserClass(bean).getName() + ") names database '"
+						+ database + "'");
+			}
+		});
+		if (!unknown.isEmpty()) {
+			throw new MigrateConfigurationException(new Diagnosis(
+					Text.of("Migrations name databases that are not configured:\n  - " + String.join("\n  - ", unknown)
+							+ "\nThe configured databases (migrate.databases) are " + databases.keySet() + "."),
+					Text.of("Nothing was changed in any database."),
+					Text.of("Configure each database under migrate.databases.<name> (data-source or url), or correct"
+							+ " the database attribute of @Migration; leave it empty for the primary database.")));
+		}
+	}
+
+	/**
+	 * Where a database keeps its history: two databases must not share one.
+	 *
+	 * @param database the database's name
+	 * @param dataSource the DataSource, or the URL where there is no bean
+	 * @param schema the schema of the history table, or {@code null} for the default
+	 * @param table the history table
+	 */
+	record HistoryLocation(String database, Object dataSource, @Nullable String schema, String table) {
+
+		boolean sameAs(HistoryLocation other) {
+			return sameDataSource(this.dataSource, other.dataSource)
+					&& Objects.equals(lower(this.schema), lower(other.schema))
+					&& this.table.equalsIgnoreCase(other.table);
+		}
+
+		private static boolean sameDataSource(Object one, Object other) {
+			if (one instanceof DataSource && other instanceof DataSource) {
+				return one == other;
+			}
+			return one.equals(other);
+		}
+
+		private static @Nullable String lower(@Nullable String name) {
+			return (name != null) ? name.toLowerCase(Locale.ROOT) : null;
+		}
+
+		String describe() {
+			return ((this.schema != null) ? this.schema + "." : "") + this.table;
+		}
+
+	}
+
+	static void checkHistoriesDistinct(List<HistoryLocation> locations) {
+		List<String> shared = new ArrayList<>();
+		for (int i = 0; i < locations.size(); i++) {
+			for (int j = i + 1; j < locations.size(); j++) {
+				if (locations.get(i).sameAs(locations.get(j))) {
+					shared.add("'" + locations.get(i).database() + "' and '" + locations.get(j).database()
+							+ "' both keep their history in " + locations.get(i).describe()
+							+ " of the same DataSource");
+				}
+			}
+		}
+		if (!shared.isEmpty()) {
+			throw new MigrateConfigurationException(new Diagnosis(
+					Text.of("Two databases share one history table:\n  - " + String.join("\n  - ", shared) + "."),
+					Text.of("Nothing was changed in any database."),
+					Text.of("Give each its own history table (migrate.databases.<name>.table, or migrate.table for"
+							+ " the primary database) or schema, or point them at different databases.")));
+		}
+	}
+
+}
