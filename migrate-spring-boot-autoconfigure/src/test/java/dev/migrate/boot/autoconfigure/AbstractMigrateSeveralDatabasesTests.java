@@ -13,8 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -80,6 +82,28 @@ abstract class AbstractMigrateSeveralDatabasesTests {
 				assertThat(hasTable(this.orders, "book")).isFalse();
 				assertThat(new DatabaseState(this.orders.dataSource()).hasColumn("orders", "total")).isTrue();
 				assertThat(context.getBean(MigrateDatabases.class).getNames()).containsExactly("orders");
+			});
+	}
+
+	@Test
+	void aSecondDataSourceThatIsNoDefaultCandidateLeavesSpringBootsDataSourcePrimary() {
+		TestDatabase.Isolated orders = this.orders;
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class,
+					MigrateDatabasesAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + this.primary.url(),
+					"spring.datasource.username=" + this.primary.user(),
+					"spring.datasource.password=" + this.primary.password(),
+					"migrate.databases.orders.data-source=ordersDataSource")
+			.withBean("ordersDataSource", DataSource.class, orders::dataSource,
+					(bd) -> ((AbstractBeanDefinition) bd).setDefaultCandidate(false))
+			.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateOrders.class, AddOrderTotal.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(history(this.primary)).containsExactly("1:SUCCESS", "2:SUCCESS");
+				assertThat(hasTable(this.primary, "book")).isTrue();
+				assertThat(hasTable(this.orders, "orders")).isTrue();
+				assertThat(hasTable(this.orders, "book")).isFalse();
 			});
 	}
 
