@@ -1,7 +1,8 @@
 package dev.migrate.boot.autoconfigure;
 
+import dev.migrate.Diagnosis;
+import dev.migrate.Diagnosis.Text;
 import dev.migrate.MigrateException;
-import dev.migrate.Vocabulary;
 
 /**
  * Migrating one of the databases of {@code migrate.databases} failed: the engine's error,
@@ -20,9 +21,15 @@ public class MigrateDatabaseFailedException extends MigrateException {
 	 * @param cause the engine's error
 	 */
 	public MigrateDatabaseFailedException(String database, MigrateException cause) {
-		super(cause.getDiagnosis(), cause);
+		super(named(database, cause.getDiagnosis()), cause);
 		this.database = database;
 		inVocabulary(MigratePropertiesVocabulary.INSTANCE);
+	}
+
+	private static Diagnosis named(String database, Diagnosis diagnosis) {
+		return new Diagnosis(
+				Text.of("Database '" + database + "' (migrate.databases." + database + "): ", diagnosis.what()),
+				diagnosis.stateLeft(), diagnosis.resolution());
 	}
 
 	/**
@@ -31,12 +38,6 @@ public class MigrateDatabaseFailedException extends MigrateException {
 	 */
 	public String getDatabase() {
 		return this.database;
-	}
-
-	@Override
-	public String getMessage(Vocabulary vocabulary) {
-		return "Database '" + this.database + "' (migrate.databases." + this.database + "): "
-				+ super.getMessage(vocabulary);
 	}
 
 }

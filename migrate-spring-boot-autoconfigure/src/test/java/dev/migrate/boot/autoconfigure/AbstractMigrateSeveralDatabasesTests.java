@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -195,6 +196,8 @@ abstract class AbstractMigrateSeveralDatabasesTests {
 				assertThat(failure).isInstanceOf(MigrateDatabaseFailedException.class)
 					.hasMessageStartingWith("Database 'orders' (migrate.databases.orders): ")
 					.hasMessageContaining("Migration 1");
+				FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).startsWith("Database 'orders' (migrate.databases.orders): ");
 			});
 	}
 

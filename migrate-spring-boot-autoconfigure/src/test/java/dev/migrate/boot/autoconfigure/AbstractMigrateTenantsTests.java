@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -170,6 +171,9 @@ abstract class AbstractMigrateTenantsTests {
 					.hasMessageContaining("1 of 2 tenant(s) failed")
 					.hasMessageContaining(broken)
 					.hasMessageContaining("migrate.tenants.failure-policy=continue");
+				FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("1 of 2 tenant(s) failed", broken);
+				assertThat(analysis.getAction()).contains("migrate.tenants.failure-policy=continue");
 				assertThat(history(tenant("fine"))).containsExactly("1:SUCCESS", "2:SUCCESS");
 			});
 	}
