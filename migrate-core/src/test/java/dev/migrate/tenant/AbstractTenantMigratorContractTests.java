@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.migrate.MigrateConfigurationException;
+import dev.migrate.MigrationDefinitionException;
 import dev.migrate.Migrator;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.tenant.TenantOutcome.Status;
@@ -369,6 +370,20 @@ abstract class AbstractTenantMigratorContractTests {
 		assertThatExceptionOfType(MigrateConfigurationException.class).isThrownBy(migrator::migrate)
 			.withMessageContaining("is listed twice")
 			.withMessageContaining("share the schema '" + name(2) + "'");
+		assertThat(tenantSchemas()).isEmpty();
+	}
+
+	@Test
+	void aMigrationThatIsNotWellDefinedChangesNothing() {
+		List<Object> migrations = new ArrayList<>(TenantMigrations.all());
+		migrations.add(new Object());
+		TenantMigrator migrator = TenantMigrator
+			.builder(TenantSource.of(tenants(5)),
+					(tenant, dataSource) -> Migrator.builder(dataSource).migrations(migrations))
+			.dataSource(this.shared)
+			.build();
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("is not annotated with @Migration");
 		assertThat(tenantSchemas()).isEmpty();
 	}
 
