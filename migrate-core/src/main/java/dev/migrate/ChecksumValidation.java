@@ -4,7 +4,6 @@ package dev.migrate;
  * What the engine does when an applied migration's checksum differs from the one recorded
  * when it was applied.
  *
- * @author migrate
  * @since 0.1.0
  */
 public enum ChecksumValidation {

@@ -23,7 +23,6 @@ import org.jspecify.annotations.Nullable;
  * connection's current one, or {@code null} if the driver does not tell
  * @param transactionalDdl whether DDL takes part in transactions, so that a failing
  * migration leaves no trace
- * @author migrate
  * @since 0.1.0
  */
 public record DatabaseInfo(String product, String version, int majorVersion, int minorVersion, @Nullable String schema,

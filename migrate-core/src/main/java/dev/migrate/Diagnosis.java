@@ -16,7 +16,6 @@ import org.springframework.util.Assert;
  * @param stateLeft the state of the database and history now, such as "Nothing was
  * changed."
  * @param resolution what the user can do, with the remedies it refers to
- * @author migrate
  * @since 0.1.0
  */
 public record Diagnosis(Text what, Text stateLeft, Text resolution) {

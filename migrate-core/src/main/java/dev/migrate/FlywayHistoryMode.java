@@ -4,7 +4,6 @@ package dev.migrate;
  * What migrate does when its history table is empty and the schema holds Flyway's history
  * table ({@code flyway_schema_history}): a database that Flyway migrated so far.
  *
- * @author migrate
  * @since 0.1.0
  * @see Migrator.Builder#flywayHistory(FlywayHistoryMode)
  */

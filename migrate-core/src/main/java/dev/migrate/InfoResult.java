@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param database the name of the database product
  * @param warnings what looks wrong without stopping migrate, such as no migration found
  * in the code while the history holds applied ones
- * @author migrate
+ * @since 0.1.0
  */
 public record InfoResult(List<MigrationInfo> migrations, String historyTable, String database, List<String> warnings) {
 

@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
  * name that is not a plain identifier or a rollback of zero steps. Nothing has been
  * changed in the database.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrateConfigurationException extends MigrateException {

@@ -6,13 +6,18 @@ import java.time.Duration;
  * The default settings of the engine, in one place: {@link Migrator.Builder} starts from
  * them, and the Spring Boot properties and migrate-test are checked against them.
  *
- * @author migrate
  * @since 0.1.0
  */
 public final class MigrateDefaults {
 
 	/** Name of the history table. */
 	public static final String HISTORY_TABLE = "migrate_history";
+
+	/**
+	 * Where Spring Boot applications keep migrations written as SQL files; the builder
+	 * looks for none unless told.
+	 */
+	public static final String SQL_LOCATION = "classpath:db/migration";
 
 	/** Suffix of the lock table's name, where the lock is a row. */
 	public static final String LOCK_TABLE_SUFFIX = "_lock";

@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
  * and operations that resolve it named by a {@link Vocabulary}: {@link Migrator} methods
  * by default, Spring Boot properties and commands in the starter.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrateException extends RuntimeException {

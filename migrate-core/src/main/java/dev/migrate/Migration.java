@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * }
  * </pre>
  *
- * @author migrate
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -4,6 +4,8 @@ import java.sql.Connection;
 
 import javax.sql.DataSource;
 
+import org.springframework.core.io.Resource;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and transaction, the migration runs in. Declare it as a parameter of {@code up} or
  * {@code down}.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public interface MigrationContext {
 
@@ -72,6 +74,26 @@ public interface MigrationContext {
 	 * @return the data source
 	 */
 	DataSource dataSource();
+
+	/**
+	 * Run the statements of a SQL script, in order, on the migration's connection. The
+	 * script is split the way the database's own client would split it: at {@code ;}, but
+	 * not inside strings, quoted names, comments or PostgreSQL's and H2's dollar-quoted
+	 * bodies ({@code $$ ... $$}, {@code $body$ ... $body$}); on MySQL and MariaDB a
+	 * {@code DELIMITER} line changes the delimiter, as in the {@code mysql} client.
+	 * @param location where the script is: a name without a prefix is found next to the
+	 * migration's class ({@code "V3__functions.sql"} in its package), one starting with
+	 * {@code /} from the root of the class path, and one with a prefix
+	 * ({@code classpath:}, {@code file:}) as Spring resolves it
+	 * @throws IllegalArgumentException if there is no such script
+	 */
+	void executeScript(String location);
+
+	/**
+	 * Run the statements of a SQL script, as {@link #executeScript(String)} does.
+	 * @param script the script, read as UTF-8
+	 */
+	void executeScript(Resource script);
 
 	/**
 	 * Log progress of a long migration, prefixed with its version.

@@ -10,7 +10,6 @@ import dev.migrate.Diagnosis.Text;
  * unsupported parameter type. Each problem names the bean. Nothing has been changed in
  * the database.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrationDefinitionException extends MigrateException {

@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
  * Thrown when a migration's {@code up} or {@code down} method fails. The message names
  * the migration, says what the database holds now, and what to do next.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrationFailedException extends MigrateException {

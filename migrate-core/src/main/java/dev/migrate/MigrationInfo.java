@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param rolledBackBy who last rolled it back, if rolled back
  * @param rolledBackOn when it was last rolled back, if rolled back
  * @param errorMessage the error of a failed migration
- * @author migrate
+ * @since 0.1.0
  */
 public record MigrationInfo(Version version, String description, MigrationState state, @Nullable String beanName,
 		@Nullable String className, @Nullable String checksum, boolean reversible, @Nullable Integer installedRank,

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Callbacks around the work of the engine, for metrics, tracing and audit. Called on the
  * thread that runs the migration; exceptions thrown by a listener are logged and ignored.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public interface MigrationListener {
 

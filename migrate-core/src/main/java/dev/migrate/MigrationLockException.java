@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
  * Thrown when the migration lock could not be taken within the lock timeout, because
  * another instance holds it. Nothing has been changed in the database.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrationLockException extends MigrateException {

@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
  * instances apply the same migration; the message says which migration and the state
  * left.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrationLockLostException extends MigrateException {

@@ -3,7 +3,7 @@ package dev.migrate;
 /**
  * State of a migration, from merging the code with the history table.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public enum MigrationState {
 

@@ -11,7 +11,6 @@ import dev.migrate.Diagnosis.Text;
  * definition of an applied migration, a missing bean, a failed migration, an out-of-order
  * one. Nothing has been changed in the database.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrationValidationException extends MigrateException {

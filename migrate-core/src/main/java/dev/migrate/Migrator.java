@@ -23,7 +23,9 @@ import dev.migrate.internal.operation.RepairOperation;
 import dev.migrate.internal.operation.RollbackOperation;
 import dev.migrate.internal.operation.ValidateOperation;
 import dev.migrate.resolver.MigrationResolver;
+import dev.migrate.resolver.MigrationSource;
 import dev.migrate.resolver.ResolvedMigration;
+import dev.migrate.resolver.SqlFileMigrations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -44,7 +46,6 @@ import org.springframework.util.Assert;
  * {@code DataSource} and {@code @Migration} beans. Thread-safe: the database is inspected
  * once, on first use.
  *
- * @author migrate
  * @since 0.1.0
  */
 public final class Migrator {
@@ -67,8 +68,12 @@ public final class Migrator {
 					baselineVersion(builder.baselineVersion), builder.baselineDescription, builder.baselineOnMigrate,
 					builder.installedBy, builder.listeners, builder.dialect, builder.vocabulary, builder.flywayHistory,
 					builder.flywayHistoryTable);
-			this.migrations = (builder.namedMigrations != null) ? MigrationResolver.resolve(builder.namedMigrations)
-					: MigrationResolver.resolve(builder.migrations);
+			List<ResolvedMigration> beans = (builder.migrationSources != null)
+					? MigrationResolver.resolveSources(builder.migrationSources)
+					: (builder.namedMigrations != null) ? MigrationResolver.resolve(builder.namedMigrations)
+							: MigrationResolver.resolve(builder.migrations);
+			this.migrations = builder.locations.isEmpty() ? beans : MigrationResolver.merge(beans,
+					SqlFileMigrations.find(builder.locations, builder.locationsClassLoader));
 			this.connectRetries = connectRetries(builder.connectRetries, builder.connectRetriesInterval);
 		}
 		catch (MigrateException ex) {
@@ -328,6 +333,12 @@ public final class Migrator {
 
 		private @Nullable Map<String, ?> namedMigrations;
 
+		private @Nullable Collection<MigrationSource> migrationSources;
+
+		private List<String> locations = List.of();
+
+		private @Nullable ClassLoader locationsClassLoader;
+
 		private @Nullable String schema;
 
 		private String table = MigrateDefaults.HISTORY_TABLE;
@@ -377,6 +388,7 @@ public final class Migrator {
 			Assert.notNull(migrations, "'migrations' must not be null");
 			this.migrations = migrations;
 			this.namedMigrations = null;
+			this.migrationSources = null;
 			return this;
 		}
 
@@ -389,6 +401,50 @@ public final class Migrator {
 		public Builder migrations(Map<String, ?> migrations) {
 			Assert.notNull(migrations, "'migrations' must not be null");
 			this.namedMigrations = migrations;
+			this.migrationSources = null;
+			return this;
+		}
+
+		/**
+		 * The migrations as described without loading their classes, each with a supplier
+		 * of its bean. The engine obtains a bean only when its {@code up} or {@code down}
+		 * runs or an operation needs it ({@link Migrator#validate()} checks every one),
+		 * and fingerprints applied migrations from their class files: with nothing
+		 * pending, no migration class is loaded. Replaces the beans given to
+		 * {@link #migrations(Collection)} or {@link #migrations(Map)}.
+		 * @param sources the migrations
+		 * @return this builder
+		 */
+		public Builder migrationSources(Collection<MigrationSource> sources) {
+			Assert.notNull(sources, "'sources' must not be null");
+			this.migrationSources = List.copyOf(sources);
+			return this;
+		}
+
+		/**
+		 * Where to find migrations written as SQL files, next to the {@code @Migration}
+		 * beans: {@code V<version>__<description>.sql}, with an optional
+		 * {@code U<version>__<description>.sql} that undoes it. None by default.
+		 * @param locations Spring resource locations of folders, such as
+		 * {@code classpath:db/migration}; folders below them are searched too
+		 * @return this builder
+		 */
+		public Builder locations(String... locations) {
+			return locations(List.of(locations), null);
+		}
+
+		/**
+		 * Where to find migrations written as SQL files, as
+		 * {@link #locations(String...)}.
+		 * @param locations Spring resource locations of folders
+		 * @param classLoader where {@code classpath:} locations are looked up, or
+		 * {@code null} for the default class loader
+		 * @return this builder
+		 */
+		public Builder locations(List<String> locations, @Nullable ClassLoader classLoader) {
+			Assert.notNull(locations, "'locations' must not be null");
+			this.locations = List.copyOf(locations);
+			this.locationsClassLoader = classLoader;
 			return this;
 		}
 

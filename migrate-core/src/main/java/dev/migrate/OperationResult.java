@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param lockWait how long the operation waited for the migration lock
  * @param totalTime how long the whole operation took
  * @param historyTable the qualified name of the history table
- * @author migrate
+ * @since 0.1.0
  */
 public record OperationResult(Operation operation, List<MigrationExecution> executions, @Nullable Version versionBefore,
 		@Nullable Version versionAfter, Duration lockWait, Duration totalTime, String historyTable) {

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param migrations the planned migrations, in the order they would run
  * @param database the name of the database product
  * @param historyTable the qualified name of the history table
- * @author migrate
+ * @since 0.1.0
  */
 public record PlanResult(Direction direction, List<PlannedMigration> migrations, String database, String historyTable) {
 

@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
  * change a setting. Messages refer to remedies rather than name them, so that each
  * {@link Vocabulary} can name them as its users know them.
  *
- * @author migrate
  * @since 0.1.0
  */
 public sealed interface Remedy {

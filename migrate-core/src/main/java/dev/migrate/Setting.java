@@ -5,7 +5,6 @@ package dev.migrate;
  * {@link Vocabulary} names it in its own terms: a {@link Migrator.Builder} method, or a
  * Spring Boot property.
  *
- * @author migrate
  * @since 0.1.0
  */
 public enum Setting {

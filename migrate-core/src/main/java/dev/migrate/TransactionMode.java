@@ -3,7 +3,7 @@ package dev.migrate;
 /**
  * How migrations use transactions.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public enum TransactionMode {
 

@@ -8,7 +8,7 @@ import java.util.List;
  * @param problems each problem found, in the engine's vocabulary; empty when valid
  * @param diagnoses each problem found, with what resolves it
  * @param info the merged view that was validated
- * @author migrate
+ * @since 0.1.0
  */
 public record ValidationResult(List<String> problems, List<Diagnosis> diagnoses, InfoResult info) {
 

@@ -15,7 +15,7 @@ import org.springframework.util.Assert;
  * {@code "20261125093000"} work. Trailing zero segments do not count: {@code "1"} and
  * {@code "1.0"} are the same version.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class Version implements Comparable<Version> {
 
@@ -41,7 +41,7 @@ public final class Version implements Comparable<Version> {
 	 */
 	public static Version parse(@Nullable String text) {
 		String problem = problemWith(text);
-		if (problem != null) {
+		if (problem != null || text == null) {
 			throw new IllegalArgumentException(problem);
 		}
 		String trimmed = text.trim();

@@ -12,7 +12,6 @@ import dev.migrate.Remedy.Run;
  * Boot starter names its properties and {@code --migrate.command} commands. Set one with
  * {@link Migrator.Builder#vocabulary(Vocabulary)}.
  *
- * @author migrate
  * @since 0.1.0
  */
 public interface Vocabulary {

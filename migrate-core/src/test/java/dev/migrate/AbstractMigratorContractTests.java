@@ -24,18 +24,22 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.migrate.ContractMigrations.AddNickname;
+import dev.migrate.ContractMigrations.AddNicknameToSqlNotes;
 import dev.migrate.ContractMigrations.AddNicknameWithBrokenDown;
 import dev.migrate.ContractMigrations.AddUsersName;
 import dev.migrate.ContractMigrations.BlockingDownMigration;
 import dev.migrate.ContractMigrations.BlockingMigration;
+import dev.migrate.ContractMigrations.CommitByHand;
 import dev.migrate.ContractMigrations.CreateArchiveTable;
 import dev.migrate.ContractMigrations.CreateCustomersChanged;
 import dev.migrate.ContractMigrations.CreateCustomersOriginal;
+import dev.migrate.ContractMigrations.CreateEntries;
 import dev.migrate.ContractMigrations.CreateInvoices;
 import dev.migrate.ContractMigrations.CreateInvoicesWithoutTransaction;
 import dev.migrate.ContractMigrations.CreateLedger;
 import dev.migrate.ContractMigrations.CreateNinthTable;
 import dev.migrate.ContractMigrations.CreateOrdersTable;
+import dev.migrate.ContractMigrations.CreateTagsBehindAnInterface;
 import dev.migrate.ContractMigrations.CreateTagsTable;
 import dev.migrate.ContractMigrations.CreateTenthTable;
 import dev.migrate.ContractMigrations.CreateUsersTable;
@@ -43,11 +47,17 @@ import dev.migrate.ContractMigrations.DuplicateOfFirstVersion;
 import dev.migrate.ContractMigrations.LogFirst;
 import dev.migrate.ContractMigrations.LogSecond;
 import dev.migrate.ContractMigrations.LogThird;
+import dev.migrate.ContractMigrations.MissingScript;
+import dev.migrate.ContractMigrations.NotesFromScript;
 import dev.migrate.ContractMigrations.RecordDatabaseInfo;
+import dev.migrate.ContractMigrations.WriteEntriesMarkedRollbackOnly;
+import dev.migrate.ContractMigrations.WriteEntriesThroughATransactionTemplate;
 import dev.migrate.ContractMigrations.WriteLedgerThroughEveryParameter;
+import dev.migrate.MigrationListener.MigrationRun;
 import dev.migrate.OperationResult.Action;
 import dev.migrate.OperationResult.MigrationExecution;
 import dev.migrate.dialect.Dialects;
+import dev.migrate.testsupport.LockSessions;
 import dev.migrate.testsupport.TestDatabase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -58,13 +68,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.aopalliance.intercept.MethodInterceptor;
+
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import org.assertj.core.api.InstanceOfAssertFactories;
 
 /**
  * The contract every supported database must meet, run against the real database. Each
@@ -1250,6 +1269,301 @@ abstract class AbstractMigratorContractTests {
 		assertThat(history()).extracting(HistoryEntry::status).containsExactly("SUCCESS", "SUCCESS");
 	}
 
+	// Spring's transaction management inside a migration
+
+	@Test
+	void transactionalCodeCalledByAMigrationJoinsItsTransaction() {
+		Migrator migrator = migrator(new CreateEntries(), new WriteEntriesThroughATransactionTemplate(this.dataSource,
+				TransactionDefinition.PROPAGATION_REQUIRED, true));
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("Migration 2")
+			.withMessageContaining("boom after three entries");
+
+		// The entry written through the transaction template went with the others.
+		assertThat(count("SELECT COUNT(*) FROM entries")).isZero();
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+			.containsExactlyElementsOf(hasTransactionalDdl() ? List.of(tuple("1", "SUCCESS"))
+					: List.of(tuple("1", "SUCCESS"), tuple("2", "FAILED")));
+	}
+
+	@Test
+	void transactionalCodeCalledByAMigrationCommitsWithIt() {
+		Migrator migrator = migrator(new CreateEntries(), new WriteEntriesThroughATransactionTemplate(this.dataSource,
+				TransactionDefinition.PROPAGATION_REQUIRED, false));
+
+		migrator.migrate();
+
+		assertThat(this.jdbc.queryForList("SELECT id FROM entries ORDER BY id", Integer.class)).containsExactly(1, 2,
+				3);
+		assertThat(history()).extracting(HistoryEntry::status).containsExactly("SUCCESS", "SUCCESS");
+	}
+
+	@Test
+	void transactionalCodeCalledByAMigrationJoinsTheTransactionOfModeAll() {
+		Migrator migrator = builder(new CreateEntries(), new WriteEntriesThroughATransactionTemplate(this.dataSource,
+				TransactionDefinition.PROPAGATION_REQUIRED, true))
+			.transactionMode(TransactionMode.ALL)
+			.build();
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("Migration 2")
+			.withMessageContaining("boom after three entries");
+
+		if (hasTransactionalDdl()) {
+			assertThat(tables()).doesNotContain("entries");
+			assertThat(history()).isEmpty();
+		}
+		else {
+			// Without transactional DDL, ALL falls back to a transaction per migration.
+			assertThat(count("SELECT COUNT(*) FROM entries")).isZero();
+			assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+				.containsExactly(tuple("1", "SUCCESS"), tuple("2", "FAILED"));
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			ints = { TransactionDefinition.PROPAGATION_REQUIRES_NEW, TransactionDefinition.PROPAGATION_NOT_SUPPORTED })
+	void transactionalCodeAskingForATransactionOfItsOwnFailsTheMigration(int propagation) {
+		Migrator migrator = migrator(new CreateEntries(),
+				new WriteEntriesThroughATransactionTemplate(this.dataSource, propagation, false));
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("Migration 2")
+			.withMessageContaining("asked for a new transaction (propagation REQUIRES_NEW or NOT_SUPPORTED)")
+			.withMessageContaining("Use propagation REQUIRED");
+
+		assertThat(count("SELECT COUNT(*) FROM entries")).isZero();
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+			.doesNotContain(tuple("2", "SUCCESS"));
+	}
+
+	@Test
+	void transactionalCodeThatMarksTheTransactionRollbackOnlyFailsTheMigration() {
+		Migrator migrator = migrator(new CreateEntries(), new WriteEntriesMarkedRollbackOnly(this.dataSource));
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("Migration 2")
+			.withMessageContaining("rollback-only");
+
+		assertThat(count("SELECT COUNT(*) FROM entries")).isZero();
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+			.doesNotContain(tuple("2", "SUCCESS"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void migrationCannotCommitItsTransactionItself(boolean autoCommit) {
+		Migrator migrator = migrator(new CreateEntries(), new CommitByHand(autoCommit));
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("Migration 2")
+			.withMessageContaining((autoCommit ? "setAutoCommit" : "commit") + " was called by Migration 2")
+			.withMessageContaining("transaction = TransactionMode.NONE");
+
+		assertThat(count("SELECT COUNT(*) FROM entries")).isZero();
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+			.doesNotContain(tuple("2", "SUCCESS"));
+	}
+
+	// A lock lost while migrating
+
+	@Test
+	void historyRowWrittenMeanwhileByAnotherInstanceIsReportedAsSuch() {
+		DataSource otherInstance = otherConnections();
+		// Where DDL is transactional the row is written while migration 2 runs, before
+		// its
+		// own row; elsewhere migration 2 records itself as RUNNING first, so the other
+		// instance writes between migrations 1 and 2.
+		MigrationListener intruder = new MigrationListener() {
+
+			@Override
+			public void beforeMigration(MigrationRun migration) {
+				if (hasTransactionalDdl() && migration.version().toString().equals("2")) {
+					recordAppliedByAnotherInstance(otherInstance, 2, "2");
+				}
+			}
+
+			@Override
+			public void afterMigration(MigrationRun migration, Duration executionTime, @Nullable Throwable failure) {
+				if (!hasTransactionalDdl() && migration.version().toString().equals("1")) {
+					recordAppliedByAnotherInstance(otherInstance, 2, "2");
+				}
+			}
+
+		};
+		Migrator migrator = builder(new CreateUsersTable(), new AddUsersName()).listener(intruder).build();
+
+		assertThatExceptionOfType(MigrationLockLostException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("Migration 2")
+			.withMessageContaining("already holds a row with installed_rank 2")
+			.withMessageContaining("another instance migrated meanwhile")
+			.withMessageContaining("if migration 2 was applied by the other instance, nothing is left to do")
+			.withMessageNotContaining("Fix the");
+
+		assertThat(columns("users")).doesNotContain("name");
+		assertThat(this.jdbc.queryForList("SELECT installed_by FROM " + HISTORY + " ORDER BY installed_rank",
+				String.class))
+			.hasSize(2)
+			.last()
+			.isEqualTo("another-instance");
+	}
+
+	@Test
+	void lockLostBetweenTwoMigrationsStopsBeforeTheSecond() {
+		DataSource otherInstance = otherConnections();
+		Duration lease = Duration.ofMillis(600);
+		MigrationListener loser = new MigrationListener() {
+
+			@Override
+			public void afterMigration(MigrationRun migration, Duration executionTime, @Nullable Throwable failure) {
+				if (migration.version().toString().equals("1")) {
+					// Once migration 1 is committed, before migrate turns to migration 2.
+					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+						@Override
+						public void afterCommit() {
+							loseTheLock(otherInstance, lease);
+						}
+
+					});
+				}
+			}
+
+		};
+		Migrator migrator = builder(new CreateUsersTable(), new AddUsersName()).lockLease(lease)
+			.listener(loser)
+			.build();
+
+		assertThatExceptionOfType(MigrationLockLostException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("was lost")
+			.withMessageContaining("migrate stopped before applying Migration 2")
+			.withMessageContaining("Nothing of it was changed");
+
+		assertThat(columns("users")).doesNotContain("name");
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+			.containsExactly(tuple("1", "SUCCESS"));
+	}
+
+	@Test
+	void lockLostWhileAMigrationRunsStopsBeforeItsCommit() {
+		DataSource otherInstance = otherConnections();
+		Duration lease = Duration.ofMillis(600);
+		List<Integer> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
+		MigrationListener loser = new MigrationListener() {
+
+			@Override
+			public void beforeMigration(MigrationRun migration) {
+				if (migration.version().toString().equals("2")) {
+					// As transactional code the migration calls would, to see how its
+					// transaction ends.
+					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+						@Override
+						public void afterCompletion(int status) {
+							completions.add(status);
+						}
+
+					});
+					loseTheLock(otherInstance, lease);
+				}
+			}
+
+		};
+		Migrator migrator = builder(new CreateUsersTable(), new AddUsersName()).lockLease(lease)
+			.listener(loser)
+			.build();
+
+		assertThatExceptionOfType(MigrationLockLostException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("was lost")
+			.withMessageContaining("migrate stopped before committing Migration 2")
+			.withMessageContaining(hasTransactionalDdl() ? "Its up ran but was rolled back, with its history row"
+					: "the history records it as RUNNING");
+
+		assertThat(completions).containsExactly(TransactionSynchronization.STATUS_ROLLED_BACK);
+		if (hasTransactionalDdl()) {
+			assertThat(columns("users")).doesNotContain("name");
+			assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+				.containsExactly(tuple("1", "SUCCESS"));
+		}
+		else {
+			assertThat(columns("users")).contains("name");
+			assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::status)
+				.containsExactly(tuple("1", "SUCCESS"), tuple("2", "RUNNING"));
+		}
+	}
+
+	/**
+	 * Take the lock away from its holder: end its session, or, where the lock is a row,
+	 * take the row over as an instance that judged the holder dead would, and give the
+	 * holder time to notice.
+	 * @param otherInstance connections other than the migrator's
+	 * @param lease the holder's lease
+	 */
+	protected void loseTheLock(DataSource otherInstance, Duration lease) {
+		switch (database()) {
+			case POSTGRES, MARIADB -> LockSessions.terminateHolder(database(), otherInstance, HISTORY);
+			default -> {
+				assertThat(new JdbcTemplate(otherInstance).update("UPDATE " + HISTORY
+						+ "_lock SET owner = 'another-instance', lock_version = lock_version + 1 WHERE id = 1"))
+					.isOne();
+				try {
+					Thread.sleep(lease.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+	}
+
+	private void recordAppliedByAnotherInstance(DataSource otherInstance, int rank, String version) {
+		new JdbcTemplate(otherInstance).update("INSERT INTO " + HISTORY + " (installed_rank, version, description,"
+				+ " type, bean_name, class_name, checksum, installed_by, installed_on, execution_time, status,"
+				+ " error_message, rolled_back_by, rolled_back_on, format_version) VALUES (?, ?, 'Add users name',"
+				+ " 'MIGRATION', 'addUsersName', 'other.AddUsersName', NULL, 'another-instance', CURRENT_TIMESTAMP,"
+				+ " 5, 'SUCCESS', NULL, NULL, NULL, 2)", rank, version);
+	}
+
+	/**
+	 * Connections of another instance: not the migrator's data source, so that nothing a
+	 * migration binds to the thread reaches them.
+	 * @return a data source on the test's database
+	 */
+	protected DataSource otherConnections() {
+		TestDatabase.Isolated database = this.isolated;
+		assertThat(database).isNotNull();
+		return new DriverManagerDataSource(database.url(), database.user(), database.password());
+	}
+
+	@Test
+	void migrationBehindAJdkInterfaceProxyAppliesAndRollsBackThroughTheProxy() {
+		ProxyFactory factory = new ProxyFactory(new CreateTagsBehindAnInterface());
+		factory.addInterface(ContractMigrations.TagSteps.class);
+		List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+		factory.addAdvice((MethodInterceptor) (invocation) -> {
+			calls.add(invocation.getMethod().getName());
+			return invocation.proceed();
+		});
+		Object proxy = factory.getProxy();
+		assertThat(AopUtils.isJdkDynamicProxy(proxy)).isTrue();
+		Migrator migrator = migrator(new CreateUsersTable(), proxy);
+
+		migrator.migrate();
+
+		assertThat(tables()).contains("tags");
+		assertThat(history()).extracting(HistoryEntry::version, HistoryEntry::className)
+			.containsExactly(tuple("1", CreateUsersTable.class.getName()),
+					tuple("2", CreateTagsBehindAnInterface.class.getName()));
+
+		migrator.rollback(1);
+
+		assertThat(tables()).doesNotContain("tags");
+		assertThat(history()).extracting(HistoryEntry::status).containsExactly("SUCCESS", "ROLLED_BACK");
+		assertThat(calls).containsExactly("up", "down");
+	}
+
 	// Helpers
 
 	private String newSchemaName() {
@@ -1260,6 +1574,88 @@ abstract class AbstractMigratorContractTests {
 
 	protected Migrator.Builder builder(Object... migrations) {
 		return Migrator.builder(this.dataSource).migrations(List.of(migrations)).lockTimeout(Duration.ofSeconds(60));
+	}
+
+	@Test
+	void beanAndSqlFileOfOneVersionAreADefinitionErrorNamingBoth() {
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> builder(new CreateUsersTable()).locations("classpath:dev/migrate/sqlfiles/basic").build())
+			.withMessageContaining("Duplicate version 1")
+			.withMessageContaining("SQL file V1__Create_notes.sql")
+			.withMessageContaining("bean 'createUsersTable'");
+		assertThat(tables()).doesNotContain("sql_notes", "users");
+	}
+
+	@Test
+	void sqlFileMigrationsApplyRecordAndRollBack() {
+		Migrator migrator = builder(new AddNicknameToSqlNotes()).locations("classpath:dev/migrate/sqlfiles/basic")
+			.build();
+		PlanResult plan = migrator.plan();
+		assertThat(plan.migrations()).extracting(PlanResult.PlannedMigration::beanName)
+			.containsExactly("V1__Create_notes.sql", "V1_1__Index_notes.sql", "V2__Seed_notes.sql",
+					"addNicknameToSqlNotes");
+		assertThat(tables()).doesNotContain("sql_notes");
+
+		migrator.migrate();
+		assertThat(this.jdbc.queryForList("SELECT note FROM sql_notes ORDER BY id", String.class))
+			.containsExactly("first;note", "second", "third");
+		assertThat(history())
+			.extracting(HistoryEntry::version, HistoryEntry::description, HistoryEntry::beanName, HistoryEntry::status)
+			.containsExactly(tuple("1", "Create notes", "V1__Create_notes.sql", "SUCCESS"),
+					tuple("1.1", "Index notes", "V1_1__Index_notes.sql", "SUCCESS"),
+					tuple("2", "Seed notes", "V2__Seed_notes.sql", "SUCCESS"),
+					tuple("3", "Add nickname to sql notes", "addNicknameToSqlNotes", "SUCCESS"));
+		assertThat(history()).extracting(HistoryEntry::checksum).first(as(STRING)).startsWith("sql1:");
+
+		migrator.rollbackTo("1.1");
+		assertThat(this.jdbc.queryForList("SELECT note FROM sql_notes ORDER BY id", String.class)).as("U2 undid V2")
+			.containsExactly("first;note");
+		assertThatExceptionOfType(MigrateConfigurationException.class).isThrownBy(() -> migrator.rollbackTo("0"))
+			.withMessageContaining("1.1");
+		assertThat(migrator.validate().problems()).isEmpty();
+	}
+
+	@Test
+	void sqlFileEditedAfterItWasAppliedFailsValidation() {
+		builder().locations("classpath:dev/migrate/sqlfiles/basic").build().migrate("1.1");
+		Migrator edited = builder().locations("classpath:dev/migrate/sqlfiles/changed").build();
+		assertThat(edited.validate().problems()).singleElement(as(STRING))
+			.contains("V1__Create_notes.sql")
+			.contains("changed");
+	}
+
+	@Test
+	void sqlScriptIsSplitAsTheDatabasesClientWouldAndRolledBackByItsDownScript() {
+		String script = database().name().toLowerCase(Locale.ROOT);
+		Migrator migrator = migrator(new NotesFromScript(script));
+		PlanResult plan = migrator.plan();
+		assertThat(plan.migrations()).singleElement()
+			.extracting(PlanResult.PlannedMigration::statements, as(InstanceOfAssertFactories.LIST))
+			.hasSize(5);
+		assertThat(tables().contains("script_notes")).as("plan runs nothing").isFalse();
+
+		migrator.migrate();
+		assertThat(this.jdbc.queryForList("SELECT note FROM script_notes ORDER BY id", String.class))
+			.containsExactly("semi;colon", "it's", "back\\slash;");
+		assertThat(this.jdbc.queryForObject("SELECT script_next_id()" + fromDual(), Integer.class)).isEqualTo(4);
+		assertThat(this.jdbc.queryForObject("SELECT script_label(7)" + fromDual(), String.class)).isEqualTo("note;7$$");
+
+		migrator.rollback(1);
+		assertThat(tables().contains("script_notes")).isFalse();
+		migrator.migrate();
+		assertThat(tables().contains("script_notes")).as("down dropped the functions too").isTrue();
+	}
+
+	@Test
+	void missingScriptFailsTheMigrationNamingTheScript() {
+		assertThatExceptionOfType(MigrationFailedException.class)
+			.isThrownBy(() -> migrator(new MissingScript()).migrate())
+			.withStackTraceContaining(
+					"scripts/not-there.sql, which is not there (looked for class path resource [dev/migrate/scripts/not-there.sql])");
+	}
+
+	private String fromDual() {
+		return (database() == TestDatabase.HSQLDB) ? " FROM (VALUES (0))" : "";
 	}
 
 	protected Migrator migrator(Object... migrations) {

@@ -13,6 +13,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Migrations used by {@link AbstractMigratorContractTests}. Their SQL runs unchanged on
@@ -384,6 +387,200 @@ final class ContractMigrations {
 
 		public void up(JdbcTemplate jdbc) {
 			jdbc.execute("CREATE TABLE duplicate (id INT PRIMARY KEY)");
+		}
+
+	}
+
+	@Migration(version = "1", description = "Notes from a script")
+	public static class NotesFromScript {
+
+		private final String script;
+
+		public NotesFromScript(String script) {
+			this.script = script;
+		}
+
+		public void up(MigrationContext context) {
+			context.executeScript("scripts/" + this.script + "-up.sql");
+		}
+
+		public void down(MigrationContext context) {
+			context.executeScript("/dev/migrate/scripts/" + this.script + "-down.sql");
+		}
+
+	}
+
+	@Migration(version = "1")
+	public static class CreateEntries {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE entries (id INT PRIMARY KEY)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE entries");
+		}
+
+	}
+
+	@Migration(version = "1", description = "Script that is not there")
+	public static class MissingScript {
+
+		public void up(MigrationContext context) {
+			context.executeScript("scripts/not-there.sql");
+		}
+
+	}
+
+	/**
+	 * A transaction template over the application's data source, as a service the
+	 * migration calls would use.
+	 * @param dataSource the application's data source
+	 * @param propagation the propagation behaviour
+	 * @return the template
+	 */
+	static TransactionTemplate transactionTemplate(DataSource dataSource, int propagation) {
+		TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		template.setPropagationBehavior(propagation);
+		return template;
+	}
+
+	/**
+	 * Inserts entry 1, has code using Spring's transaction management on the
+	 * application's data source insert entry 2, inserts entry 3, then fails if told to.
+	 */
+	@Migration(version = "2", description = "Write entries through a service")
+	public static class WriteEntriesThroughATransactionTemplate {
+
+		private final DataSource applicationDataSource;
+
+		private final TransactionTemplate service;
+
+		private final boolean fail;
+
+		public WriteEntriesThroughATransactionTemplate(DataSource applicationDataSource, int propagation,
+				boolean fail) {
+			this.applicationDataSource = applicationDataSource;
+			this.service = transactionTemplate(applicationDataSource, propagation);
+			this.fail = fail;
+		}
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.update("INSERT INTO entries (id) VALUES (1)");
+			this.service.executeWithoutResult((status) -> new JdbcTemplate(this.applicationDataSource)
+				.update("INSERT INTO entries (id) VALUES (2)"));
+			jdbc.update("INSERT INTO entries (id) VALUES (3)");
+			if (this.fail) {
+				throw new IllegalStateException("boom after three entries");
+			}
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.update("DELETE FROM entries");
+		}
+
+	}
+
+	/**
+	 * Inserts entry 1; transactional code it calls inserts entry 2 and marks the
+	 * transaction rollback-only, as code that catches its own failure does.
+	 */
+	@Migration(version = "2", description = "Write entries, one marked rollback-only")
+	public static class WriteEntriesMarkedRollbackOnly {
+
+		private final DataSource applicationDataSource;
+
+		private final TransactionTemplate service;
+
+		public WriteEntriesMarkedRollbackOnly(DataSource applicationDataSource) {
+			this.applicationDataSource = applicationDataSource;
+			this.service = transactionTemplate(applicationDataSource, TransactionDefinition.PROPAGATION_REQUIRED);
+		}
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.update("INSERT INTO entries (id) VALUES (1)");
+			this.service.executeWithoutResult((status) -> {
+				new JdbcTemplate(this.applicationDataSource).update("INSERT INTO entries (id) VALUES (2)");
+				status.setRollbackOnly();
+			});
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.update("DELETE FROM entries");
+		}
+
+	}
+
+	/**
+	 * Inserts entry 1, then tries to end the transaction itself: {@code commit()}, or
+	 * {@code setAutoCommit(true)}.
+	 */
+	@Migration(version = "2", description = "Commit by hand")
+	public static class CommitByHand {
+
+		private final boolean autoCommit;
+
+		public CommitByHand(boolean autoCommit) {
+			this.autoCommit = autoCommit;
+		}
+
+		public void up(Connection connection) throws SQLException {
+			try (PreparedStatement statement = connection.prepareStatement("INSERT INTO entries (id) VALUES (1)")) {
+				statement.executeUpdate();
+			}
+			if (this.autoCommit) {
+				connection.setAutoCommit(true);
+			}
+			else {
+				connection.commit();
+			}
+			try (PreparedStatement statement = connection.prepareStatement("INSERT INTO entries (id) VALUES (2)")) {
+				statement.executeUpdate();
+			}
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.update("DELETE FROM entries");
+		}
+
+	}
+
+	/**
+	 * The steps of {@link CreateTagsBehindAnInterface}, through which a JDK proxy calls
+	 * it.
+	 */
+	public interface TagSteps {
+
+		void up(JdbcTemplate jdbc);
+
+		void down(JdbcTemplate jdbc);
+
+	}
+
+	@Migration(version = "2", description = "Create tags behind an interface")
+	public static class CreateTagsBehindAnInterface implements TagSteps {
+
+		@Override
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE tags (id INT PRIMARY KEY)");
+		}
+
+		@Override
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE tags");
+		}
+
+	}
+
+	@Migration(version = "3")
+	public static class AddNicknameToSqlNotes {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE sql_notes ADD COLUMN nickname VARCHAR(50)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE sql_notes DROP COLUMN nickname");
 		}
 
 	}

@@ -20,8 +20,6 @@ import org.springframework.util.FileSystemUtils;
  * java -jar migrate-benchmarks/target/migrate-benchmarks.jar [--databases=h2,postgresql]
  *     [--n=10,100,1000] [--tools=...] [--quick] [--output=file.md]
  * </pre>
- *
- * @author migrate
  */
 public final class BenchmarkMain {
 

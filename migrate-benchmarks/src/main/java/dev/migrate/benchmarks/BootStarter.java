@@ -20,8 +20,6 @@ import org.springframework.context.support.GenericApplicationContext;
  * {@code spring.datasource.*}, the N migrations as beans) and closes. The time is the
  * context's start with everything in it, which is what a deployment waits for; the pool
  * handed in is not used.
- *
- * @author migrate
  */
 final class BootStarter implements Tool {
 

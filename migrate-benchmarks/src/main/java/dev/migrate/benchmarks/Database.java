@@ -16,8 +16,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * A database the benchmark runs on, handing out a fresh, empty database (H2) or schema
  * (PostgreSQL) for every run.
- *
- * @author migrate
  */
 abstract class Database implements AutoCloseable {
 

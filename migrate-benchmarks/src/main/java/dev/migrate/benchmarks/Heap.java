@@ -18,8 +18,6 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * megabytes of allocation, so this approaches the peak live heap (it over-counts objects
  * promoted shortly before they die, by at most a young generation). Also counts the bytes
  * the calling thread allocated, which is exact.
- *
- * @author migrate
  */
 final class Heap implements AutoCloseable {
 

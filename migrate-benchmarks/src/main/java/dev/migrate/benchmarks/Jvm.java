@@ -11,8 +11,6 @@ import java.util.Map;
 /**
  * Starts a new JVM on this class path and reads the {@code RESULT key=value ...} line it
  * prints.
- *
- * @author migrate
  */
 final class Jvm {
 

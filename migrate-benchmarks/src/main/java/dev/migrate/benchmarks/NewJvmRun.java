@@ -15,8 +15,6 @@ import dev.migrate.Migrator;
  *
  * <p>
  * Arguments: mode database tool n url user password script|- workDirectory.
- *
- * @author migrate
  */
 public final class NewJvmRun {
 

@@ -6,8 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * Connection pools as an application has them: HikariCP, filled before any clock starts,
  * so that no tool pays for opening connections the others got for free.
- *
- * @author migrate
  */
 final class Pools {
 

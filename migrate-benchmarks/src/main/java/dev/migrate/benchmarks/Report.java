@@ -18,8 +18,6 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The tables: one per database, a row per N and tool, with medians, ranges and ratios.
- *
- * @author migrate
  */
 final class Report {
 

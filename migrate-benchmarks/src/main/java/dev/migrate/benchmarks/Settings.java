@@ -5,8 +5,6 @@ import java.util.logging.Logger;
 
 /**
  * Settings every JVM of the benchmark shares.
- *
- * @author migrate
  */
 final class Settings {
 

@@ -30,8 +30,6 @@ import org.springframework.util.ReflectionUtils;
  *
  * <p>
  * Arguments: database n [rounds].
- *
- * @author migrate
  */
 public final class Splits {
 

@@ -19,8 +19,6 @@ import com.zaxxer.hikari.HikariDataSource;
  *
  * <p>
  * Arguments: database ns tools workDirectory resultsFile quick.
- *
- * @author migrate
  */
 public final class Suite {
 

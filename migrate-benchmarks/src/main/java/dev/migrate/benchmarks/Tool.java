@@ -10,8 +10,6 @@ import javax.sql.DataSource;
  * {@link #load(int, Path)} (bring in the project's migrations: classes or files) and then
  * {@link #migrate}; warm runs load once and time {@code migrate}, runs in a new JVM time
  * both.
- *
- * @author migrate
  */
 interface Tool {
 
@@ -41,8 +39,8 @@ interface Tool {
 	 * The tools, in report order.
 	 */
 	static List<Tool> all() {
-		return List.of(new Tools.RawJdbc(), new Tools.MigrateEngine(), new BootStarter(), new Tools.FlywayJava(),
-				new Tools.FlywaySql(), new Tools.LiquibaseXml());
+		return List.of(new Tools.RawJdbc(), new Tools.MigrateEngine(), new Tools.MigrateSources(), new BootStarter(),
+				new Tools.FlywayJava(), new Tools.FlywaySql(), new Tools.LiquibaseXml());
 	}
 
 	static Tool named(String name) {

@@ -6,14 +6,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.migrate.Migration;
 import dev.migrate.Migrator;
+import dev.migrate.TransactionMode;
+import dev.migrate.resolver.ClassFileSource;
+import dev.migrate.resolver.MigrationSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -26,10 +32,13 @@ import liquibase.ui.LoggerUIService;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
+
 /**
  * The tools compared.
- *
- * @author migrate
  */
 final class Tools {
 
@@ -62,6 +71,49 @@ final class Tools {
 		@SuppressWarnings("unchecked")
 		private static Map<String, ?> cast(Object migrations) {
 			return (Map<String, ?>) migrations;
+		}
+
+	}
+
+	/**
+	 * migrate's engine given {@code MigrationSource}s, as the Spring Boot starter gives
+	 * it scanned migrations: each described from its class file's metadata (read with
+	 * ASM, as component scanning reads it, the class not loaded), its bean created only
+	 * if it runs.
+	 */
+	static final class MigrateSources implements Tool {
+
+		@Override
+		public String name() {
+			return "migrate (sources)";
+		}
+
+		@Override
+		public Object load(int n, Path workDirectory) throws Exception {
+			ClassLoader classLoader = Tools.class.getClassLoader();
+			MetadataReaderFactory readers = new SimpleMetadataReaderFactory(classLoader);
+			ClassFileSource classFiles = ClassFileSource.of(classLoader);
+			List<MigrationSource> sources = new ArrayList<>(n);
+			for (String className : Workload.migrateClassNames(n)) {
+				AnnotationMetadata metadata = readers.getMetadataReader(className).getAnnotationMetadata();
+				MergedAnnotation<Migration> migration = metadata.getAnnotations().get(Migration.class);
+				boolean down = metadata.getDeclaredMethods()
+					.stream()
+					.anyMatch((method) -> method.getMethodName().equals("down"));
+				String simpleName = className.substring(className.lastIndexOf('.') + 1);
+				sources.add(new MigrationSource(Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1),
+						className, migration.getString("version"), migration.getString("description"),
+						migration.getEnum("transaction", TransactionMode.class), migration.getString("checksum"), down,
+						classFiles, () -> Workload.instantiate(className)));
+			}
+			return sources;
+		}
+
+		@Override
+		public void migrate(Database.Target target, DataSource dataSource, Object migrations) {
+			@SuppressWarnings("unchecked")
+			List<MigrationSource> sources = (List<MigrationSource>) migrations;
+			Migrator.builder(dataSource).migrationSources(sources).build().migrate();
 		}
 
 	}

@@ -16,8 +16,6 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * and an index on its {@code name} column. The Java classes are generated at build time
  * ({@code src/build/GenerateMigrations.java}); the SQL files and the Liquibase changelog
  * are written here, before any clock starts.
- *
- * @author migrate
  */
 final class Workload {
 
@@ -67,7 +65,7 @@ final class Workload {
 		return migrations;
 	}
 
-	private static Object instantiate(String className) {
+	static Object instantiate(String className) {
 		try {
 			return Class.forName(className).getDeclaredConstructor().newInstance();
 		}

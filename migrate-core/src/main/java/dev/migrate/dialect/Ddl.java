@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Creating migrate's own objects (history table, lock table, schema) when several
  * instances may try at the same moment.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class Ddl {
 

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * them. Chosen from {@link DatabaseMetaData#getDatabaseProductName()} by
  * {@link Dialects#detect}.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public interface Dialect {
 

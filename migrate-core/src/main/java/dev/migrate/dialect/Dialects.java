@@ -27,7 +27,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Chooses the {@link Dialect} of a database from its metadata.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class Dialects {
 

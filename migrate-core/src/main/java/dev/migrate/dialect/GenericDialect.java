@@ -5,7 +5,7 @@ package dev.migrate.dialect;
  * not transactional, a lock row for locking. The base of the dialects whose DDL commits
  * implicitly (H2, HSQLDB, MySQL, MariaDB).
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class GenericDialect implements Dialect {
 

@@ -4,7 +4,7 @@ package dev.migrate.dialect;
  * Dialect for H2. H2 commits DDL implicitly, so a failed migration is recorded rather
  * than rolled back; locking uses a lock row, which works across H2 server clients.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class H2Dialect extends GenericDialect {
 

@@ -3,7 +3,7 @@ package dev.migrate.dialect;
 /**
  * Dialect for HSQLDB. HSQLDB commits DDL implicitly; locking uses a lock row.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class HsqldbDialect extends GenericDialect {
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * migration started before it runs; locking uses {@code GET_LOCK}, released when the
  * connection dies. Schemas are catalogs.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MySqlDialect extends GenericDialect {
 

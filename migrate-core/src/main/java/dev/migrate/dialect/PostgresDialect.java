@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Dialect for PostgreSQL: transactional DDL, so a failed migration leaves no trace, and a
  * session advisory lock that dies with its connection.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class PostgresDialect implements Dialect {
 

@@ -4,7 +4,6 @@ package dev.migrate.dialect;
  * A lock that a database keeps per session and releases when the session ends, so that a
  * crashed holder never blocks the others.
  *
- * @author migrate
  * @since 0.1.0
  */
 public enum SessionLockSupport {

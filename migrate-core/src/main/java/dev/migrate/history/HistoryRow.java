@@ -20,11 +20,25 @@ import org.jspecify.annotations.Nullable;
  * written in
  * @param audit the descriptive columns, or {@code null} when the row was read for the
  * up-to-date check, which needs only the columns above
- * @author migrate
  * @since 0.1.0
  */
 public record HistoryRow(int installedRank, Version version, HistoryType type, HistoryStatus status,
-		@Nullable String checksum, int formatVersion, @Nullable Audit audit) {
+		@Nullable String checksum, int formatVersion, @Nullable Audit audit, @Nullable String classHash) {
+
+	/**
+	 * A row without the hash of a class file.
+	 * @param installedRank the rank
+	 * @param version the version
+	 * @param type the type
+	 * @param status the status
+	 * @param checksum the checksum, in its stored form
+	 * @param formatVersion the format of the row
+	 * @param audit the audit columns, or {@code null} when read for the start-up check
+	 */
+	public HistoryRow(int installedRank, Version version, HistoryType type, HistoryStatus status,
+			@Nullable String checksum, int formatVersion, @Nullable Audit audit) {
+		this(installedRank, version, type, status, checksum, formatVersion, audit, null);
+	}
 
 	/**
 	 * Whether this row says the migration is applied now.

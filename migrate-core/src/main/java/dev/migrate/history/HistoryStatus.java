@@ -3,7 +3,6 @@ package dev.migrate.history;
 /**
  * Status of a history row, as stored in its {@code status} column.
  *
- * @author migrate
  * @since 0.1.0
  */
 public enum HistoryStatus {

@@ -3,7 +3,6 @@ package dev.migrate.history;
 /**
  * What wrote a history row, as stored in its {@code type} column.
  *
- * @author migrate
  * @since 0.1.0
  */
 public enum HistoryType {

@@ -33,7 +33,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * Reads and writes the history table. Every value is bound as a parameter; only the
  * validated table and schema names are part of the SQL text.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class SchemaHistory {
 
@@ -55,6 +55,12 @@ public class SchemaHistory {
 	private final String qualifiedName;
 
 	private final JdbcTemplate jdbc;
+
+	/**
+	 * Whether the table has the {@code class_hash} column, which tables created before it
+	 * was added lack until {@link #upgradeFormat()}; {@code null} until known.
+	 */
+	private volatile @Nullable Boolean classHashColumn;
 
 	/**
 	 * Create a history for the given table.
@@ -165,7 +171,8 @@ public class SchemaHistory {
 				+ "error_message " + this.dialect.longTextType() + ", " //
 				+ "rolled_back_by VARCHAR(100), " //
 				+ "rolled_back_on " + timestamp + ", " //
-				+ "format_version INT NOT NULL)";
+				+ "format_version INT NOT NULL, " //
+				+ "class_hash VARCHAR(32))";
 	}
 
 	/**
@@ -198,6 +205,10 @@ public class SchemaHistory {
 			if (!exists()) {
 				return List.of();
 			}
+			if (this.classHashColumn == null && !hasClassHashColumn()) {
+				// Created by an older migrate: read it without the column.
+				this.classHashColumn = false;
+			}
 			try {
 				// Another instance may have created it since the query: read it again.
 				return queryRows(forCheck);
@@ -218,19 +229,44 @@ public class SchemaHistory {
 	// Columns by position: the label look-ups cost more than the read itself on a large
 	// history.
 	private List<HistoryRow> queryRows(boolean forCheck) {
+		boolean withHash = !Boolean.FALSE.equals(this.classHashColumn);
+		String hash = withHash ? ", class_hash" : "";
+		List<HistoryRow> rows;
 		if (forCheck) {
-			return this.jdbc.query(
-					"SELECT installed_rank, version, type, status, checksum, format_version FROM " + this.qualifiedName
-							+ " ORDER BY installed_rank",
+			rows = this.jdbc.query(
+					"SELECT installed_rank, version, type, status, checksum, format_version" + hash + " FROM "
+							+ this.qualifiedName + " ORDER BY installed_rank",
 					(rs, rowNum) -> checkFormat(new HistoryRow(rs.getInt(1), version(rs), type(rs, 3), status(rs, 4),
-							rs.getString(5), rs.getInt(6), null)));
+							rs.getString(5), rs.getInt(6), null, withHash ? rs.getString(7) : null)));
 		}
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.qualifiedName + " ORDER BY installed_rank",
-				(rs, rowNum) -> checkFormat(new HistoryRow(rs.getInt(1), version(rs), type(rs, 4), status(rs, 11),
-						rs.getString(7), rs.getInt(15),
-						new HistoryRow.Audit(rs.getString(3), rs.getString(5), rs.getString(6), rs.getString(8),
-								orEpoch(this.dialect.readInstant(rs, 9)), Duration.ofMillis(rs.getLong(10)),
-								rs.getString(12), rs.getString(13), this.dialect.readInstant(rs, 14)))));
+		else {
+			rows = this.jdbc.query(
+					"SELECT " + COLUMNS + hash + " FROM " + this.qualifiedName + " ORDER BY installed_rank",
+					(rs, rowNum) -> checkFormat(new HistoryRow(rs.getInt(1), version(rs), type(rs, 4), status(rs, 11),
+							rs.getString(7), rs.getInt(15),
+							new HistoryRow.Audit(rs.getString(3), rs.getString(5), rs.getString(6), rs.getString(8),
+									orEpoch(this.dialect.readInstant(rs, 9)), Duration.ofMillis(rs.getLong(10)),
+									rs.getString(12), rs.getString(13), this.dialect.readInstant(rs, 14)),
+							withHash ? rs.getString(16) : null)));
+		}
+		if (withHash) {
+			this.classHashColumn = true;
+		}
+		return rows;
+	}
+
+	/**
+	 * Whether the table has the {@code class_hash} column.
+	 * @return {@code true} if it has
+	 */
+	public boolean hasClassHashColumn() {
+		try {
+			this.jdbc.queryForList("SELECT class_hash FROM " + this.qualifiedName + " WHERE 1 = 0");
+			return true;
+		}
+		catch (DataAccessException ex) {
+			return false;
+		}
 	}
 
 	private HistoryType type(ResultSet rs, int column) throws SQLException {
@@ -289,6 +325,12 @@ public class SchemaHistory {
 	 * @return the number of rows upgraded
 	 */
 	public int upgradeFormat() {
+		if (!Boolean.TRUE.equals(this.classHashColumn) && !hasClassHashColumn()) {
+			// Added without a new format: older versions read and write the table as
+			// before, leaving the column empty.
+			this.jdbc.execute("ALTER TABLE " + this.qualifiedName + " ADD class_hash VARCHAR(32)");
+		}
+		this.classHashColumn = true;
 		Integer old = this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM " + this.qualifiedName + " WHERE format_version < " + FORMAT_VERSION,
 				Integer.class);
@@ -299,7 +341,7 @@ public class SchemaHistory {
 				this.dialect.instantColumnsUpgrade(this.qualifiedName, List.of("installed_on", "rolled_back_on")));
 		statements.add("UPDATE " + this.qualifiedName + " SET format_version = " + FORMAT_VERSION
 				+ " WHERE format_version < " + FORMAT_VERSION);
-		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+		this.jdbc.execute((ConnectionCallback<Integer>) (connection) -> {
 			// One transaction where DDL is transactional; elsewhere each step is safe to
 			// repeat after an interruption (ALTER to the same type; rows marked last).
 			connection.setAutoCommit(false);
@@ -316,7 +358,7 @@ public class SchemaHistory {
 			finally {
 				connection.setAutoCommit(true);
 			}
-			return null;
+			return statements.size();
 		});
 		return old;
 	}
@@ -346,7 +388,7 @@ public class SchemaHistory {
 			Duration executionTime) {
 		insert(jdbc, migration.installedRank(), migration.version(), migration.description(), HistoryType.MIGRATION,
 				migration.beanName(), migration.className(), migration.checksum(), migration.installedBy(),
-				executionTime, status);
+				executionTime, status, migration.classHash());
 	}
 
 	/**
@@ -358,7 +400,7 @@ public class SchemaHistory {
 	 */
 	public void insertBaseline(int installedRank, Version version, String description, String installedBy) {
 		insert(this.jdbc, installedRank, version, description, HistoryType.BASELINE, null, null, null, installedBy,
-				Duration.ZERO, HistoryStatus.SUCCESS);
+				Duration.ZERO, HistoryStatus.SUCCESS, null);
 	}
 
 	/**
@@ -387,12 +429,13 @@ public class SchemaHistory {
 
 	private void insert(JdbcTemplate jdbc, int installedRank, Version version, String description, HistoryType type,
 			@Nullable String beanName, @Nullable String className, @Nullable String checksum, String installedBy,
-			Duration executionTime, HistoryStatus status) {
+			Duration executionTime, HistoryStatus status, @Nullable String classHash) {
 		jdbc.update(
-				"INSERT INTO " + this.qualifiedName + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-						+ this.dialect.currentInstant() + ", ?, ?, NULL, NULL, NULL, ?)",
+				"INSERT INTO " + this.qualifiedName + " (" + COLUMNS + ", class_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+						+ this.dialect.currentInstant() + ", ?, ?, NULL, NULL, NULL, ?, ?)",
 				installedRank, version.toString(), truncate(description, 200), type.name(), beanName, className,
-				checksum, truncate(installedBy, 100), executionTime.toMillis(), status.name(), FORMAT_VERSION);
+				checksum, truncate(installedBy, 100), executionTime.toMillis(), status.name(), FORMAT_VERSION,
+				classHash);
 	}
 
 	/**
@@ -469,8 +512,19 @@ public class SchemaHistory {
 	 * @param checksum the checksum, in its stored form
 	 */
 	public void recordChecksum(int installedRank, String checksum) {
-		this.jdbc.update("UPDATE " + this.qualifiedName + " SET checksum = ? WHERE installed_rank = ?", checksum,
-				installedRank);
+		recordChecksum(installedRank, checksum, null);
+	}
+
+	/**
+	 * Record a migration's checksum anew, with the hash of the class file it was computed
+	 * from.
+	 * @param installedRank the row
+	 * @param checksum the checksum, in its stored form
+	 * @param classHash the hash of the raw bytes of the class file, or {@code null}
+	 */
+	public void recordChecksum(int installedRank, String checksum, @Nullable String classHash) {
+		this.jdbc.update("UPDATE " + this.qualifiedName + " SET checksum = ?, class_hash = ? WHERE installed_rank = ?",
+				checksum, classHash, installedRank);
 	}
 
 	/**
@@ -491,10 +545,26 @@ public class SchemaHistory {
 	 * @param className the class name in the code
 	 */
 	public void realign(int installedRank, String checksum, String description, String beanName, String className) {
+		realign(installedRank, checksum, description, beanName, className, null);
+	}
+
+	/**
+	 * Align a row with the code, with the hash of the class file its checksum was
+	 * computed from.
+	 * @param installedRank the row
+	 * @param checksum the checksum of the code
+	 * @param description the description in the code
+	 * @param beanName the bean name in the code
+	 * @param className the class name in the code
+	 * @param classHash the hash of the raw bytes of the class file, or {@code null}
+	 */
+	public void realign(int installedRank, String checksum, String description, String beanName, String className,
+			@Nullable String classHash) {
 		this.jdbc.update(
 				"UPDATE " + this.qualifiedName
-						+ " SET checksum = ?, description = ?, bean_name = ?, class_name = ? WHERE installed_rank = ?",
-				checksum, truncate(description, 200), beanName, className, installedRank);
+						+ " SET checksum = ?, description = ?, bean_name = ?, class_name = ?, class_hash = ?"
+						+ " WHERE installed_rank = ?",
+				checksum, truncate(description, 200), beanName, className, classHash, installedRank);
 	}
 
 	/**

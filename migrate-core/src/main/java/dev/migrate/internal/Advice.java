@@ -8,8 +8,6 @@ import dev.migrate.Remedy;
  * What to do in each situation the engine reports, in one place, so that the message
  * thrown at start-up, the report of a command and the validation of the history give the
  * same advice.
- *
- * @author migrate
  */
 public final class Advice {
 

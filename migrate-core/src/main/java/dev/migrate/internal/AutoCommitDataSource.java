@@ -13,8 +13,6 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * {@code autoCommit=false}, common next to JPA, would otherwise roll them back when the
  * connection returns to it. Being a data source of its own, it also keeps those
  * statements out of any Spring-managed transaction of the caller.
- *
- * @author migrate
  */
 public final class AutoCommitDataSource extends DelegatingDataSource {
 

@@ -14,8 +14,6 @@ import dev.migrate.resolver.ResolvedMigration;
  * executor: for plans. The connection is bound to the thread as the migration's
  * transaction (see {@link MigrationTransaction}), so code that asks Spring for a
  * connection of the same {@link DataSource} joins it, and cannot commit it.
- *
- * @author migrate
  */
 final class BoundInvocation {
 

@@ -13,8 +13,6 @@ import org.jspecify.annotations.Nullable;
  * Checksums of the same algorithm compare by value; one recorded by an older algorithm is
  * recognized by computing that algorithm again, so that it can be recorded anew instead
  * of failing.
- *
- * @author migrate
  */
 public final class ChecksumCheck {
 
@@ -45,6 +43,39 @@ public final class ChecksumCheck {
 				return null;
 			}
 		});
+	}
+
+	/**
+	 * Compare, first by the class hash recorded with the checksum: when it shows that the
+	 * recorded {@code b1} checksum was computed from the migration's class file as it is
+	 * now, the two are the same without computing the fingerprint again.
+	 * @param migration the migration in the code
+	 * @param recorded the checksum in the history, in its stored form
+	 * @param recordedClassHash the class hash in the history, or {@code null}
+	 * @return the verdict
+	 */
+	public Verdict compare(ResolvedMigration migration, @Nullable String recorded, @Nullable String recordedClassHash) {
+		if (isClassFileOf(migration, recorded, recordedClassHash)) {
+			return Verdict.SAME;
+		}
+		return compare(migration, recorded);
+	}
+
+	/**
+	 * Whether a recorded {@code b1} checksum was computed from the migration's class file
+	 * as it is now, as the class hash recorded with it shows.
+	 * @param migration the migration in the code
+	 * @param recorded the checksum in the history, in its stored form
+	 * @param recordedClassHash the class hash in the history, or {@code null}
+	 * @return {@code true} if it was
+	 */
+	static boolean isClassFileOf(ResolvedMigration migration, @Nullable String recorded,
+			@Nullable String recordedClassHash) {
+		if (recorded == null || recordedClassHash == null || recordedClassHash.isBlank()
+				|| !recorded.trim().startsWith(Fingerprint.BYTECODE + ":")) {
+			return false;
+		}
+		return migration.isClassFileOf(recorded.trim(), recordedClassHash.trim());
 	}
 
 	/**

@@ -29,8 +29,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * with it): obtains one connection, retrying while that fails, before the engine inspects
  * the database. Nothing else is retried: not the inspection, not the statements of
  * migrations. Built on Spring Framework's {@link RetryTemplate}; each retry is logged.
- *
- * @author migrate
  */
 public final class ConnectRetries {
 
@@ -68,13 +66,13 @@ public final class ConnectRetries {
 			.build());
 		template.setRetryListener(new LoggingListener());
 		try {
-			template.execute(new Retryable<Void>() {
+			template.execute(new Retryable<Boolean>() {
 
 				@Override
-				public @Nullable Void execute() {
+				public Boolean execute() {
 					Connection connection = DataSourceUtils.getConnection(dataSource);
 					DataSourceUtils.releaseConnection(connection, dataSource);
-					return null;
+					return true;
 				}
 
 				@Override

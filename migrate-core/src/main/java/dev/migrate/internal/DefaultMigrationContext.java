@@ -1,7 +1,11 @@
 package dev.migrate.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -14,15 +18,19 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.EncodedResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.init.ScriptStatementFailedException;
 
 /**
  * {@link MigrationContext} bound to one connection. Templates are created on first use.
- *
- * @author migrate
  */
 final class DefaultMigrationContext implements MigrationContext {
 
@@ -113,6 +121,45 @@ final class DefaultMigrationContext implements MigrationContext {
 	@Override
 	public DataSource dataSource() {
 		return this.dataSource;
+	}
+
+	@Override
+	public void executeScript(String location) {
+		Class<?> migrationClass = this.migration.beanClass();
+		Resource script = location.contains(":")
+				? new DefaultResourceLoader(migrationClass.getClassLoader()).getResource(location)
+				: new ClassPathResource(location, migrationClass);
+		if (!script.exists()) {
+			throw new IllegalArgumentException("Migration " + this.migration.version() + " runs the SQL script "
+					+ location + ", which is not there (looked for " + script.getDescription()
+					+ "); a name without a prefix is found next to the migration's class, one starting with / from the"
+					+ " root of the class path, and classpath:, file: or another prefix as Spring resolves it");
+		}
+		executeScript(script);
+	}
+
+	@Override
+	public void executeScript(Resource script) {
+		String text;
+		try {
+			text = script.getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Migration " + this.migration.version() + " cannot read " + script, ex);
+		}
+		List<String> statements = SqlScript.of(this.database).split(text);
+		JdbcTemplate jdbc = jdbcTemplate();
+		int number = 0;
+		for (String statement : statements) {
+			number++;
+			try {
+				jdbc.execute(statement);
+			}
+			catch (DataAccessException ex) {
+				throw new ScriptStatementFailedException(statement, number,
+						new EncodedResource(script, StandardCharsets.UTF_8), ex);
+			}
+		}
 	}
 
 	@Override

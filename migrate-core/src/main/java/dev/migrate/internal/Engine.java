@@ -18,9 +18,7 @@ import org.jspecify.annotations.Nullable;
  * What every operation works with, built once per engine on first use of the database:
  * the settings, the migrations in the code, the database's dialect, the history table,
  * the lock, and the runners of migrations. Immutable, apart from the installing user,
- * which is looked up only when something is written.
- *
- * @author migrate
+ * which is looked up only when something is to be written, before the lock is taken.
  */
 public final class Engine {
 
@@ -118,7 +116,9 @@ public final class Engine {
 
 	/**
 	 * Who the history records as applying or rolling back migrations: the configured
-	 * name, else the database user, looked up once.
+	 * name, else the database user, looked up once, on a connection of its own: call it
+	 * before taking the lock, so that the lock's and a migration's connections are all an
+	 * operation holds at once.
 	 * @return the name
 	 */
 	public String installedBy() {

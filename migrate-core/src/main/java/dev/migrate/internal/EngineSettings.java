@@ -41,7 +41,6 @@ import org.jspecify.annotations.Nullable;
  * @param flywayHistory what to do with Flyway's history table when migrate's is empty
  * @param flywayHistoryTable the name of Flyway's history table, in the schema of
  * migrate's
- * @author migrate
  */
 public record EngineSettings(@Nullable String schema, String table, TransactionMode transactionMode, boolean outOfOrder,
 		ChecksumValidation validateChecksums, Duration lockTimeout, Duration lockLease, Version baselineVersion,

@@ -12,8 +12,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * Validation of names from configuration that become part of SQL text. Only plain
  * identifiers pass, so nothing from configuration reaches SQL unchecked.
- *
- * @author migrate
  */
 public final class Identifiers {
 

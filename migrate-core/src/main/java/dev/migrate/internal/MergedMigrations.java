@@ -6,9 +6,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.migrate.ChecksumValidation;
 import dev.migrate.Diagnosis;
@@ -33,13 +35,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The migrations in the code merged with the rows of the history table: one state per
  * version, and the checks of the result. One pass over each, no per-migration queries.
- *
- * @author migrate
  */
 public final class MergedMigrations {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
 		.withZone(ZoneOffset.UTC);
+
+	private static final int PARALLEL_THRESHOLD = 64;
 
 	private final Map<Version, ResolvedMigration> code;
 
@@ -125,7 +127,8 @@ public final class MergedMigrations {
 			else {
 				state = MigrationState.PENDING;
 			}
-			return fromCode(migration, state);
+			// A version comes from the code or the history: without a row it has code.
+			return fromCode(Objects.requireNonNull(migration, "migration"), state);
 		}
 		MigrationState state;
 		if (row.isBaseline()) {
@@ -160,13 +163,13 @@ public final class MergedMigrations {
 			// Read for the up-to-date check: the code and the key columns say it all.
 			return new MigrationInfo(version, (migration != null) ? migration.description() : "", state,
 					(migration != null) ? migration.beanName() : null,
-					(migration != null) ? migration.beanClass().getName() : null, row.checksum(),
+					(migration != null) ? migration.className() : null, row.checksum(),
 					migration != null && migration.isReversible(), row.installedRank(), null, null, null, null, null,
 					null);
 		}
 		return new MigrationInfo(version, (migration != null) ? migration.description() : audit.description(), state,
 				(migration != null) ? migration.beanName() : audit.beanName(),
-				(migration != null) ? migration.beanClass().getName() : audit.className(), row.checksum(),
+				(migration != null) ? migration.className() : audit.className(), row.checksum(),
 				migration != null && migration.isReversible(), row.installedRank(), audit.installedBy(),
 				audit.installedOn(), audit.executionTime(), audit.rolledBackBy(), audit.rolledBackOn(),
 				audit.errorMessage());
@@ -174,8 +177,8 @@ public final class MergedMigrations {
 
 	private static MigrationInfo fromCode(ResolvedMigration migration, MigrationState state) {
 		return new MigrationInfo(migration.version(), migration.description(), state, migration.beanName(),
-				migration.beanClass().getName(), migration.checksum(), migration.isReversible(), null, null, null, null,
-				null, null, null);
+				migration.className(), migration.checksum(), migration.isReversible(), null, null, null, null, null,
+				null, null);
 	}
 
 	/**
@@ -305,7 +308,10 @@ public final class MergedMigrations {
 				case MISSING -> problems.add(describeMissing(info));
 				case APPLIED -> {
 					Verdict verdict = verdicts().get(info.version());
-					if (verdict == Verdict.CHANGED && this.checksumValidation == ChecksumValidation.FAIL) {
+					if (migration == null || row == null) {
+						// Verdicts are given only to versions with both code and a row.
+					}
+					else if (verdict == Verdict.CHANGED && this.checksumValidation == ChecksumValidation.FAIL) {
 						problems.add(changed(info, migration, row));
 					}
 					else if (verdict == Verdict.UNKNOWN_ALGORITHM) {
@@ -381,9 +387,23 @@ public final class MergedMigrations {
 		verdicts().forEach((version, verdict) -> {
 			ResolvedMigration migration = this.code.get(version);
 			HistoryRow row = this.latestRows.get(version);
-			if ((verdict == Verdict.RECORD || verdict == Verdict.RECORD_UNVERIFIED) && migration != null
-					&& row != null) {
-				updates.add(new ChecksumUpdate(row, migration.checksum()));
+			if (migration == null || row == null) {
+				return;
+			}
+			if (verdict == Verdict.RECORD || verdict == Verdict.RECORD_UNVERIFIED) {
+				updates.add(new ChecksumUpdate(row, migration.checksum(), migration.classHash()));
+			}
+			else if (verdict == Verdict.SAME && !ChecksumCheck.isClassFileOf(migration, row.checksum(), row.classHash())
+					&& migration.checksum().equals(row.checksum())) {
+				// Recorded without a class hash (by an older migrate), or from a class
+				// file
+				// compiled anew: record the hash, so that the next start need not
+				// fingerprint it again.
+				String classHash = migration.classHash();
+				String checksum = row.checksum();
+				if (classHash != null && checksum != null) {
+					updates.add(new ChecksumUpdate(row, checksum, classHash));
+				}
 			}
 		});
 		return updates;
@@ -392,16 +412,25 @@ public final class MergedMigrations {
 	private Map<Version, Verdict> verdicts() {
 		Map<Version, Verdict> verdicts = this.verdicts;
 		if (verdicts == null) {
-			verdicts = new TreeMap<>();
+			List<MigrationInfo> applied = new ArrayList<>();
 			if (this.checksumValidation != ChecksumValidation.OFF) {
 				for (MigrationInfo info : this.infos) {
-					ResolvedMigration migration = this.code.get(info.version());
-					HistoryRow row = this.latestRows.get(info.version());
-					if (info.state() == MigrationState.APPLIED && migration != null && row != null) {
-						verdicts.put(info.version(), this.checksums.compare(migration, row.checksum()));
+					if (info.state() == MigrationState.APPLIED && this.code.containsKey(info.version())
+							&& this.latestRows.containsKey(info.version())) {
+						applied.add(info);
 					}
 				}
 			}
+			// Reading class files (and fingerprinting the changed ones) dominates the
+			// check of many migrations: spread it over the cores.
+			Map<Version, Verdict> computed = new ConcurrentHashMap<>();
+			(applied.size() >= PARALLEL_THRESHOLD ? applied.parallelStream() : applied.stream()).forEach((info) -> {
+				// Both are present: chosen above.
+				HistoryRow row = Objects.requireNonNull(this.latestRows.get(info.version()));
+				ResolvedMigration migration = Objects.requireNonNull(this.code.get(info.version()));
+				computed.put(info.version(), this.checksums.compare(migration, row.checksum(), row.classHash()));
+			});
+			verdicts = new TreeMap<>(computed);
 			this.verdicts = verdicts;
 		}
 		return verdicts;
@@ -417,11 +446,9 @@ public final class MergedMigrations {
 	}
 
 	private static Diagnosis changed(MigrationInfo info, ResolvedMigration migration, HistoryRow row) {
-		return new Diagnosis(
-				Text.of("Migration " + info.version() + " (bean '" + migration.beanName() + "', "
-						+ migration.beanClass().getName() + ") was changed after it was applied on "
-						+ format(info.installedOn()) + ": checksum " + row.checksum() + " in the history, "
-						+ migration.checksum() + " in the code."),
+		return new Diagnosis(Text.of("Migration " + info.version() + " (bean '" + migration.beanName() + "', "
+				+ migration.className() + ") was changed after it was applied on " + format(info.installedOn())
+				+ ": checksum " + row.checksum() + " in the history, " + migration.checksum() + " in the code."),
 				Text.EMPTY,
 				Text.of("Applied migrations must not change: revert the change and add a new migration instead. If"
 						+ " the change is harmless (a refactoring, a fixed down method), run repair (",
@@ -459,8 +486,9 @@ public final class MergedMigrations {
 	 *
 	 * @param row the history row
 	 * @param checksum the checksum to record, in its stored form
+	 * @param classHash the hash of the class file it was computed from, or {@code null}
 	 */
-	public record ChecksumUpdate(HistoryRow row, String checksum) {
+	public record ChecksumUpdate(HistoryRow row, String checksum, @Nullable String classHash) {
 
 	}
 

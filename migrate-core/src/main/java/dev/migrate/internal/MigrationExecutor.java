@@ -46,8 +46,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * transaction its mode asks for. Where DDL is transactional, a migration and its history
  * row commit or roll back together; elsewhere the history records that a migration
  * started before it runs, so an interruption is never lost.
- *
- * @author migrate
  */
 public final class MigrationExecutor {
 
@@ -373,7 +371,7 @@ public final class MigrationExecutor {
 
 	private MigrationRecord record(ResolvedMigration migration, int rank) {
 		return new MigrationRecord(rank, migration.version(), migration.description(), migration.beanName(),
-				migration.beanClass().getName(), migration.checksum(), this.installedBy.get());
+				migration.className(), migration.checksum(), this.installedBy.get(), migration.classHash());
 	}
 
 	private MigrationFailedException failedUp(ResolvedMigration migration, Throwable ex, boolean atomic,
@@ -418,7 +416,7 @@ public final class MigrationExecutor {
 
 	private static String describeMigration(ResolvedMigration migration) {
 		return "Migration " + migration.version() + " (" + migration.description() + ", bean '" + migration.beanName()
-				+ "', " + migration.beanClass().getName() + ")";
+				+ "', " + migration.className() + ")";
 	}
 
 	private static String display(@Nullable Version version) {

@@ -10,8 +10,6 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Calls listeners; one that throws is logged and ignored, so metrics or tracing can never
  * stop a migration.
- *
- * @author migrate
  */
 public final class MigrationListeners {
 

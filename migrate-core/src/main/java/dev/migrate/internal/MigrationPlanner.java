@@ -24,8 +24,6 @@ import org.apache.commons.logging.LogFactory;
  * recorded. Where DDL is transactional, the statements really run, against the real
  * schema, in one transaction that is always rolled back, so the plan validates them too.
  * Elsewhere they are only recorded. Nothing is written to the history.
- *
- * @author migrate
  */
 public final class MigrationPlanner {
 
@@ -120,9 +118,9 @@ public final class MigrationPlanner {
 			if (validated) {
 				List<String> ran = recorder.statements();
 				throw new MigrationFailedException("Plan failed: migration " + migration.version() + " ("
-						+ migration.description() + ", bean '" + migration.beanName() + "', "
-						+ migration.beanClass().getName() + ") fails in " + direction.name().toLowerCase() + " against"
-						+ " the real schema: " + MigrationExecutor.describe(ex)
+						+ migration.description() + ", bean '" + migration.beanName() + "', " + migration.className()
+						+ ") fails in " + direction.name().toLowerCase() + " against" + " the real schema: "
+						+ MigrationExecutor.describe(ex)
 						+ (ran.isEmpty() ? "" : ". Last statement: " + ran.get(ran.size() - 1))
 						+ ". Nothing was changed (the plan's transaction was rolled back). Fix the migration before"
 						+ " deploying it.", migration.version(), migration.beanName(), direction, ex);

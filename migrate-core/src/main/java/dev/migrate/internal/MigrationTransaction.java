@@ -35,8 +35,6 @@ import org.springframework.transaction.support.TransactionSynchronizationUtils;
  * Where the migration runs without a transaction
  * ({@code @Migration(transaction = NONE)}), the connection is bound as is: code it calls
  * runs its own transactions on it.
- *
- * @author migrate
  */
 final class MigrationTransaction implements AutoCloseable {
 
@@ -144,11 +142,14 @@ final class MigrationTransaction implements AutoCloseable {
 	}
 
 	/**
-	 * Roll back, with the callbacks that code the migration registered. Never throws.
+	 * Roll back, with the callbacks that code the migration registered, unless the
+	 * transaction ended already. Never throws.
 	 * @return the failure of the rollback, or {@code null}
 	 */
 	@Nullable SQLException rollback() {
-		if (!this.transactional) {
+		if (!this.transactional || this.completed) {
+			// Rolled back already (a lost lock rolls back before it is rethrown): the
+			// callbacks ran once, and must not run again.
 			return null;
 		}
 		boolean synchronizing = synchronizing();
@@ -226,7 +227,7 @@ final class MigrationTransaction implements AutoCloseable {
 				return proxy;
 			}
 			if (MigrationTransaction.this.userCodeRunning && REFUSED.contains(methodName)
-					&& !(methodName.equals("setAutoCommit") && Boolean.FALSE.equals(args[0]))
+					&& !(methodName.equals("setAutoCommit") && args != null && Boolean.FALSE.equals(args[0]))
 					&& !(methodName.equals("rollback") && method.getParameterCount() == 1)) {
 				throw new SQLException(methodName + " was called by " + MigrationTransaction.this.name
 						+ " (or code it calls) on the migration's connection; migrate commits or rolls back the"

@@ -33,8 +33,6 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Chosen from the product name the driver reports, with the session's facts that change
  * how strings are read ({@link #detect}).
- *
- * @author migrate
  */
 final class SqlLiteralStyle {
 

@@ -31,8 +31,6 @@ import org.jspecify.annotations.Nullable;
  * {@link SqlLiteralStyle}; a value that has no literal form is shown as a comment
  * followed by a {@code ?}, so that running the statement fails rather than does something
  * else.
- *
- * @author migrate
  */
 final class SqlLiterals {
 

@@ -31,8 +31,6 @@ import org.jspecify.annotations.Nullable;
  * statements really run (the caller rolls the transaction back); in dry mode nothing
  * runs: updates report zero rows and queries return no rows. Commits, rollbacks and
  * auto-commit changes by the migration are ignored, so a plan can never commit.
- *
- * @author migrate
  */
 final class StatementRecorder {
 

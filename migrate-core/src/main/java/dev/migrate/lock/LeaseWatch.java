@@ -7,8 +7,6 @@ import org.jspecify.annotations.Nullable;
  * bumps the row's version with every heartbeat; a watcher that sees the same version for
  * a whole lease, by its own monotonic clock, takes the holder for dead. No clock of the
  * database or of another machine, and no time zone, enters the judgement.
- *
- * @author migrate
  */
 final class LeaseWatch {
 

@@ -9,7 +9,6 @@ import dev.migrate.MigrationLockLostException;
  * The database-wide lock under which every schema change runs, so that instances starting
  * together apply each migration exactly once.
  *
- * @author migrate
  * @since 0.1.0
  */
 public interface MigrationLock {

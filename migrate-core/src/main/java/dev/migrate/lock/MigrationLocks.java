@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
  * Chooses the migration lock of a history table from what the database offers: its own
  * session lock where it has one, else a lock row with a lease.
  *
- * @author migrate
  * @since 0.1.0
  */
 public final class MigrationLocks {

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * MySQL and MariaDB named lock ({@code GET_LOCK}), keyed by the history table and its
  * database: named locks are shared by the whole server.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MySqlNamedLock extends SessionLock {
 

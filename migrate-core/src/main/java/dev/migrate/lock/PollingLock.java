@@ -9,8 +9,6 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Base of locks taken by polling a "try lock" until a timeout passes.
- *
- * @author migrate
  */
 abstract class PollingLock implements MigrationLock {
 

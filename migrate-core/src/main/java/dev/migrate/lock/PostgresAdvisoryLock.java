@@ -17,7 +17,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * PostgreSQL session advisory lock, keyed by the history table and its schema. Advisory
  * locks belong to one database, so other databases of the server are not affected.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class PostgresAdvisoryLock extends SessionLock {
 

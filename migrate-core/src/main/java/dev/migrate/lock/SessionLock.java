@@ -3,9 +3,6 @@ package dev.migrate.lock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -25,8 +22,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * (ended by a DBA, an idle timeout or a proxy) lets another instance in. So the
  * connection is kept busy while the lock is held, and the holder checks with the
  * database, before each migration and each commit, that its session still holds it.
- *
- * @author migrate
  */
 abstract class SessionLock extends PollingLock {
 
@@ -163,20 +158,15 @@ abstract class SessionLock extends PollingLock {
 
 		private final JdbcTemplate jdbc;
 
-		private final ScheduledExecutorService keepAlive;
+		private final RepeatingTask keepAlive;
 
 		private volatile @Nullable MigrationLockLostException lost;
 
 		SessionHold(Connection connection, JdbcTemplate jdbc) {
 			this.connection = connection;
 			this.jdbc = jdbc;
-			this.keepAlive = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-				Thread thread = new Thread(runnable, "migrate-lock-keep-alive");
-				thread.setDaemon(true);
-				return thread;
-			});
-			long period = KEEP_ALIVE_INTERVAL.toMillis();
-			this.keepAlive.scheduleWithFixedDelay(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
+			this.keepAlive = RepeatingTask.every("migrate-lock-keep-alive", KEEP_ALIVE_INTERVAL.toMillis(),
+					this::keepAlive);
 		}
 
 		private void keepAlive() {
@@ -220,13 +210,7 @@ abstract class SessionLock extends PollingLock {
 
 		@Override
 		public void release() {
-			this.keepAlive.shutdownNow();
-			try {
-				this.keepAlive.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			this.keepAlive.stop();
 			synchronized (this) {
 				try {
 					if (this.lost == null) {

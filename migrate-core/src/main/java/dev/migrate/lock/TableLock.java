@@ -7,9 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -32,7 +29,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * takes the row over. No timestamp is compared, so time zones, daylight-saving jumps and
  * clock differences between machines cannot shorten or stretch the lease.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class TableLock extends PollingLock {
 
@@ -166,7 +163,7 @@ public class TableLock extends PollingLock {
 	 */
 	private final class LeaseHold implements Hold {
 
-		private final ScheduledExecutorService heartbeat;
+		private final RepeatingTask heartbeat;
 
 		private long version;
 
@@ -176,13 +173,8 @@ public class TableLock extends PollingLock {
 
 		LeaseHold(long version) {
 			this.version = version;
-			this.heartbeat = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-				Thread thread = new Thread(runnable, "migrate-lock-heartbeat");
-				thread.setDaemon(true);
-				return thread;
-			});
-			long period = Math.max(50, TableLock.this.lease.toMillis() / 3);
-			this.heartbeat.scheduleWithFixedDelay(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+			this.heartbeat = RepeatingTask.every("migrate-lock-heartbeat",
+					Math.max(50, TableLock.this.lease.toMillis() / 3), this::heartbeat);
 		}
 
 		private void heartbeat() {
@@ -236,13 +228,7 @@ public class TableLock extends PollingLock {
 
 		@Override
 		public void release() {
-			this.heartbeat.shutdownNow();
-			try {
-				this.heartbeat.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			this.heartbeat.stop();
 			try {
 				TableLock.this.jdbc.update(
 						"UPDATE " + TableLock.this.qualifiedTable

@@ -37,8 +37,6 @@ import org.springframework.asm.Type;
  * class, the methods that assign that field are included too: the constructors for
  * instance fields (where field initializers are compiled), the static initializer for
  * static ones, and any other method that assigns it.
- *
- * @author migrate
  */
 final class CanonicalWriter {
 

@@ -10,7 +10,7 @@ import org.springframework.util.Assert;
 /**
  * Where the {@link Fingerprinter} reads class files from.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ClassFileSource {

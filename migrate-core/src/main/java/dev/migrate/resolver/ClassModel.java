@@ -20,8 +20,6 @@ import org.springframework.asm.SpringAsmInfo;
  * The methods of one class file as instruction lists, read with ASM's visitors (Spring's
  * ASM has no tree API). Debug attributes, stack map frames and annotations are never
  * read; member order is kept only so that look-ups are by name and descriptor.
- *
- * @author migrate
  */
 final class ClassModel {
 

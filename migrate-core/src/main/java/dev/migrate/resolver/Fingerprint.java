@@ -16,8 +16,8 @@ import org.springframework.util.Assert;
  * @param algorithm the algorithm that computed the value: {@link #BYTECODE},
  * {@link #EXPLICIT} or {@link #CLASS_CRC32}
  * @param value the value, never blank
- * @author migrate
  * @see Fingerprinter
+ * @since 0.1.0
  */
 public record Fingerprint(String algorithm, String value) {
 

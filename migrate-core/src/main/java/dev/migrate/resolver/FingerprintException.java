@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * file cannot be read (a class generated at run time, or a native image that keeps no
  * class files). The message names the class and says how to pin a checksum instead.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class FingerprintException extends MigrateException {
 

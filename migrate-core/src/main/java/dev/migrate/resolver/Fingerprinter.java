@@ -33,7 +33,7 @@ import org.springframework.util.Assert;
  * value injected from configuration. Constants of other classes that the compiler inlines
  * ({@code static final String} fields) are part of the bytecode and do count.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class Fingerprinter {
 
@@ -120,6 +120,47 @@ public final class Fingerprinter {
 	public static String rawHash(byte[] classFile) {
 		Assert.notNull(classFile, "'classFile' must not be null");
 		return HEX.formatHex(sha256(classFile), 0, BYTECODE_BYTES);
+	}
+
+	/**
+	 * A hash that ties a checksum to the class file it was computed from: SHA-256 of the
+	 * checksum's stored text and the raw bytes of the class file (first 16 bytes, 32
+	 * hexadecimal digits). Recorded next to the checksum, it lets a later start recognize
+	 * an unchanged class file without computing the fingerprint again; a checksum edited
+	 * in the history, or another class file, no longer matches it.
+	 * @param checksum the stored text of the checksum computed from the class file
+	 * @param classFile the bytes of the class file
+	 * @return 32 hexadecimal digits
+	 */
+	public static String classHash(String checksum, byte[] classFile) {
+		Assert.notNull(checksum, "'checksum' must not be null");
+		Assert.notNull(classFile, "'classFile' must not be null");
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(checksum.getBytes(StandardCharsets.UTF_8));
+			digest.update((byte) 0);
+			digest.update(classFile);
+			return HEX.formatHex(digest.digest(), 0, BYTECODE_BYTES);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
+		}
+	}
+
+	/**
+	 * The bytes of a loaded class's class file, read from its class loader's resources.
+	 * @param type the class
+	 * @return the bytes, or {@code null} if they cannot be read
+	 */
+	static byte @Nullable [] classFile(Class<?> type) {
+		ClassLoader classLoader = (type.getClassLoader() != null) ? type.getClassLoader()
+				: ClassLoader.getSystemClassLoader();
+		try {
+			return ClassFileSource.of(classLoader).read(type.getName());
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -9,8 +9,6 @@ import org.springframework.asm.Handle;
  * resolved. Besides JVM opcodes it has pseudo opcodes: {@link #LABEL} (a position jumps
  * and the exception table refer to), {@link #CONST} (a constant, however it was encoded)
  * and {@link #CONCAT} (a string concatenation, however it was compiled).
- *
- * @author migrate
  */
 final class Insn {
 

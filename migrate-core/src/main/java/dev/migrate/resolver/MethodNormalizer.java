@@ -43,8 +43,6 @@ import org.springframework.asm.Type;
  * blocks are ordered by a depth-first walk from the entry that visits the taken branch,
  * the other branch, switch cases by key and then exception handlers in table order.</li>
  * </ol>
- *
- * @author migrate
  */
 final class MethodNormalizer {
 
@@ -221,8 +219,8 @@ final class MethodNormalizer {
 		for (Block block : linear) {
 			List<Handler> handlers = new ArrayList<>();
 			for (TryCatch tryCatch : this.method.tryCatches) {
-				int start = positions.get(tryCatch.start());
-				int end = positions.get(tryCatch.end());
+				int start = at(positions, tryCatch.start());
+				int end = at(positions, tryCatch.end());
 				if (start <= block.position && block.position < end) {
 					Handler handler = new Handler(tryCatch.type(),
 							Objects.requireNonNull(blockAt.get(tryCatch.handler()), "handler"));
@@ -502,7 +500,7 @@ final class MethodNormalizer {
 			changed = false;
 			for (int b = 0; b < count; b++) {
 				Block block = reachable.get(b);
-				if (b == index.get(this.entry)) {
+				if (b == at(index, this.entry)) {
 					in[b].or(parameters);
 				}
 				BitSet newOut = (BitSet) in[b].clone();
@@ -515,10 +513,10 @@ final class MethodNormalizer {
 				BitSet thrown = (BitSet) in[b].clone();
 				thrown.or(all[b]);
 				for (Block successor : block.normalSuccessors()) {
-					changed |= orInto(in[index.get(successor)], out[b]);
+					changed |= orInto(in[at(index, successor)], out[b]);
 				}
 				for (Handler handler : block.handlers) {
-					changed |= orInto(in[index.get(handler.block())], thrown);
+					changed |= orInto(in[at(index, handler.block())], thrown);
 				}
 			}
 		}
@@ -552,7 +550,7 @@ final class MethodNormalizer {
 				Integer def = defOf.get(insn);
 				if (def != null) {
 					if (insn.opcode == Opcodes.IINC) {
-						webs.union(useOf.get(insn), def);
+						webs.union(at(useOf, insn), def);
 					}
 					current.andNot(defsOfSlot[insn.operand]);
 					current.set(def);
@@ -1347,6 +1345,11 @@ final class MethodNormalizer {
 
 		}
 
+	}
+
+	/** The number a map built above gives every key it is asked for. */
+	private static <K> int at(Map<K, Integer> numbers, K key) {
+		return Objects.requireNonNull(numbers.get(key), "numbered");
 	}
 
 }

@@ -21,7 +21,7 @@ import org.springframework.util.ReflectionUtils;
  * An {@code up} or {@code down} method whose parameters were resolved once, by type, at
  * discovery.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class MigrationMethod {
 

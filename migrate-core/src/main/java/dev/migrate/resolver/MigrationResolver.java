@@ -5,12 +5,15 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.migrate.Migration;
@@ -31,7 +34,7 @@ import org.springframework.util.StringUtils;
  * {@code up}/{@code down} methods and their parameters. Every problem is collected and
  * reported together, each naming its bean.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class MigrationResolver {
 
@@ -74,19 +77,42 @@ public final class MigrationResolver {
 		List<String> problems = new ArrayList<>();
 		List<ResolvedMigration> migrations = new ArrayList<>(beans.size());
 		beans.forEach((beanName, bean) -> {
-			ResolvedMigration migration = resolve(beanName, bean, problems);
+			ResolvedMigration migration = resolve(beanName, bean, problems, true);
 			if (migration != null) {
 				migrations.add(migration);
 			}
 		});
+		return sortedWithoutDuplicates(migrations, problems);
+	}
+
+	/**
+	 * Put migrations found in different ways (beans, SQL files) in one list.
+	 * @param first some migrations
+	 * @param second more migrations
+	 * @return all of them, ordered by version
+	 * @throws MigrationDefinitionException if two share a version
+	 */
+	public static List<ResolvedMigration> merge(List<ResolvedMigration> first, List<ResolvedMigration> second) {
+		List<ResolvedMigration> all = new ArrayList<>(first.size() + second.size());
+		all.addAll(first);
+		all.addAll(second);
+		return sortedWithoutDuplicates(all, new ArrayList<>());
+	}
+
+	private static String source(ResolvedMigration migration) {
+		return SqlFileMigration.class.getName().equals(migration.className()) ? "SQL file " + migration.beanName()
+				: "bean '" + migration.beanName() + "' (" + migration.className() + ")";
+	}
+
+	private static List<ResolvedMigration> sortedWithoutDuplicates(List<ResolvedMigration> migrations,
+			List<String> problems) {
 		migrations.sort(Comparator.comparing(ResolvedMigration::version));
 		for (int i = 1; i < migrations.size(); i++) {
 			ResolvedMigration previous = migrations.get(i - 1);
 			ResolvedMigration current = migrations.get(i);
 			if (previous.version().equals(current.version())) {
-				problems.add("Duplicate version " + current.version() + ": bean '" + previous.beanName() + "' ("
-						+ previous.beanClass().getName() + ") and bean '" + current.beanName() + "' ("
-						+ current.beanClass().getName() + "). Give one of them a new, higher version.");
+				problems.add("Duplicate version " + current.version() + ": " + source(previous) + " and "
+						+ source(current) + ". Give one of them a new, higher version.");
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -95,7 +121,110 @@ public final class MigrationResolver {
 		return List.copyOf(migrations);
 	}
 
-	private static @Nullable ResolvedMigration resolve(String beanName, Object bean, List<String> problems) {
+	/**
+	 * Resolve migrations from sources, lazily: their attributes are checked now, their
+	 * beans obtained and checked only when they are needed (see
+	 * {@link ResolvedMigration}), their checksums computed from their class files when
+	 * first asked for, without loading the classes.
+	 * @param sources the migrations as described without loading their classes
+	 * @return the migrations, ordered by version
+	 * @throws MigrationDefinitionException if any source has invalid attributes or two
+	 * share a version
+	 */
+	public static List<ResolvedMigration> resolveSources(Collection<MigrationSource> sources) {
+		List<String> problems = new ArrayList<>();
+		List<ResolvedMigration> migrations = new ArrayList<>(sources.size());
+		for (MigrationSource source : sources) {
+			String name = "bean '" + source.beanName() + "' (" + source.className() + ")";
+			String description = StringUtils.hasText(source.description()) ? source.description().trim()
+					: describe(source.simpleClassName());
+			int before = problems.size();
+			checkAttributes(name, source.version(), description, source.beanName(), source.className(),
+					source.checksum(), problems);
+			if (problems.size() > before) {
+				continue;
+			}
+			Version version = Version.parse(source.version());
+			Supplier<byte[]> classFile = new ClassFile(source.className(), source.classFiles());
+			migrations.add(new ResolvedMigration(version, description, source.beanName(), source.className(),
+					source.transaction(), source.reversible(), () -> checksum(source, classFile, name),
+					() -> source.checksum().isEmpty() ? readable(classFile) : Optional.empty(),
+					() -> resolveBean(source, name, version)));
+		}
+		return sortedWithoutDuplicates(migrations, problems);
+	}
+
+	private static String checksum(MigrationSource source, Supplier<byte[]> classFile, String name) {
+		if (!source.checksum().isEmpty()) {
+			return Fingerprint.explicit(source.checksum()).stored();
+		}
+		try {
+			return Fingerprinter.fingerprint(source.className(), classFile.get()).stored();
+		}
+		catch (FingerprintException ex) {
+			throw new MigrationDefinitionException(List.of(name + ": " + ex.getMessage()));
+		}
+	}
+
+	private static Optional<byte[]> readable(Supplier<byte[]> classFile) {
+		try {
+			return Optional.of(classFile.get());
+		}
+		catch (FingerprintException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The bytes of a migration's class file, read once, when first needed, without
+	 * loading the class.
+	 */
+	private static final class ClassFile implements Supplier<byte[]> {
+
+		private final String className;
+
+		private final ClassFileSource source;
+
+		private volatile byte @Nullable [] bytes;
+
+		ClassFile(String className, ClassFileSource source) {
+			this.className = className;
+			this.source = source;
+		}
+
+		@Override
+		public byte[] get() {
+			byte[] result = this.bytes;
+			if (result == null) {
+				result = Fingerprinter.read(this.className, this.source);
+				this.bytes = result;
+			}
+			return result;
+		}
+
+	}
+
+	private static ResolvedMigration.Resolved resolveBean(MigrationSource source, String name, Version version) {
+		Object bean = source.bean().get();
+		List<String> problems = new ArrayList<>();
+		ResolvedMigration resolved = resolve(source.beanName(), bean, problems, false);
+		if (resolved != null && !resolved.className().equals(source.className())) {
+			problems.add(name + ": the bean is of class " + resolved.className() + ", not " + source.className()
+					+ ". Describe each migration with the class of its bean.");
+		}
+		else if (resolved != null && !resolved.version().equals(version)) {
+			problems.add(name + ": @Migration of the loaded class has version " + resolved.version()
+					+ ", but the migration was described with version " + version
+					+ ". Rebuild the application, so that both come from the same class.");
+		}
+		if (!problems.isEmpty() || resolved == null) {
+			throw new MigrationDefinitionException(problems);
+		}
+		return new ResolvedMigration.Resolved(resolved.beanClass(), resolved.bean(), resolved.up(), resolved.down());
+	}
+
+	private static @Nullable ResolvedMigration resolve(String beanName, Object bean, List<String> problems,
+			boolean withFingerprint) {
 		Class<?> beanClass = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
 		String name = "bean '" + beanName + "' (" + beanClass.getName() + ")";
 		Migration annotation = findAnnotation(beanClass);
@@ -104,32 +233,10 @@ public final class MigrationResolver {
 			return null;
 		}
 		int before = problems.size();
-		String versionProblem = Version.problemWith(annotation.version());
-		if (versionProblem != null) {
-			problems.add(name + ": @Migration " + versionProblem + ".");
-		}
-		else if (Version.parse(annotation.version()).equals(Version.EMPTY)) {
-			problems.add(name + ": @Migration version \"" + annotation.version()
-					+ "\" is zero, which stands for \"before any migration\" (a rollback to version 0 rolls back"
-					+ " everything). Number migrations from 1.");
-		}
-		else if (annotation.version().trim().length() > Migration.MAX_VERSION_LENGTH) {
-			problems.add(name + ": @Migration version \"" + annotation.version() + "\" has "
-					+ annotation.version().trim().length() + " characters; the history table keeps at most "
-					+ Migration.MAX_VERSION_LENGTH + ". Use a shorter version.");
-		}
 		String description = StringUtils.hasText(annotation.description()) ? annotation.description().trim()
 				: describe(beanClass.getSimpleName());
-		tooLong(problems, name, "description \"" + abbreviate(description) + "\"", description,
-				Migration.MAX_DESCRIPTION_LENGTH, "Shorten it (@Migration(description = ...) or the class name).");
-		tooLong(problems, name, "bean name", beanName, Migration.MAX_BEAN_NAME_LENGTH,
-				"Give the bean a shorter name (@Migration(beanName = ...)).");
-		tooLong(problems, name, "class name", beanClass.getName(), Migration.MAX_CLASS_NAME_LENGTH,
-				"Move the class to a shorter package or give it a shorter name.");
-		String checksumProblem = explicitChecksumProblem(annotation.checksum());
-		if (checksumProblem != null) {
-			problems.add(name + ": @Migration checksum " + checksumProblem + ".");
-		}
+		checkAttributes(name, annotation.version(), description, beanName, beanClass.getName(), annotation.checksum(),
+				problems);
 		Method[] methods = ReflectionUtils.getUniqueDeclaredMethods(beanClass);
 		MigrationMethod up = findMethod(methods, "up", name, true, problems);
 		MigrationMethod down = findMethod(methods, "down", name, false, problems);
@@ -140,19 +247,52 @@ public final class MigrationResolver {
 		if (problems.size() > before || up == null) {
 			return null;
 		}
-		Fingerprint fingerprint;
-		try {
-			fingerprint = fingerprint(beanClass, annotation);
-		}
-		catch (FingerprintException ex) {
-			problems.add(name + ": " + ex.getMessage());
-			return null;
+		String checksum = "";
+		if (withFingerprint) {
+			try {
+				checksum = fingerprint(beanClass, annotation).stored();
+			}
+			catch (FingerprintException ex) {
+				problems.add(name + ": " + ex.getMessage());
+				return null;
+			}
 		}
 		return new ResolvedMigration(Version.parse(annotation.version()), description, beanName, beanClass, bean,
-				annotation.transaction(), up, down, fingerprint.stored());
+				annotation.transaction(), up, down, checksum);
 	}
 
-	private static @Nullable Migration findAnnotation(Class<?> beanClass) {
+	/**
+	 * Check what the annotation says, and the names the history table keeps.
+	 */
+	private static void checkAttributes(String name, String version, String description, String beanName,
+			String className, String checksum, List<String> problems) {
+		String versionProblem = Version.problemWith(version);
+		if (versionProblem != null) {
+			problems.add(name + ": @Migration " + versionProblem + ".");
+		}
+		else if (Version.parse(version).equals(Version.EMPTY)) {
+			problems.add(name + ": @Migration version \"" + version
+					+ "\" is zero, which stands for \"before any migration\" (a rollback to version 0 rolls back"
+					+ " everything). Number migrations from 1.");
+		}
+		else if (version.trim().length() > Migration.MAX_VERSION_LENGTH) {
+			problems.add(name + ": @Migration version \"" + version + "\" has " + version.trim().length()
+					+ " characters; the history table keeps at most " + Migration.MAX_VERSION_LENGTH
+					+ ". Use a shorter version.");
+		}
+		tooLong(problems, name, "description \"" + abbreviate(description) + "\"", description,
+				Migration.MAX_DESCRIPTION_LENGTH, "Shorten it (@Migration(description = ...) or the class name).");
+		tooLong(problems, name, "bean name", beanName, Migration.MAX_BEAN_NAME_LENGTH,
+				"Give the bean a shorter name (@Migration(beanName = ...)).");
+		tooLong(problems, name, "class name", className, Migration.MAX_CLASS_NAME_LENGTH,
+				"Move the class to a shorter package or give it a shorter name.");
+		String checksumProblem = explicitChecksumProblem(checksum);
+		if (checksumProblem != null) {
+			problems.add(name + ": @Migration checksum " + checksumProblem + ".");
+		}
+	}
+
+	static @Nullable Migration findAnnotation(Class<?> beanClass) {
 		// The annotation is nearly always declared directly; merged look-up (for composed
 		// annotations) is much slower on a cold start.
 		Migration annotation = beanClass.getAnnotation(Migration.class);

@@ -8,6 +8,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.Remedy;
 import dev.migrate.Setting;
 import dev.migrate.Vocabulary;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The migration of all tenants ended with tenants failed or not started. Every tenant's
@@ -76,12 +77,15 @@ public class TenantMigrationException extends MigrateException {
 		return new Diagnosis(Text.of(what.toString()), Text.of(state.toString()), resolution);
 	}
 
-	private static String firstLine(String message) {
+	private static String firstLine(@Nullable String message) {
+		if (message == null) {
+			return "failed without a message";
+		}
 		int end = message.indexOf('\n');
 		return (end < 0) ? message : message.substring(0, end);
 	}
 
-	private static Throwable firstError(TenantMigrationResult result) {
+	private static @Nullable Throwable firstError(TenantMigrationResult result) {
 		return result.failed()
 			.stream()
 			.map(TenantOutcome::error)

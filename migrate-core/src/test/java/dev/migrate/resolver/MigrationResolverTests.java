@@ -564,6 +564,16 @@ class MigrationResolverTests {
 		}
 
 		@Override
+		public void executeScript(String location) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void executeScript(org.springframework.core.io.Resource script) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
 		public void log(String message, Object... args) {
 		}
 

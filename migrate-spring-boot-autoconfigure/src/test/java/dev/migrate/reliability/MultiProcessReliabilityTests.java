@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import dev.migrate.testsupport.LockSessions;
 import dev.migrate.testsupport.RequiresDatabase;
 import dev.migrate.testsupport.TestDatabase;
 import org.h2.tools.Server;
@@ -295,6 +297,76 @@ class MultiProcessReliabilityTests {
 				+ " naming migration 51; no history row, no table; the next start applied it | - |");
 	}
 
+	@Test
+	@RequiresDatabase(TestDatabase.POSTGRES)
+	void lockConnectionTerminatedMidMigrationIsNoticedAndTheMigrationAppliedOnceOnPostgres(TestInfo test)
+			throws Exception {
+		Target target = isolated(TestDatabase.POSTGRES);
+		LockLoss loss = loseTheLockMidMigration(target, TestDatabase.POSTGRES, test);
+
+		// A's transaction, DDL included, was rolled back; B, blocked on A's uncommitted
+		// table until then, applied the migration.
+		assertThat(loss.waiterExit).as(loss.waiter::output).isZero();
+		assertThat(loss.holder.output()).contains("Its up ran but was rolled back, with its history row");
+		assertThat(statuses(target.jdbc(), "51")).containsExactly("SUCCESS");
+		assertThat(tables(target.dataSource())).contains("crash_first", "crash_second");
+		report.add("| pg_terminate_backend of the lock's connection mid-migration, a second instance started"
+				+ " meanwhile | PostgreSQL | holder stopped before committing: 'lock lost', naming migration 51,"
+				+ " rolled back; the second took the lock " + loss.takenAfterMillis + " ms after the kill and applied"
+				+ " it; history: 51 SUCCESS once | - |");
+	}
+
+	@Test
+	@RequiresDatabase(TestDatabase.MARIADB)
+	void lockConnectionKilledMidMigrationIsNoticedAndTheMigrationRunsOnceOnMariaDb(TestInfo test) throws Exception {
+		Target target = isolated(TestDatabase.MARIADB);
+		LockLoss loss = loseTheLockMidMigration(target, TestDatabase.MARIADB, test);
+
+		// DDL committed as it ran: A's RUNNING row stays, and B, which took the lock,
+		// reports the migration as interrupted instead of running it again.
+		assertThat(loss.waiterExit).isNotZero();
+		assertThat(loss.waiter.output()).contains("Migration 51", "did not finish");
+		assertThat(loss.holder.output()).contains("the history records it as RUNNING");
+		assertThat(statuses(target.jdbc(), "51")).containsExactly("RUNNING");
+		assertThat(tables(target.dataSource())).contains("crash_first", "crash_second");
+		report.add("| KILL of the lock's connection (IS_USED_LOCK) mid-migration, a second instance started"
+				+ " meanwhile | MariaDB | holder stopped before committing: 'lock lost', naming migration 51, RUNNING"
+				+ " row left; the second took the lock " + loss.takenAfterMillis + " ms after the kill and reported"
+				+ " migration 51 as interrupted instead of running it again; up ran once | - |");
+	}
+
+	/**
+	 * Instance A pauses in the middle of migration 51 holding the lock; B starts and
+	 * waits for the lock; the lock's session of A is ended; once B holds the lock, A goes
+	 * on. A must stop with "lock lost" before committing, naming migration 51.
+	 */
+	private LockLoss loseTheLockMidMigration(Target target, TestDatabase database, TestInfo test) throws Exception {
+		AppProcess holder = startPaused(target, test, "holder");
+		AppProcess waiter = AppProcess.start(output(test, "waiter"),
+				target.arguments("--reliability.crash-migration=true", "--migrate.lock-timeout=120s"));
+		Thread.sleep(3000);
+		assertThat(waiter.isAlive()).as("the second instance waits for the lock").isTrue();
+		assertThat(waiter.reported(ReliabilityApplication.LOCK_ACQUIRED_AT_PREFIX)).isEmpty();
+
+		long killedAt = System.currentTimeMillis();
+		LockSessions.terminateHolder(database, target.dataSource(), "migrate_history");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (waiter.reported(ReliabilityApplication.LOCK_ACQUIRED_AT_PREFIX).isEmpty()) {
+			assertThat(System.nanoTime()).as(waiter::output).isLessThan(deadline);
+			Thread.sleep(20);
+		}
+		long takenAfter = waiter.reported(ReliabilityApplication.LOCK_ACQUIRED_AT_PREFIX).getAsLong() - killedAt;
+		Files.writeString(Path.of(this.workDirectory.resolve("pause") + ".release"), "go");
+
+		assertThat(holder.waitForExit(120)).isNotZero();
+		assertThat(holder.output()).contains("was lost", "migrate stopped before committing Migration 51");
+		int waiterExit = waiter.waitForExit(120);
+		return new LockLoss(holder, waiter, waiterExit, takenAfter);
+	}
+
+	private record LockLoss(AppProcess holder, AppProcess waiter, int waiterExit, long takenAfterMillis) {
+	}
+
 	/**
 	 * Start migration 51 in a JVM of its own and wait until it pauses between its two
 	 * statements ({@code --reliability.pause-in=down} pauses its down instead).
@@ -331,6 +403,11 @@ class MultiProcessReliabilityTests {
 
 	private static List<String> versions(JdbcTemplate jdbc) {
 		return jdbc.queryForList("SELECT version FROM migrate_history WHERE status = 'SUCCESS'", String.class);
+	}
+
+	private static List<String> statuses(JdbcTemplate jdbc, String version) {
+		return jdbc.queryForList("SELECT status FROM migrate_history WHERE version = ? ORDER BY installed_rank",
+				String.class, version);
 	}
 
 	private static String status(JdbcTemplate jdbc, String version) {

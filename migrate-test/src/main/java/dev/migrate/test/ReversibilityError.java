@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * so test frameworks report it as a failed test. The message names the migration and
  * lists the differences, one per line.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class ReversibilityError extends AssertionError {
 

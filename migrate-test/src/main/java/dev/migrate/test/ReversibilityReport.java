@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * @param database the database product the migrations ran on
  * @param notChecked what the snapshots could not read because the account may not, one
  * line per category and schema; empty when everything was compared
- * @author migrate
+ * @since 0.1.0
  */
 public record ReversibilityReport(List<VerifiedMigration> migrations, String database, List<String> notChecked) {
 

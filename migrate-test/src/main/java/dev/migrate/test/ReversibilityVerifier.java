@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import dev.migrate.schema.SchemaDiff;
+import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.MigrateDefaults;
 import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.OperationResult;
@@ -72,7 +75,7 @@ import org.springframework.util.Assert;
  * {@link dev.migrate.test.junit.ReversibilityTest @ReversibilityTest}. Needs no Spring
  * Boot and no test framework.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class ReversibilityVerifier {
 
@@ -87,6 +90,8 @@ public final class ReversibilityVerifier {
 	private @Nullable String schema;
 
 	private String historyTable = "migrate_history";
+
+	private List<String> locations = List.of();
 
 	private @Nullable String historySchema;
 
@@ -158,7 +163,8 @@ public final class ReversibilityVerifier {
 		Environment environment = context.getEnvironment();
 		return of(dataSource, context.getBeansWithAnnotation(Migration.class))
 			.historyTable(environment.getProperty("migrate.table", "migrate_history"))
-			.historySchema(environment.getProperty("migrate.schema"));
+			.historySchema(environment.getProperty("migrate.schema"))
+			.locations(locations(environment).toArray(String[]::new));
 	}
 
 	/**
@@ -206,6 +212,31 @@ public final class ReversibilityVerifier {
 	public ReversibilityVerifier followNewSchemas(boolean followNewSchemas) {
 		this.followNewSchemas = followNewSchemas;
 		return this;
+	}
+
+	/**
+	 * Where the application keeps migrations written as SQL files
+	 * ({@code migrate.locations}), to verify them with the beans.
+	 * {@link #of(ApplicationContext)} reads the property (default
+	 * {@code classpath:db/migration}); otherwise none.
+	 * @param locations Spring resource locations of folders
+	 * @return this verifier
+	 */
+	public ReversibilityVerifier locations(String... locations) {
+		this.locations = List.of(locations);
+		return this;
+	}
+
+	private static List<String> locations(Environment environment) {
+		String[] listed = environment.getProperty("migrate.locations", String[].class);
+		if (listed != null) {
+			return List.of(listed);
+		}
+		List<String> indexed = new ArrayList<>();
+		for (int i = 0; environment.containsProperty("migrate.locations[" + i + "]"); i++) {
+			indexed.add(environment.getRequiredProperty("migrate.locations[" + i + "]"));
+		}
+		return indexed.isEmpty() ? List.of(MigrateDefaults.SQL_LOCATION) : indexed;
 	}
 
 	/**
@@ -301,7 +332,8 @@ public final class ReversibilityVerifier {
 		StatementRecorder recorder = new StatementRecorder();
 		Migrator.Builder builder = Migrator.builder(recorder.wrap(this.dataSource))
 			.schema(this.historySchema)
-			.table(this.historyTable);
+			.table(this.historyTable)
+			.locations(this.locations, null);
 		Migrator migrator = ((this.migrations != null) ? builder.migrations(this.migrations)
 				: builder.migrations(this.namedMigrations))
 			.build();

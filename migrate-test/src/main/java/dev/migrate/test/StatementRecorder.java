@@ -19,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  * Records the SQL that goes through a data source while recording is on, so that the
  * verifier can tell the schemas a migration names from those that other processes create
  * or drop on the same server at the same moment.
- *
- * @author migrate
  */
 final class StatementRecorder {
 

@@ -1,5 +1,7 @@
 package dev.migrate.test;
 
+import dev.migrate.schema.SchemaSnapshot;
+
 import java.math.BigDecimal;
 import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
@@ -22,8 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The rows of the tables a verification checks, each row as text such as
  * {@code (id=1, code='DE')}, so that rows before and after can be compared as multisets.
- *
- * @author migrate
  */
 final class TableRows {
 

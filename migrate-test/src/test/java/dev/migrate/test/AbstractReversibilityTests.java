@@ -6,12 +6,16 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.migrate.schema.SchemaDiff;
+import dev.migrate.schema.SchemaObject;
+import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.Migration;
 import dev.migrate.MigrationContext;
 import dev.migrate.Migrator;
 import dev.migrate.test.ReversibilityError.Problem;
-import dev.migrate.test.SchemaObject.Kind;
+import dev.migrate.schema.SchemaObject.Kind;
 import dev.migrate.testsupport.TestDatabase;
+import dev.migrate.test.ReversibilityReport.VerifiedMigration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -165,6 +170,27 @@ abstract class AbstractReversibilityTests {
 			.containsExactly(true, true, true, true, true, true, true);
 		assertThat(SchemaSnapshot.of(this.dataSource).tableNames()).containsExactly("orders", "users");
 		assertThat(SchemaSnapshot.of(this.dataSource).objects(Kind.VIEW)).hasSize(1);
+	}
+
+	@Test
+	void verifiesSqlFileMigrationsWithTheBeans() {
+		ReversibilityReport report = ReversibilityVerifier.of(this.dataSource, List.of())
+			.locations("classpath:dev/migrate/sqlfiles/basic")
+			.allowIrreversible("1.1")
+			.verify();
+		assertThat(report.migrations()).extracting(VerifiedMigration::beanName, VerifiedMigration::reversible)
+			.containsExactly(tuple("V1__Create_notes.sql", true), tuple("V1_1__Index_notes.sql", false),
+					tuple("V2__Seed_notes.sql", true));
+	}
+
+	@Test
+	void catchesAnUndoFileThatLeavesTheTableBehind() {
+		assertThatExceptionOfType(ReversibilityError.class)
+			.isThrownBy(() -> ReversibilityVerifier.of(this.dataSource, List.of())
+				.locations("classpath:dev/migrate/test/sqlfiles/wrong-undo")
+				.verify())
+			.satisfies((error) -> assertThat(error.getBeanName()).isEqualTo("V1__Create_tags.sql"))
+			.withMessageContaining("tags");
 	}
 
 	@Test

@@ -2,7 +2,9 @@ package dev.migrate.test;
 
 import java.util.List;
 
-import dev.migrate.test.SchemaObject.Kind;
+import dev.migrate.schema.SchemaObject;
+import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.schema.SchemaObject.Kind;
 import dev.migrate.testsupport.RequiresDatabase;
 import dev.migrate.testsupport.TestDatabase;
 

@@ -3,7 +3,8 @@ package dev.migrate.test;
 import java.util.List;
 import java.util.Map;
 
-import dev.migrate.test.SchemaObject.Kind;
+import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.schema.SchemaObject.Kind;
 import dev.migrate.testsupport.RequiresDatabase;
 import dev.migrate.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;

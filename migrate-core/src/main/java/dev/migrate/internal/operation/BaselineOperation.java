@@ -20,8 +20,6 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Marks an existing database as being at a version without running anything: the
  * migrations up to it count as applied.
- *
- * @author migrate
  */
 public final class BaselineOperation implements LockedOperation {
 

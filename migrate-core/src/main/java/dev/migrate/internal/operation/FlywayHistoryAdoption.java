@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +49,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * migrations (no version) are left out: migrate has none. Rows that Flyway's repair
  * marked as deleted, and undone versions, are not carried over. A failed row stops the
  * adoption.
- *
- * @author migrate
  */
 final class FlywayHistoryAdoption {
 
@@ -84,11 +83,12 @@ final class FlywayHistoryAdoption {
 			return;
 		}
 		String quote = jdbc.execute((ConnectionCallback<String>) FlywayHistoryAdoption::quote);
-		String table = jdbc
-			.execute((ConnectionCallback<@Nullable String>) (connection) -> locate(engine, connection, quote));
-		if (table == null) {
+		Optional<String> located = jdbc.execute((ConnectionCallback<Optional<String>>) (connection) -> Optional
+			.ofNullable(locate(engine, connection, quote)));
+		if (located == null || located.isEmpty()) {
 			return;
 		}
+		String table = located.get();
 		// Flyway quotes the names of its columns too.
 		String columns = String.join(", ", COLUMNS.stream().map((column) -> quote + column + quote).toList());
 		List<FlywayRow> flywayRows = jdbc.query(
@@ -98,7 +98,7 @@ final class FlywayHistoryAdoption {
 		if (mode == FlywayHistoryMode.REFUSE) {
 			throw refused(engine, table, carried);
 		}
-		jdbc.execute((ConnectionCallback<@Nullable Void>) (connection) -> {
+		jdbc.execute((ConnectionCallback<Integer>) (connection) -> {
 			// One transaction: every version is carried over, or none.
 			connection.setAutoCommit(false);
 			try {
@@ -120,7 +120,7 @@ final class FlywayHistoryAdoption {
 			finally {
 				connection.setAutoCommit(true);
 			}
-			return null;
+			return carried.size();
 		});
 		long repeatable = flywayRows.stream().filter((row) -> row.version() == null && row.success()).count();
 		logger.info("Took over from Flyway's history table " + table + ": " + carried.size()

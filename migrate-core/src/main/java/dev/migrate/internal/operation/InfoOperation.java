@@ -2,12 +2,12 @@ package dev.migrate.internal.operation;
 
 import dev.migrate.InfoResult;
 import dev.migrate.internal.Engine;
+import dev.migrate.internal.MergedMigrations;
+import dev.migrate.resolver.ResolvedMigration;
 
 /**
  * Reports every migration, in the code or the history table, with its state. Takes no
  * lock and writes nothing.
- *
- * @author migrate
  */
 public final class InfoOperation {
 
@@ -23,7 +23,11 @@ public final class InfoOperation {
 	 * @return the migrations with their states
 	 */
 	public InfoResult execute(Engine engine) {
-		return engine.readMerged().info(engine.history().qualifiedName(), engine.dialect().name());
+		MergedMigrations merged = engine.readMerged();
+		// Applied migrations stay undescribed beans; the pending ones are checked as a
+		// migrate would check them, so that a report does not list one that cannot run.
+		ResolvedMigration.resolveAll(merged.pending(null, true));
+		return merged.info(engine.history().qualifiedName(), engine.dialect().name());
 	}
 
 }

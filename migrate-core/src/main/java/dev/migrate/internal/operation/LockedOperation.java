@@ -11,8 +11,6 @@ import dev.migrate.lock.MigrationLock;
 /**
  * An operation that changes the database or its history, run by {@link LockedRun} under
  * the migration lock.
- *
- * @author migrate
  */
 interface LockedOperation {
 

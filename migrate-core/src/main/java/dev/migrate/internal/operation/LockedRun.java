@@ -19,8 +19,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * The routine every operation that touches the database shares: take the lock, make sure
  * the history table exists, read it, merge it with the code, run the operation, report.
- *
- * @author migrate
  */
 final class LockedRun {
 
@@ -38,6 +36,9 @@ final class LockedRun {
 	 */
 	static OperationResult change(Engine engine, LockedOperation operation, long startNanos) {
 		engine.history().createSchemaIfMissing();
+		// Before the lock: a look-up while the lock's and a migration's connections are
+		// held would need a third one, and wait for it on a pool of two.
+		engine.installedBy();
 		try (MigrationLock.Held held = engine.lock().acquire(engine.settings().lockTimeout())) {
 			MigrationListeners.notify(engine.settings().listeners(),
 					(listener) -> listener.lockAcquired(held.waited()));

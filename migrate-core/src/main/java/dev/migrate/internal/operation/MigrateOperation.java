@@ -23,8 +23,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * Applies pending migrations, up to a target. Nothing pending is the common case: it is
  * answered from one read of the history, without the lock and without writing.
- *
- * @author migrate
  */
 public final class MigrateOperation implements LockedOperation {
 
@@ -51,9 +49,14 @@ public final class MigrateOperation implements LockedOperation {
 		EngineSettings settings = engine.settings();
 		if (!settings.baselineOnMigrate()) {
 			MergedMigrations current = engine.merge(engine.history().readForCheck());
-			if (current.validate(settings.outOfOrder(), settings.transactionMode()).isEmpty()
-					&& current.pending(this.target, settings.outOfOrder()).isEmpty() && current.isCurrentFormat()
-					&& current.checksumsToRecord().isEmpty()) {
+			boolean valid = current.validate(settings.outOfOrder(), settings.transactionMode()).isEmpty();
+			List<ResolvedMigration> pending = current.pending(this.target, settings.outOfOrder());
+			if (valid && !pending.isEmpty()) {
+				// Obtain and check the beans to run before the lock is taken or anything
+				// is created: one that cannot be created changes nothing.
+				ResolvedMigration.resolveAll(pending);
+			}
+			if (valid && pending.isEmpty() && current.isCurrentFormat() && current.checksumsToRecord().isEmpty()) {
 				warn(engine, current);
 				logger.info("Schema " + engine.history().qualifiedName() + " is up to date at version "
 						+ Versions.display(current.currentVersion()) + " (" + engine.migrations().size()
@@ -91,11 +94,14 @@ public final class MigrateOperation implements LockedOperation {
 			return checked;
 		}
 		for (ChecksumUpdate update : updates) {
-			engine.history().recordChecksum(update.row().installedRank(), update.checksum());
+			engine.history().recordChecksum(update.row().installedRank(), update.checksum(), update.classHash());
 		}
-		logger.info("Recorded the checksums of " + updates.size()
-				+ " applied migration(s) with the current algorithm (they were recorded by an older migrate, or by"
-				+ " Flyway before migrate took over)");
+		long anew = updates.stream().filter((update) -> !update.checksum().equals(update.row().checksum())).count();
+		if (anew > 0) {
+			logger.info("Recorded the checksums of " + anew
+					+ " applied migration(s) with the current algorithm (they were recorded by an older migrate, or by"
+					+ " Flyway before migrate took over)");
+		}
 		return engine.readMerged();
 	}
 
@@ -110,9 +116,10 @@ public final class MigrateOperation implements LockedOperation {
 
 	@Override
 	public List<MigrationExecution> run(Engine engine, MergedMigrations merged, MigrationLock.Held lock) {
-		return engine.executor()
-			.apply(merged.pending(this.target, engine.settings().outOfOrder()), merged.nextRank(),
-					merged.currentVersion(), lock);
+		List<ResolvedMigration> pending = merged.pending(this.target, engine.settings().outOfOrder());
+		// Obtain and check every bean to run before the first one runs.
+		ResolvedMigration.resolveAll(pending);
+		return engine.executor().apply(pending, merged.nextRank(), merged.currentVersion(), lock);
 	}
 
 }

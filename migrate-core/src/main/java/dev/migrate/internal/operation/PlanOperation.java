@@ -16,8 +16,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * Shows the SQL that a migrate or a rollback would run, changing neither schema nor
  * history. Runs under the lock, so that no other instance migrates meanwhile.
- *
- * @author migrate
  */
 public final class PlanOperation {
 
@@ -77,10 +75,12 @@ public final class PlanOperation {
 	 * @return the plan
 	 */
 	public PlanResult execute(Engine engine) {
-		return LockedRun.read(engine,
-				(merged) -> new PlanResult(this.direction,
-						engine.planner().plan(this.migrations.apply(engine, merged), this.direction),
-						engine.dialect().name(), engine.history().qualifiedName()));
+		return LockedRun.read(engine, (merged) -> {
+			List<ResolvedMigration> migrations = this.migrations.apply(engine, merged);
+			ResolvedMigration.resolveAll(migrations);
+			return new PlanResult(this.direction, engine.planner().plan(migrations, this.direction),
+					engine.dialect().name(), engine.history().qualifiedName());
+		});
 	}
 
 }

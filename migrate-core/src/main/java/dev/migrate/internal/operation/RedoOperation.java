@@ -15,8 +15,6 @@ import dev.migrate.resolver.ResolvedMigration;
 
 /**
  * Rolls back the latest applied migration and applies it again.
- *
- * @author migrate
  */
 public final class RedoOperation implements LockedOperation {
 

@@ -31,8 +31,6 @@ import org.jspecify.annotations.Nullable;
  * a failed rollback as applied again), drops missing ones from the history, and aligns
  * checksums and descriptions of applied migrations with the code; for every migration, or
  * for one.
- *
- * @author migrate
  */
 public final class RepairOperation implements LockedOperation {
 
@@ -109,10 +107,10 @@ public final class RepairOperation implements LockedOperation {
 					&& (!migration.checksum().equals(row.checksum())
 							|| !migration.description().equals(audit.description())
 							|| !migration.beanName().equals(audit.beanName())
-							|| !migration.beanClass().getName().equals(audit.className()))) {
+							|| !migration.className().equals(audit.className()))) {
 				engine.history()
 					.realign(row.installedRank(), migration.checksum(), migration.description(), migration.beanName(),
-							migration.beanClass().getName());
+							migration.className(), migration.classHash());
 				executions.add(new MigrationExecution(info.version(), migration.description(), migration.beanName(),
 						Action.REALIGNED, Duration.ZERO));
 			}

@@ -21,8 +21,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * Rolls back the latest applied migrations, newest first: a number of steps, or every
  * migration above a target version.
- *
- * @author migrate
  */
 public final class RollbackOperation implements LockedOperation {
 
@@ -138,6 +136,11 @@ public final class RollbackOperation implements LockedOperation {
 	static List<ResolvedMigration> reversible(MergedMigrations merged, List<HistoryRow> rows) {
 		List<ResolvedMigration> migrations = new ArrayList<>(rows.size());
 		List<String> problems = new ArrayList<>();
+		// Obtain and check every bean to roll back before the first down method runs.
+		ResolvedMigration.resolveAll(rows.stream()
+			.map((row) -> merged.migration(row.version()))
+			.filter((migration) -> migration != null)
+			.toList());
 		for (HistoryRow row : rows) {
 			ResolvedMigration migration = merged.migration(row.version());
 			if (migration == null) {

@@ -6,12 +6,11 @@ import dev.migrate.Diagnosis;
 import dev.migrate.ValidationResult;
 import dev.migrate.internal.Engine;
 import dev.migrate.internal.MergedMigrations;
+import dev.migrate.resolver.ResolvedMigration;
 
 /**
  * Checks the migrations in the code against the history table. Takes no lock and writes
  * nothing.
- *
- * @author migrate
  */
 public final class ValidateOperation {
 
@@ -27,6 +26,9 @@ public final class ValidateOperation {
 	 * @return the problems found, with the merged view
 	 */
 	public ValidationResult execute(Engine engine) {
+		// Every bean is obtained and checked, as when migrations are given as beans:
+		// validate trusts no description read without loading the classes.
+		ResolvedMigration.resolveAll(engine.migrations());
 		MergedMigrations merged = engine.readMerged();
 		List<Diagnosis> problems = merged.validate(engine.settings().outOfOrder(), engine.settings().transactionMode());
 		return new ValidationResult(

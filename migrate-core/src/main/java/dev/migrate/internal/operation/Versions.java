@@ -15,8 +15,6 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Versions given to operations, checked, and versions as messages show them.
- *
- * @author migrate
  */
 final class Versions {
 

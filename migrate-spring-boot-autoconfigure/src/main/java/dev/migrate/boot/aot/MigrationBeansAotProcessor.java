@@ -1,9 +1,12 @@
 package dev.migrate.boot.aot;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
+import dev.migrate.MigrateDefaults;
 import dev.migrate.Migration;
+import dev.migrate.resolver.SqlFileMigration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.MemberCategory;
@@ -11,8 +14,13 @@ import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * {@link BeanFactoryInitializationAotProcessor} that tells a GraalVM native image what
@@ -29,7 +37,6 @@ import org.springframework.util.ClassUtils;
  * a script with Spring's {@code ScriptUtils} or {@code ResourceDatabasePopulator}.</li>
  * </ul>
  *
- * @author migrate
  * @since 0.1.0
  */
 class MigrationBeansAotProcessor implements BeanFactoryInitializationAotProcessor {
@@ -47,10 +54,40 @@ class MigrationBeansAotProcessor implements BeanFactoryInitializationAotProcesso
 				}
 			}
 		}
-		if (migrations.isEmpty()) {
-			return null;
+		List<String> locations = sqlLocations(beanFactory);
+		return (generationContext, code) -> {
+			RuntimeHints hints = generationContext.getRuntimeHints();
+			registerHints(hints, migrations);
+			registerSqlFileHints(hints, locations);
+		};
+	}
+
+	private static List<String> sqlLocations(ConfigurableListableBeanFactory beanFactory) {
+		if (!beanFactory.containsBean(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME)) {
+			return List.of(MigrateDefaults.SQL_LOCATION);
 		}
-		return (generationContext, code) -> registerHints(generationContext.getRuntimeHints(), migrations);
+		Environment environment = beanFactory.getBean(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME,
+				Environment.class);
+		return Binder.get(environment)
+			.bind("migrate.locations", Bindable.listOf(String.class))
+			.orElse(List.of(MigrateDefaults.SQL_LOCATION));
+	}
+
+	/**
+	 * Register what SQL-file migrations need: the files under the class path locations,
+	 * and the methods that run them.
+	 * @param hints the hints to add to
+	 * @param locations the values of {@code migrate.locations}
+	 */
+	static void registerSqlFileHints(RuntimeHints hints, List<String> locations) {
+		hints.reflection().registerType(SqlFileMigration.class, MemberCategory.INVOKE_PUBLIC_METHODS);
+		for (String location : locations) {
+			if (location.startsWith("classpath:") || location.startsWith("classpath*:")) {
+				String path = StringUtils.trimTrailingCharacter(
+						StringUtils.trimLeadingCharacter(location.substring(location.indexOf(':') + 1), '/'), '/');
+				hints.resources().registerPattern(path.isEmpty() ? "**/*.sql" : path + "/**/*.sql");
+			}
+		}
 	}
 
 	static void registerHints(RuntimeHints hints, Set<Class<?>> migrations) {

@@ -12,7 +12,7 @@ import org.springframework.core.env.Environment;
  * Thrown at start-up when Hibernate is configured to create or update the schema that
  * migrate manages. Nothing has been changed in the database.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class DdlAutoConflictException extends MigrateException {
 

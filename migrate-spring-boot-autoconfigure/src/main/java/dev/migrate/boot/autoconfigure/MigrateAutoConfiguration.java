@@ -53,7 +53,7 @@ import org.springframework.util.StringUtils;
  * {@link MigrateNoOpMigrationStrategy}); with {@code migrate.command},
  * {@link MigrateCommandMigrationStrategy}.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @Conditional(MigrateAutoConfiguration.MigrateDataSourceCondition.class)
@@ -68,6 +68,11 @@ public final class MigrateAutoConfiguration {
 	static LazyInitializationExcludeFilter migrateLazyInitializationExcludeFilter() {
 		// The initializer must run during refresh even when everything else is lazy.
 		return LazyInitializationExcludeFilter.forBeanTypes(MigrateMigrationInitializer.class);
+	}
+
+	@Bean
+	static MigrationBeansLazyInitialization migrationBeansLazyInitialization() {
+		return new MigrationBeansLazyInitialization();
 	}
 
 	@Bean
@@ -98,6 +103,8 @@ public final class MigrateAutoConfiguration {
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties.getSchema()).to(builder::schema);
 		map.from(properties.getTable()).to(builder::table);
+		map.from(properties.getLocations())
+			.to((locations) -> builder.locations(locations, beanFactory.getBeanClassLoader()));
 		map.from(properties.getTransactionMode()).to(builder::transactionMode);
 		map.from(properties.isOutOfOrder()).to(builder::outOfOrder);
 		map.from(properties.getValidateChecksums()).to(builder::validateChecksums);
@@ -111,7 +118,7 @@ public final class MigrateAutoConfiguration {
 		map.from(properties.getConnectRetriesInterval()).to(builder::connectRetriesInterval);
 		listeners.orderedStream().forEach(builder::listener);
 		// Migrations that name a database of migrate.databases are not the primary's.
-		builder.migrations(MigrateDatabases.migrationsOf(MigrationBeans.collect(beanFactory), ""));
+		builder.migrationSources(MigrationBeans.sources(beanFactory, ""));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

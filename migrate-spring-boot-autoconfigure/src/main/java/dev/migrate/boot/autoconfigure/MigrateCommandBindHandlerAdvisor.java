@@ -19,8 +19,6 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  * {@link MigrateCommandConfigurationFailures}. The original failure stays the cause of
  * the {@link MigrateCommandConfigurationException}, so Spring Boot's report of the
  * binding failure is unchanged where the exit handler returns.
- *
- * @author migrate
  */
 class MigrateCommandBindHandlerAdvisor implements ConfigurationPropertiesBindHandlerAdvisor {
 

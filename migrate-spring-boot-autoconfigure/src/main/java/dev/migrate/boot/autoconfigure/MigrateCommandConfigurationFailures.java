@@ -29,8 +29,6 @@ import org.springframework.core.NestedExceptionUtils;
  * JVM exits with 1) as soon as an application listener bean was not created yet, as with
  * Actuator's metrics and transaction management. The exception is still thrown when the
  * handler returns, for embedded uses and tests.
- *
- * @author migrate
  */
 final class MigrateCommandConfigurationFailures {
 
@@ -51,7 +49,7 @@ final class MigrateCommandConfigurationFailures {
 		MigrateCommandConfigurationException exception = new MigrateCommandConfigurationException(command, failure);
 		FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(exception);
 		String report = (analysis != null) ? analysis.getDescription() + System.lineSeparator() + analysis.getAction()
-				: exception.getMessage();
+				: String.valueOf(exception.getMessage());
 		return end(exception, report, exitHandler, out);
 	}
 

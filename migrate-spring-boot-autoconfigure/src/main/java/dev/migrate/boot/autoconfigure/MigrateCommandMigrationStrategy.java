@@ -20,7 +20,6 @@ import org.springframework.util.Assert;
  * application is not started: when the handler returns, start-up is aborted with a
  * {@link MigrateCommandCompletedException} that carries the exit code.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrateCommandMigrationStrategy implements MigrateMigrationStrategy {
@@ -60,9 +59,29 @@ public class MigrateCommandMigrationStrategy implements MigrateMigrationStrategy
 
 	@Override
 	public void migrate(Migrator migrator) {
+		if (this.command == MigrateCommand.GENERATE) {
+			if (MigrateGenerateAutoConfiguration.isAvailable(getClass().getClassLoader())) {
+				// Runs once the EntityManagerFactory is built; see
+				// MigrateGenerateAutoConfiguration.
+				return;
+			}
+			exit(new MigrateCommandResult(MigrateCommand.GENERATE, MigrateCommandResult.MISCONFIGURED,
+					"Generate did not run: it compares the JPA entities with the database, but Hibernate and Spring"
+							+ " Boot's JPA support are not on the class path. Add spring-boot-starter-data-jpa."
+							+ " Nothing was written.",
+					null));
+		}
 		MigrateCommandResult result = new MigrateCommandRunner(migrator, this.target, this.steps, this.planOutput,
 				MigratePropertiesVocabulary.INSTANCE)
 			.run(this.command);
+		exit(result);
+	}
+
+	/**
+	 * Print a command's report and end the application with its exit code.
+	 * @param result the command's result
+	 */
+	void exit(MigrateCommandResult result) {
 		this.out.println(result.report());
 		this.out.flush();
 		this.exitHandler.exit(result);

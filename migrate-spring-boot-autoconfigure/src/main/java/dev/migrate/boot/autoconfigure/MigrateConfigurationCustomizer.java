@@ -9,7 +9,7 @@ import dev.migrate.Migrator;
  * {@link dev.migrate.MigrationListener listener}. Customizers run after the properties
  * are applied, in {@link org.springframework.core.annotation.Order order}.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface MigrateConfigurationCustomizer {

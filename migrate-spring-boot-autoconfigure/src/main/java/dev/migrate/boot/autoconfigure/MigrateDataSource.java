@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
  * DataSource reportingDataSource() { ... }
  * </pre>
  *
- * @author migrate
+ * @since 0.1.0
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,18 +12,16 @@ import javax.sql.DataSource;
 import dev.migrate.Diagnosis;
 import dev.migrate.Diagnosis.Text;
 import dev.migrate.MigrateConfigurationException;
-import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
-import org.springframework.util.ClassUtils;
 
 /**
  * The databases migrated besides the primary one ({@code migrate.databases.<name>}), each
  * with its own {@link Migrator}: its DataSource, history table, lock, schema and
- * transaction mode, and the migrations whose {@link Migration#database()} names it.
+ * transaction mode, and the migrations whose {@link dev.migrate.Migration#database()}
+ * names it.
  *
  * @author migrate
  * @since 0.2.0
@@ -79,46 +77,18 @@ public final class MigrateDatabases {
 	}
 
 	/**
-	 * The database a migration belongs to.
-	 * @param migration the migration bean
-	 * @return the name from {@link Migration#database()}, empty for the primary database
-	 */
-	static String databaseOf(Object migration) {
-		Migration annotation = AnnotatedElementUtils.findMergedAnnotation(ClassUtils.getUserClass(migration),
-				Migration.class);
-		return (annotation != null) ? annotation.database() : "";
-	}
-
-	/**
-	 * The migrations of one database.
-	 * @param migrations every migration bean, by bean name
-	 * @param database the database's name, empty for the primary one
-	 * @return its migrations, by bean name
-	 */
-	static Map<String, Object> migrationsOf(Map<String, Object> migrations, String database) {
-		Map<String, Object> selected = new LinkedHashMap<>();
-		migrations.forEach((name, bean) -> {
-			if (databaseOf(bean).equals(database)) {
-				selected.put(name, bean);
-			}
-		});
-		return selected;
-	}
-
-	/**
 	 * Check that every migration names a configured database.
-	 * @param migrations every migration bean, by bean name
+	 * @param named the migrations that name a database, by bean name
 	 * @param databases the configured databases
 	 * @throws MigrateConfigurationException naming each migration whose database is not
 	 * configured
 	 */
-	static void checkDatabasesNamed(Map<String, Object> migrations, Map<String, ?> databases) {
+	static void checkDatabasesNamed(Map<String, MigrationBeans.NamedDatabase> named, Map<String, ?> databases) {
 		List<String> unknown = new ArrayList<>();
-		migrations.forEach((name, bean) -> {
-			String database = databaseOf(bean);
-			if (!database.isEmpty() && !databases.containsKey(database)) {
-				unknown.add("bean '" + name + "' (" + ClassUtils.getUserClass(bean).getName() + ") names database '"
-						+ database + "'");
+		named.forEach((name, migration) -> {
+			if (!databases.containsKey(migration.database())) {
+				unknown.add("bean '" + name + "' (" + migration.className() + ") names database '"
+						+ migration.database() + "'");
 			}
 		});
 		if (!unknown.isEmpty()) {

@@ -72,8 +72,7 @@ public final class MigrateDatabasesAutoConfiguration {
 	MigrateDatabases migrateDatabases(MigrateProperties properties, Migrator migrator,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrateConfigurationCustomizer> customizers,
 			ConfigurableListableBeanFactory beanFactory) {
-		Map<String, Object> migrations = MigrationBeans.collect(beanFactory);
-		MigrateDatabases.checkDatabasesNamed(migrations, properties.getDatabases());
+		MigrateDatabases.checkDatabasesNamed(MigrationBeans.namedDatabases(beanFactory), properties.getDatabases());
 		List<HistoryLocation> locations = new ArrayList<>();
 		locations.add(new HistoryLocation("primary", migrator.getDataSource(), properties.getSchema(),
 				properties.getTable()));
@@ -99,7 +98,7 @@ public final class MigrateDatabasesAutoConfiguration {
 			map.from(properties.getConnectRetries()).to(builder::connectRetries);
 			map.from(properties.getConnectRetriesInterval()).to(builder::connectRetriesInterval);
 			listeners.orderedStream().forEach(builder::listener);
-			builder.migrations(MigrateDatabases.migrationsOf(migrations, name));
+			builder.migrationSources(MigrationBeans.sources(beanFactory, name));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			try {
 				migrators.put(name, builder.build());

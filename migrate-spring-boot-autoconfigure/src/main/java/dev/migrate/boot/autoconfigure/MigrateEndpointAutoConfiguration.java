@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsEndpoint}
  * at {@code /actuator/migrations}.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @AutoConfiguration(after = MigrateAutoConfiguration.class)
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)

@@ -22,8 +22,6 @@ import org.springframework.core.annotation.Order;
 /**
  * {@link FailureAnalyzer} that turns migrate's start-up errors into Boot's "APPLICATION
  * FAILED TO START" report: which migration, what happened, and what to do.
- *
- * @author migrate
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MigrateFailureAnalyzer implements FailureAnalyzer {

@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Bean;
  * contributor: one {@link MigrationsHealthIndicator} per {@link Migrator}, expecting the
  * migrations up to {@code migrate.target} to be applied.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @AutoConfiguration(after = MigrateAutoConfiguration.class)
 @ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
  * of each migration run comes from its observation
  * ({@link MigrateObservationAutoConfiguration}), so that a run is recorded once.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @AutoConfiguration(after = MigrateAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",

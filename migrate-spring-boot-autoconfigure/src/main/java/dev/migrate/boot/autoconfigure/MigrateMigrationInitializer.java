@@ -15,7 +15,7 @@ import org.springframework.util.Assert;
  * pending migrations by default, or run the operation of {@code migrate.command} and end
  * the application.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MigrateMigrationInitializer implements InitializingBean, Ordered {
 

@@ -8,8 +8,6 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 /**
  * {@link DatabaseInitializerDetector} for {@link MigrateMigrationInitializer}: makes the
  * beans that depend on database initialization wait for the migrations.
- *
- * @author migrate
  */
 class MigrateMigrationInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 

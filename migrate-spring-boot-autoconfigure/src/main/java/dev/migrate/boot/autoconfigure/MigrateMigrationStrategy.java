@@ -25,7 +25,6 @@ import dev.migrate.Migrator;
  * one, {@link MigrateCommandMigrationStrategy} runs instead of the application's
  * strategy. A failure thrown by the strategy stops the start-up of the application.
  *
- * @author migrate
  * @since 0.1.0
  */
 @FunctionalInterface

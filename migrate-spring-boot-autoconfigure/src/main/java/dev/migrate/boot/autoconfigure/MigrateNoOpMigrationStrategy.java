@@ -8,7 +8,6 @@ import dev.migrate.Migrator;
  * available to the actuator endpoint, the health contributor, the metrics and the
  * application's own code.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrateNoOpMigrationStrategy implements MigrateMigrationStrategy {

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
  * there is a meter registry and as a span when there is a tracer. A
  * {@link MigrationObservationConvention} bean replaces the default convention.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @AutoConfiguration(after = MigrateAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")

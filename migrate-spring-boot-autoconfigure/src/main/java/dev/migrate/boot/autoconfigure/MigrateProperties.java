@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import dev.migrate.tenant.FailurePolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -24,7 +26,7 @@ import org.springframework.boot.convert.DurationUnit;
  * must not be ignored. A new {@code migrate.*} property therefore belongs here, or in a
  * nested group of this class.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @ConfigurationProperties(prefix = "migrate", ignoreUnknownFields = false)
 public class MigrateProperties {
@@ -49,6 +51,14 @@ public class MigrateProperties {
 	 * one is needed, takes this name with a '_lock' suffix.
 	 */
 	private String table = "migrate_history";
+
+	/**
+	 * Locations of migrations written as SQL files, next to the @Migration beans:
+	 * V<version>__<description>.sql applies one, an optional
+	 * U<version>__<description>.sql undoes it. Folders below each location are searched
+	 * too; a location that does not exist holds none.
+	 */
+	private List<String> locations = new ArrayList<>(Collections.singletonList("classpath:db/migration"));
 
 	/**
 	 * Schema of the history table. Created if missing. Defaults to the current schema of
@@ -150,6 +160,8 @@ public class MigrateProperties {
 	 */
 	private @Nullable MigrateCommand command;
 
+	private final Generate generate = new Generate();
+
 	/**
 	 * JDBC URL of the database to migrate, to use a dedicated connection instead of the
 	 * application's DataSource.
@@ -201,6 +213,14 @@ public class MigrateProperties {
 
 	public void setOnStartup(MigrateStartupMode onStartup) {
 		this.onStartup = onStartup;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
 	}
 
 	public String getTable() {
@@ -369,6 +389,61 @@ public class MigrateProperties {
 
 	public void setInstalledBy(@Nullable String installedBy) {
 		this.installedBy = installedBy;
+	}
+
+	public Generate getGenerate() {
+		return this.generate;
+	}
+
+	/**
+	 * Settings of the generate command, which writes the next migration from the JPA
+	 * entities.
+	 */
+	public static class Generate {
+
+		/**
+		 * Class name of the migration that the generate command writes, a Java identifier
+		 * such as AddDisplayNameToUsers. Required by the generate command.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * Source directory that the generate command writes the migration into, below its
+		 * package's directories.
+		 */
+		private Path directory = Path.of("src", "main", "java");
+
+		/**
+		 * Package of the migration that the generate command writes. Defaults to the
+		 * package of the newest existing migration.
+		 */
+		@Name("package")
+		private @Nullable String packageName;
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(Path directory) {
+			this.directory = directory;
+		}
+
+		public @Nullable String getPackageName() {
+			return this.packageName;
+		}
+
+		public void setPackageName(@Nullable String packageName) {
+			this.packageName = packageName;
+		}
+
 	}
 
 	public Tenants getTenants() {

@@ -12,7 +12,6 @@ import dev.migrate.Vocabulary;
  * auto-configured {@link dev.migrate.Migrator} speaks it, so its errors, the failure
  * analysis at start-up and the reports of commands tell users what to set or run.
  *
- * @author migrate
  * @since 0.1.0
  */
 public final class MigratePropertiesVocabulary implements Vocabulary {

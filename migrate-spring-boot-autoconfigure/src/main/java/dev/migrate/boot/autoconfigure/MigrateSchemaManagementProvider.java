@@ -18,8 +18,6 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * {@link SchemaManagementProvider} that reports the data sources migrate migrates as
  * managed, so that Hibernate's default {@code ddl-auto} for them is {@code none} rather
  * than {@code create-drop}.
- *
- * @author migrate
  */
 class MigrateSchemaManagementProvider implements SchemaManagementProvider {
 

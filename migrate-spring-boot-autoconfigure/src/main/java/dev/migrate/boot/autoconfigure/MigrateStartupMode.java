@@ -6,7 +6,6 @@ package dev.migrate.boot.autoconfigure;
  * actuator endpoint, the health contributor, the metrics and {@code migrate.command} are
  * there.
  *
- * @author migrate
  * @since 0.1.0
  */
 public enum MigrateStartupMode {

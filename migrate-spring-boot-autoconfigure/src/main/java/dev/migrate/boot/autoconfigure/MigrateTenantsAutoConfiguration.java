@@ -1,12 +1,12 @@
 package dev.migrate.boot.autoconfigure;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.boot.actuate.endpoint.MigrateTenantsEndpoint;
 import dev.migrate.boot.actuate.health.MigrateTenantsHealthIndicator;
+import dev.migrate.resolver.MigrationSource;
 import dev.migrate.tenant.Tenant;
 import dev.migrate.tenant.TenantMigrator;
 import dev.migrate.tenant.TenantSource;
@@ -73,6 +73,7 @@ public final class MigrateTenantsAutoConfiguration {
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrateConfigurationCustomizer> customizers,
 			ConfigurableListableBeanFactory beanFactory) {
 		MigrateProperties.Tenants settings = properties.getTenants();
+		List<MigrationSource> sources = MigrationBeans.sources(beanFactory, "");
 		return TenantMigrator.builder(tenants, (tenant, dataSource) -> {
 			Migrator.Builder builder = Migrator.builder(dataSource).vocabulary(MigratePropertiesVocabulary.INSTANCE);
 			PropertyMapper map = PropertyMapper.get();
@@ -86,7 +87,8 @@ public final class MigrateTenantsAutoConfiguration {
 			map.from(properties.getInstalledBy()).to(builder::installedBy);
 			map.from(properties.getFlywayHistory()).to(builder::flywayHistory);
 			listeners.orderedStream().forEach(builder::listener);
-			builder.migrations(migrations(beanFactory));
+			builder.migrationSources(sources);
+			builder.locations(properties.getLocations(), beanFactory.getBeanClassLoader());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder;
 		})
@@ -98,10 +100,6 @@ public final class MigrateTenantsAutoConfiguration {
 			.progressInterval(settings.getProgressInterval())
 			.vocabulary(MigratePropertiesVocabulary.INSTANCE)
 			.build();
-	}
-
-	private static Map<String, Object> migrations(ConfigurableListableBeanFactory beanFactory) {
-		return MigrateDatabases.migrationsOf(MigrationBeans.collect(beanFactory), "");
 	}
 
 	@Bean

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
  * only by those slices (through {@code AutoConfigureDataSourceInitialization.imports}),
  * so an application's start-up never pays for the scan.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @AutoConfiguration(before = MigrateAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "migrate.enabled", matchIfMissing = true)

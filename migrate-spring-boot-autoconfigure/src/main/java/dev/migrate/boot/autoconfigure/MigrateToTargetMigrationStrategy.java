@@ -10,7 +10,6 @@ import org.springframework.util.StringUtils;
  * version ({@code migrate.target}), or all of them. What migrate does at start-up unless
  * the application defines its own strategy.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrateToTargetMigrationStrategy implements MigrateMigrationStrategy {

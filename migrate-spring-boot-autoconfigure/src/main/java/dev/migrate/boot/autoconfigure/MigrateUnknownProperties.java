@@ -20,8 +20,6 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  * typo such as {@code migrate.enable=false} would otherwise be ignored, and migrate would
  * do what it does by default. Names each key with its value and origin, the properties it
  * is close to, and the valid ones.
- *
- * @author migrate
  */
 final class MigrateUnknownProperties {
 
@@ -130,7 +128,13 @@ final class MigrateUnknownProperties {
 			if (descriptor.getReadMethod() == null || "class".equals(descriptor.getName())) {
 				continue;
 			}
-			String name = prefix + "." + dashed(descriptor.getName());
+			// A property whose name is a Java keyword (migrate.generate.package) is bound
+			// through @Name on its field.
+			java.lang.reflect.Field field = org.springframework.util.ReflectionUtils.findField(type,
+					descriptor.getName());
+			org.springframework.boot.context.properties.bind.Name rename = (field != null)
+					? field.getAnnotation(org.springframework.boot.context.properties.bind.Name.class) : null;
+			String name = prefix + "." + ((rename != null) ? rename.value() : dashed(descriptor.getName()));
 			Class<?> propertyType = descriptor.getPropertyType();
 			if (propertyType != null && propertyType.getEnclosingClass() == MigrateProperties.class
 					&& !propertyType.isEnum()) {

@@ -20,7 +20,6 @@ import org.springframework.util.StringUtils;
  * migrates for, such as a Kubernetes Job that starts the application with
  * {@code migrate.command=migrate}. Takes no lock and writes nothing.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrateValidateMigrationStrategy implements MigrateMigrationStrategy {

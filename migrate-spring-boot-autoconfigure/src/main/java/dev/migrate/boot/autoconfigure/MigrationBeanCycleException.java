@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * such as JPA's {@code EntityManagerFactory} or the application's {@code JdbcTemplate}.
  * Nothing has been changed in the database.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MigrationBeanCycleException extends MigrateException {
 

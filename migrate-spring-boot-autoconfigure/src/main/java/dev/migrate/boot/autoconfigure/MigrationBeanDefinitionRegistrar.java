@@ -29,8 +29,6 @@ import org.springframework.util.ClassUtils;
  * {@code @DataJpaTest} do: like Flyway's SQL files, the migrations must run there too.
  * Scans the auto-configuration packages only, and only when the context holds no
  * migration at all, so an application's own scanning is never second-guessed.
- *
- * @author migrate
  */
 class MigrationBeanDefinitionRegistrar
 		implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, ResourceLoaderAware {

@@ -9,45 +9,176 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.migrate.Migration;
+import dev.migrate.resolver.ClassFileSource;
+import dev.migrate.resolver.MigrationSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.BeanCurrentlyInCreationException;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.MethodMetadata;
+import org.springframework.util.ClassUtils;
 
 /**
- * Collects the {@link Migration @Migration} beans of a context, by bean name, and turns
+ * Describes the {@link Migration @Migration} beans of a context to the engine, and turns
  * the circular reference caused by a migration that depends on the database's users into
  * a {@link MigrationBeanCycleException} that says what to do.
+ * <p>
+ * A migration registered by component scanning is described from the metadata of its bean
+ * definition, read from the class file without loading the class, and its bean is created
+ * only when the engine needs it: with nothing pending, an application start loads,
+ * instantiates and reflects on none of its migrations. Other migrations (from
+ * {@code @Bean} methods, registered classes or instances) are created up front, as
+ * before.
  *
- * @author migrate
  */
 final class MigrationBeans {
 
 	private MigrationBeans() {
 	}
 
-	static Map<String, Object> collect(ConfigurableListableBeanFactory beanFactory) {
-		Map<String, Object> migrations = new LinkedHashMap<>();
-		for (String name : beanFactory.getBeanNamesForAnnotation(Migration.class)) {
-			if (beanFactory.isCurrentlyInCreation(name)) {
-				// The migration is being created and, through its dependencies, asked for
-				// the migrations to run first.
-				throw new MigrationBeanCycleException(name, beanFactory.getType(name),
-						beansInCreation(beanFactory, name), null);
+	/**
+	 * The migrations of a context, each as a source whose bean is created on demand.
+	 * @param beanFactory the context's bean factory
+	 * @return the sources
+	 */
+	static List<MigrationSource> sources(ConfigurableListableBeanFactory beanFactory) {
+		return sources(beanFactory, null);
+	}
+
+	/**
+	 * The migrations of one database of a context, each as a source whose bean is created
+	 * on demand.
+	 * @param beanFactory the context's bean factory
+	 * @param database the name in {@link Migration#database()}, empty for the primary
+	 * database, or {@code null} for every migration
+	 * @return the sources
+	 */
+	static List<MigrationSource> sources(ConfigurableListableBeanFactory beanFactory, @Nullable String database) {
+		ClassLoader classLoader = (beanFactory.getBeanClassLoader() != null) ? beanFactory.getBeanClassLoader()
+				: ClassUtils.getDefaultClassLoader();
+		ClassFileSource classFiles = (classLoader != null) ? ClassFileSource.of(classLoader)
+				: ClassFileSource.of(MigrationBeans.class.getClassLoader());
+		List<MigrationSource> sources = new ArrayList<>();
+		Map<String, Object> others = new LinkedHashMap<>();
+		for (String name : beanFactory.getBeanDefinitionNames()) {
+			BeanDefinition definition = beanFactory.getBeanDefinition(name);
+			if (definition.isAbstract()) {
+				continue;
 			}
-			try {
-				migrations.put(name, beanFactory.getBean(name));
+			MergedAnnotation<Migration> migration = declared(definition);
+			if (migration != null && database != null && !database.equals(migration.getString("database"))) {
+				continue;
 			}
-			catch (BeanCreationException ex) {
-				if (isCycle(ex)) {
-					throw new MigrationBeanCycleException(name, beanFactory.getType(name),
-							creationPath(beanFactory, ex, name), ex);
-				}
-				throw ex;
+			if (migration != null) {
+				AnnotationMetadata metadata = ((AnnotatedBeanDefinition) definition).getMetadata();
+				sources.add(new MigrationSource(name, metadata.getClassName(), migration.getString("version"),
+						migration.getString("description"),
+						migration.getEnum("transaction", dev.migrate.TransactionMode.class),
+						migration.getString("checksum"), reversible(metadata), classFiles,
+						() -> bean(beanFactory, name)));
+			}
+			else if (isMigrationOf(beanFactory, name, database)) {
+				others.put(name, bean(beanFactory, name));
 			}
 		}
-		return migrations;
+		for (String name : beanFactory.getSingletonNames()) {
+			if (!beanFactory.containsBeanDefinition(name) && isMigrationOf(beanFactory, name, database)) {
+				others.put(name, bean(beanFactory, name));
+			}
+		}
+		others.forEach((name, bean) -> sources.add(MigrationSource.of(name, bean)));
+		return sources;
+	}
+
+	private static boolean isMigrationOf(ConfigurableListableBeanFactory beanFactory, String name,
+			@Nullable String database) {
+		Migration migration = beanFactory.findAnnotationOnBean(name, Migration.class);
+		return migration != null && (database == null || database.equals(migration.database()));
+	}
+
+	/**
+	 * The database each migration of a context names, read without creating the beans.
+	 * @param beanFactory the context's bean factory
+	 * @return for each migration bean that names a database, its class and the database,
+	 * by bean name
+	 */
+	static Map<String, NamedDatabase> namedDatabases(ConfigurableListableBeanFactory beanFactory) {
+		Map<String, NamedDatabase> named = new LinkedHashMap<>();
+		for (String name : beanFactory.getBeanNamesForAnnotation(Migration.class)) {
+			Migration migration = beanFactory.findAnnotationOnBean(name, Migration.class);
+			if (migration != null && !migration.database().isEmpty()) {
+				Class<?> type = beanFactory.getType(name, false);
+				named.put(name, new NamedDatabase((type != null) ? type.getName() : "?", migration.database()));
+			}
+		}
+		return named;
+	}
+
+	/**
+	 * The database a migration names.
+	 *
+	 * @param className the migration's class
+	 * @param database the name in {@link Migration#database()}
+	 */
+	record NamedDatabase(String className, String database) {
+
+	}
+
+	/**
+	 * The {@code @Migration} annotation of a bean definition whose class metadata was
+	 * read without loading it (component scanning), or {@code null}.
+	 */
+	static @Nullable MergedAnnotation<Migration> declared(BeanDefinition definition) {
+		if (!(definition instanceof AnnotatedBeanDefinition annotated) || annotated.getFactoryMethodMetadata() != null
+				|| !annotated.getMetadata().getClassName().equals(definition.getBeanClassName())) {
+			return null;
+		}
+		MergedAnnotation<Migration> migration = annotated.getMetadata().getAnnotations().get(Migration.class);
+		return migration.isPresent() ? migration : null;
+	}
+
+	/**
+	 * Whether the class has a {@code down} method, as far as its own class file tells:
+	 * one declared there, none where it has no superclass or interface to inherit one
+	 * from, else unknown until the class is loaded.
+	 */
+	private static @Nullable Boolean reversible(AnnotationMetadata metadata) {
+		for (MethodMetadata method : metadata.getDeclaredMethods()) {
+			if (method.getMethodName().equals("down") && !method.isStatic()) {
+				return true;
+			}
+		}
+		boolean inherits = (metadata.getSuperClassName() != null
+				&& !Object.class.getName().equals(metadata.getSuperClassName()))
+				|| metadata.getInterfaceNames().length > 0;
+		return inherits ? null : false;
+	}
+
+	/**
+	 * Create (or get) a migration bean.
+	 */
+	static Object bean(ConfigurableListableBeanFactory beanFactory, String name) {
+		if (beanFactory.isCurrentlyInCreation(name)) {
+			// The migration is being created and, through its dependencies, asked for
+			// the migrations to run first.
+			throw new MigrationBeanCycleException(name, beanFactory.getType(name), beansInCreation(beanFactory, name),
+					null);
+		}
+		try {
+			return beanFactory.getBean(name);
+		}
+		catch (BeanCreationException ex) {
+			if (isCycle(ex)) {
+				throw new MigrationBeanCycleException(name, beanFactory.getType(name),
+						creationPath(beanFactory, ex, name), ex);
+			}
+			throw ex;
+		}
 	}
 
 	private static boolean isCycle(Throwable ex) {

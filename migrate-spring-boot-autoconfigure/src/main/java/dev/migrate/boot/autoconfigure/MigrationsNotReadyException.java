@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
  * the application that starts with {@code migrate.on-startup=validate}: migrations are
  * pending, or failed, missing or changed. Nothing was changed in the database.
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrationsNotReadyException extends MigrateException {

@@ -15,7 +15,7 @@ import org.springframework.util.StringUtils;
  * and so has the R2DBC driver but not the JDBC one. Nothing has been changed in the
  * database.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MissingJdbcDriverException extends MigrateConfigurationException {
 

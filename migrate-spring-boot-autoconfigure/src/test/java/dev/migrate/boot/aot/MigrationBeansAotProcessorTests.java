@@ -1,5 +1,8 @@
 package dev.migrate.boot.aot;
 
+import java.util.List;
+
+import dev.migrate.resolver.SqlFileMigration;
 import dev.migrate.Migration;
 import dev.migrate.MigrationContext;
 import org.junit.jupiter.api.Test;
@@ -55,10 +58,30 @@ class MigrationBeansAotProcessorTests {
 	}
 
 	@Test
-	void contributesNothingWithoutMigrations() {
+	void registersSqlFileMigrationsOfTheDefaultLocationWithoutMigrationBeans() {
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		beanFactory.registerBeanDefinition("notAMigration", new RootBeanDefinition(StringBuilder.class));
-		assertThat(new MigrationBeansAotProcessor().processAheadOfTime(beanFactory)).isNull();
+		BeanFactoryInitializationAotContribution contribution = new MigrationBeansAotProcessor()
+			.processAheadOfTime(beanFactory);
+		assertThat(contribution).isNotNull();
+		DefaultGenerationContext generationContext = generationContext();
+		contribution.applyTo(generationContext, null);
+		RuntimeHints hints = generationContext.getRuntimeHints();
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/V1__Create_users.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/2026/U7__Add_index.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(SqlFileMigration.class, "up")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(SqlFileMigration.class, "down"))
+			.accepts(hints);
+	}
+
+	@Test
+	void registersTheConfiguredClassPathLocations() {
+		RuntimeHints hints = new RuntimeHints();
+		MigrationBeansAotProcessor.registerSqlFileHints(hints,
+				List.of("classpath:/sql/app/", "classpath*:shared", "file:/opt/sql"));
+		assertThat(RuntimeHintsPredicates.resource().forResource("sql/app/V1__x.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("shared/V1__x.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/V1__x.sql")).rejects(hints);
 	}
 
 	@Test

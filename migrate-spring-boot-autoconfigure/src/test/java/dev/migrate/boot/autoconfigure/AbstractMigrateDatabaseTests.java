@@ -14,8 +14,13 @@ import dev.migrate.TransactionMode;
 import dev.migrate.boot.actuate.health.MigrationsHealthIndicator;
 import dev.migrate.boot.autoconfigure.TestMigrations.AddAuthor;
 import dev.migrate.boot.autoconfigure.TestMigrations.CreateBooks;
+import dev.migrate.boot.autoconfigure.TestMigrations.CreateLoansBehindAnInterface;
+import dev.migrate.boot.autoconfigure.TestMigrations.CreateLoansThroughAService;
 import dev.migrate.boot.autoconfigure.TestMigrations.CreateShelves;
 import dev.migrate.boot.autoconfigure.TestMigrations.FailOnPurpose;
+import dev.migrate.boot.autoconfigure.TestMigrations.LoanService;
+import dev.migrate.boot.autoconfigure.TestMigrations.TransactionalCreateLoans;
+import dev.migrate.boot.autoconfigure.TestMigrations.WriteALoanThenFail;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandCompletedException;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandResult;
@@ -26,13 +31,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.jdbc.core.ConnectionCallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database; each test gets a fresh database (or schema).
  */
 abstract class AbstractMigrateDatabaseTests {
+
+	private static final AutoConfigurations TRANSACTIONS = AutoConfigurations.of(AopAutoConfiguration.class,
+			TransactionAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class);
 
 	private TestDatabase.Isolated database;
 
@@ -412,6 +424,82 @@ abstract class AbstractMigrateDatabaseTests {
 				.asString()
 				.contains("No migration was found in the code", "2 applied migration(s)");
 		});
+	}
+
+	// Spring's transaction management inside migrations
+
+	@Test
+	void transactionalServiceCalledByAMigrationRollsBackWithIt() {
+		this.contextRunner.withConfiguration(TRANSACTIONS)
+			.withUserConfiguration(CreateBooks.class, LoanService.class, CreateLoansThroughAService.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("boom after three loans");
+				if (transactionalDdl()) {
+					// Everything of migration 2 is gone, the service's loan with it.
+					assertThat(this.state.hasTable("loan")).isFalse();
+					assertThat(this.state.history()).containsExactly("1:SUCCESS");
+				}
+				else {
+					// DDL committed as it ran; the loans, the service's included, were
+					// rolled back; the FAILED row says so.
+					assertThat(this.state.hasTable("loan")).isTrue();
+					assertThat(this.state.count("loan")).isZero();
+					assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:FAILED");
+				}
+			});
+	}
+
+	@Test
+	void transactionalMigrationBeanJoinsTheRunOfTransactionModeAll() {
+		this.contextRunner.withConfiguration(TRANSACTIONS)
+			.withUserConfiguration(CreateBooks.class, LoanService.class, TransactionalCreateLoans.class,
+					WriteALoanThenFail.class)
+			.withPropertyValues("migrate.transaction-mode=all")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("boom after loan 99");
+				if (transactionalDdl()) {
+					// The proxy's transaction joined the run's: it committed nothing.
+					assertThat(this.state.hasTable("book")).isFalse();
+					assertThat(this.state.hasTable("loan")).isFalse();
+					assertThat(this.state.history()).isEmpty();
+				}
+				else {
+					// Mode all falls back to a transaction per migration.
+					assertThat(this.state.jdbc().queryForList("SELECT id FROM loan ORDER BY id", Integer.class))
+						.containsExactly(1, 2);
+					assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS", "3:FAILED");
+				}
+			});
+		this.contextRunner.withConfiguration(TRANSACTIONS)
+			.withUserConfiguration(LoanService.class, TransactionalCreateLoans.class)
+			.withPropertyValues("migrate.enabled=false")
+			.run((context) -> assertThat(AopUtils.isCglibProxy(context.getBean(TransactionalCreateLoans.class)))
+				.isTrue());
+	}
+
+	@Test
+	void migrationBehindAJdkInterfaceProxyAppliesAndRollsBack() {
+		ApplicationContextRunner jdkProxies = this.contextRunner.withConfiguration(TRANSACTIONS)
+			.withUserConfiguration(CreateBooks.class, CreateLoansBehindAnInterface.class)
+			.withPropertyValues("spring.aop.proxy-target-class=false");
+		jdkProxies.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(AopUtils.isJdkDynamicProxy(context.getBean("testMigrations.CreateLoansBehindAnInterface")))
+				.isTrue();
+			assertThat(this.state.count("loan")).isOne();
+			assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+		});
+		jdkProxies.withPropertyValues("migrate.command=rollback").run((context) -> {
+			assertThat(this.exitHandler.result().exitCode()).isZero();
+			assertThat(this.state.hasTable("loan")).isFalse();
+			assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:ROLLED_BACK");
+		});
+	}
+
+	private boolean transactionalDdl() {
+		return database() == TestDatabase.POSTGRES;
 	}
 
 	@Test

@@ -132,6 +132,27 @@ class BadInputTests {
 						+ " NamedParameterJdbcOperations, JdbcClient, Connection, DataSource, MigrationContext");
 	}
 
+	@Test
+	void versionZeroIsRejectedAtStartUpNamingTheMigration() {
+		assertDefinitionProblem(List.of(CreateBooks.class, VersionZero.class),
+				"bean 'badInputTests.VersionZero' (" + VersionZero.class.getName() + ")", "is zero",
+				"Number migrations from 1");
+	}
+
+	@Test
+	void versionLongerThanTheHistoryColumnIsRejectedAtStartUpNamingTheMigration() {
+		assertDefinitionProblem(List.of(CreateBooks.class, LongVersion.class),
+				"bean 'badInputTests.LongVersion' (" + LongVersion.class.getName() + ")", "has 101 characters",
+				"keeps at most 100");
+	}
+
+	@Test
+	void descriptionLongerThanTheHistoryColumnIsRejectedAtStartUpNamingTheMigration() {
+		assertDefinitionProblem(List.of(CreateBooks.class, LongDescription.class),
+				"bean 'badInputTests.LongDescription' (" + LongDescription.class.getName() + ")",
+				"the description \"descriptionescription", "has 201 characters", "keeps at most 200");
+	}
+
 	private void assertDefinitionProblem(List<Class<?>> migrations, String... fragments) {
 		this.contextRunner.withUserConfiguration(migrations.toArray(Class<?>[]::new)).run((context) -> {
 			FailureAnalysis analysis = analysis(context, MigrationDefinitionException.class);
@@ -161,7 +182,7 @@ class BadInputTests {
 		assertThat(result.exitCode()).isEqualTo(MigrateCommandResult.MISCONFIGURED);
 		assertThat(result.report()).startsWith("migrate.command=destroy did not run (exit code 4): Failed to bind"
 				+ " properties under 'migrate.command' to " + MigrateCommand.class.getName() + ": value \"destroy\"")
-			.contains("Valid values: migrate, info, validate, rollback, redo, baseline, repair, plan.")
+			.contains("Valid values: migrate, info, validate, rollback, redo, baseline, repair, plan, generate.")
 			.contains("Nothing was changed in the database.");
 		assertThat(tables()).isEmpty();
 	}
@@ -771,6 +792,37 @@ class BadInputTests {
 		}
 
 		public void up(Connection connection) {
+		}
+
+	}
+
+	@Migration(version = "0")
+	static class VersionZero {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE version_zero (id INT PRIMARY KEY)");
+		}
+
+	}
+
+	@Migration(version = "2.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1."
+			+ "1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1")
+	static class LongVersion {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE long_version (id INT PRIMARY KEY)");
+		}
+
+	}
+
+	@Migration(version = "2",
+			description = "descriptionescriptionescriptionescriptionescriptionescriptionescriptionescriptionescriptio"
+					+ "nescriptionescriptionescriptionescriptionescriptionescriptionescriptionescriptionescriptio"
+					+ "nescriptionescription")
+	static class LongDescription {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE long_description (id INT PRIMARY KEY)");
 		}
 
 	}

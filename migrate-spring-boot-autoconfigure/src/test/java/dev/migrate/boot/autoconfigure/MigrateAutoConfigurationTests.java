@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.ValidationResult;
 import dev.migrate.boot.autoconfigure.TestMigrations.AddAuthor;
@@ -67,6 +68,27 @@ class MigrateAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(Migrator.class)
 				.doesNotHaveBean(MigrateMigrationInitializer.class));
+	}
+
+	@Test
+	void appliesSqlFileMigrationsFromTheLocationsWithTheBeans() {
+		this.contextRunner.withUserConfiguration(AddNicknameToSqlNotes.class)
+			.withPropertyValues("migrate.locations=classpath:dev/migrate/sqlfiles/basic,classpath:not/there")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.state.history()).containsExactly("1:SUCCESS", "1.1:SUCCESS", "2:SUCCESS", "3:SUCCESS");
+				assertThat(this.state.hasTable("sql_notes")).isTrue();
+			});
+	}
+
+	@Test
+	void badSqlFileStopsTheStartNamingIt() {
+		this.contextRunner.withPropertyValues("migrate.locations=classpath:dev/migrate/sqlfiles/bad")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("V2-Typo.sql looks like a migration"));
+		assertThat(this.state.hasTable("migrate_history")).isFalse();
 	}
 
 	@Test
@@ -317,6 +339,16 @@ class MigrateAutoConfigurationTests {
 	}
 
 	@Test
+	void warnsThatApplicationCodeDoesNotJoinWhenMigrateUsesTheMigrateDataSource(CapturedOutput output) {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+			.withUserConfiguration(CreateBooks.class, TwoDataSources.class)
+			.withPropertyValues("primary.url=" + this.url)
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("migrate migrates through a DataSource of its own (@MigrateDataSource)")
+			.contains("does not join the migration's transaction");
+	}
+
+	@Test
 	void migratesTheDataSourceMarkedWithMigrateDataSource() {
 		DatabaseState other = new DatabaseState(dataSource(TwoDataSources.OTHER_URL));
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
@@ -417,6 +449,15 @@ class MigrateAutoConfigurationTests {
 		}
 
 		public void up(JdbcTemplate jdbc) {
+		}
+
+	}
+
+	@Migration(version = "3")
+	static class AddNicknameToSqlNotes {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE sql_notes ADD COLUMN nickname VARCHAR(50)");
 		}
 
 	}

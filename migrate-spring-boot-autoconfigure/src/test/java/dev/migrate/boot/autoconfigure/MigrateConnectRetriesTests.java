@@ -2,13 +2,19 @@ package dev.migrate.boot.autoconfigure;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
 
 import dev.migrate.boot.autoconfigure.TestMigrations.AddAuthor;
 import dev.migrate.boot.autoconfigure.TestMigrations.CreateBooks;
 import org.h2.tools.Server;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +26,10 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,8 +67,11 @@ class MigrateConnectRetriesTests {
 	@Test
 	void migratesADatabaseThatStartsAfterTheApplication(CapturedOutput output) throws Exception {
 		this.server = Server.createTcpServer("-tcpPort", String.valueOf(this.port), "-ifNotExists");
-		this.scheduler.schedule(() -> this.server.start(), 1500, TimeUnit.MILLISECONDS);
-		this.contextRunner.withPropertyValues("migrate.connect-retries=60", "migrate.connect-retries-interval=100ms")
+		// The server starts once a connection has failed, however long the start takes.
+		FailingUntilStarted.onFirstFailure
+			.set(() -> this.scheduler.schedule(() -> this.server.start(), 300, TimeUnit.MILLISECONDS));
+		this.contextRunner.withUserConfiguration(FailingUntilStarted.class)
+			.withPropertyValues("migrate.connect-retries=60", "migrate.connect-retries-interval=100ms")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				DatabaseState state = new DatabaseState(DataSourceBuilder.create()
@@ -106,6 +119,36 @@ class MigrateConnectRetriesTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FailingUntilStarted {
+
+		static final AtomicReference<@Nullable Runnable> onFirstFailure = new AtomicReference<>();
+
+		@Bean
+		DataSource dataSource(Environment environment) {
+			DataSource server = new SimpleDriverDataSource(new org.h2.Driver(),
+					environment.getRequiredProperty("spring.datasource.url"), "sa", "");
+			return new DelegatingDataSource(server) {
+
+				@Override
+				public Connection getConnection() throws SQLException {
+					try {
+						return super.getConnection();
+					}
+					catch (SQLException ex) {
+						Runnable start = onFirstFailure.getAndSet(null);
+						if (start != null) {
+							start.run();
+						}
+						throw ex;
+					}
+				}
+
+			};
+		}
+
 	}
 
 }

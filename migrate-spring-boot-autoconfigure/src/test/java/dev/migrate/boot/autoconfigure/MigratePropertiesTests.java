@@ -25,6 +25,7 @@ class MigratePropertiesTests {
 	void defaultsAreTheEngines() {
 		assertThat(this.properties.isEnabled()).isTrue();
 		assertThat(this.properties.getTable()).isEqualTo(MigrateDefaults.HISTORY_TABLE);
+		assertThat(this.properties.getLocations()).containsExactly(MigrateDefaults.SQL_LOCATION);
 		assertThat(this.properties.getSchema()).isNull();
 		assertThat(this.properties.getTransactionMode()).isEqualTo(MigrateDefaults.TRANSACTION_MODE);
 		assertThat(this.properties.isOutOfOrder()).isFalse();
@@ -47,13 +48,16 @@ class MigratePropertiesTests {
 			for (JsonNode property : JsonMapper.builder().build().readTree(in).get("properties")) {
 				JsonNode value = property.get("defaultValue");
 				if (value != null) {
-					defaults.put(property.get("name").asString(), value.asString());
+					defaults.put(property.get("name").asString(),
+							value.isArray() ? String.join(",", value.valueStream().map(JsonNode::asString).toList())
+									: value.asString());
 				}
 			}
 		}
 		assertThat(defaults).containsEntry("migrate.table", MigrateDefaults.HISTORY_TABLE)
 			.containsEntry("migrate.baseline-version", MigrateDefaults.BASELINE_VERSION)
-			.containsEntry("migrate.enabled", "true");
+			.containsEntry("migrate.enabled", "true")
+			.containsEntry("migrate.locations", MigrateDefaults.SQL_LOCATION);
 	}
 
 }

@@ -30,7 +30,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * Each parameter gets a new verifier, so settings made in one test do not leak into
  * another. The context's database must have no migration applied yet.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class ReversibilityExtension implements ParameterResolver {
 

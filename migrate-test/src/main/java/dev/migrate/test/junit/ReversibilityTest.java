@@ -38,8 +38,8 @@ import org.springframework.core.annotation.AliasFor;
  * {@code spring.jpa.hibernate.ddl-auto=none}, so that neither migrate, SQL scripts nor
  * Hibernate touch the schema before the verifier does.
  *
- * @author migrate
  * @see ReversibilityExtension
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 import dev.migrate.Migration;
 import dev.migrate.test.ReversibilityError;
 import dev.migrate.test.ReversibilityVerifier;
-import dev.migrate.test.SchemaSnapshot;
+import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

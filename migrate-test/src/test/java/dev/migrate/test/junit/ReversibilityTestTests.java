@@ -6,7 +6,7 @@ import dev.migrate.Migration;
 import dev.migrate.test.ReversibilityReport;
 import dev.migrate.test.ReversibilityReport.VerifiedMigration;
 import dev.migrate.test.ReversibilityVerifier;
-import dev.migrate.test.SchemaSnapshot;
+import dev.migrate.schema.SchemaSnapshot;
 import dev.migrate.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 

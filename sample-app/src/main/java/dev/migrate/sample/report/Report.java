@@ -7,6 +7,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * 3.
  */
 @Entity
-@Table(name = "reports")
+@Table(name = "reports", indexes = @Index(name = "reports_make_model_idx", columnList = "make, model"))
 public class Report {
 
 	@Id

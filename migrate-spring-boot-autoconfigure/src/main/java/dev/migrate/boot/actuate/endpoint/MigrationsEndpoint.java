@@ -22,7 +22,7 @@ import org.springframework.context.ApplicationContext;
  * applied, pending, failed, missing and the others of {@link MigrationState}. Read-only:
  * it reads the history tables and changes nothing.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {

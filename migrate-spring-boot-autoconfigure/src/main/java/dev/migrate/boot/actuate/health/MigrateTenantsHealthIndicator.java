@@ -65,7 +65,8 @@ public class MigrateTenantsHealthIndicator extends AbstractHealthIndicator {
 			builder.withDetail("failedTenants",
 					failed.stream()
 						.limit(LISTED)
-						.map((outcome) -> outcome.tenant() + ": " + firstLine(outcome.errorMessage(this.vocabulary)))
+						.map((outcome) -> outcome.tenant() + ": "
+								+ firstLine(String.valueOf(outcome.errorMessage(this.vocabulary))))
 						.toList());
 		}
 	}

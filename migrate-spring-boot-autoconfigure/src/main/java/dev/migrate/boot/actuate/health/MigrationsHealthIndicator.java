@@ -22,7 +22,7 @@ import org.springframework.util.StringUtils;
  * ({@code migrate.target}) are held back on purpose: they do not make it down, and are
  * listed as {@code heldBack}. Details hold the counts per state and the current version.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 

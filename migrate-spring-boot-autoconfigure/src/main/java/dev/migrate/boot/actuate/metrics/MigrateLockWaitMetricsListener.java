@@ -17,7 +17,7 @@ import org.springframework.util.Assert;
  * Migration runs themselves are recorded once, by the observation of
  * {@link dev.migrate.boot.actuate.observation.MigrateObservationListener}, not here.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MigrateLockWaitMetricsListener implements MigrationListener {
 

@@ -18,7 +18,7 @@ import org.springframework.util.Assert;
  * every singleton exists, so that the gauge never pulls the migrations into the creation
  * of the meter registry.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MigratePendingMigrationsMetrics implements SmartInitializingSingleton {
 

@@ -17,8 +17,8 @@ import io.micrometer.common.KeyValues;
  * <li>high cardinality keys: {@code version}, {@code description} and {@code bean}.</li>
  * </ul>
  *
- * @author migrate
  * @see MigrationObservationDocumentation
+ * @since 0.1.0
  */
 public class DefaultMigrationObservationConvention implements MigrationObservationConvention {
 

@@ -22,7 +22,7 @@ import org.springframework.util.Assert;
  * The engine calls both callbacks on the thread that runs the migration, so the open
  * observations are kept per thread.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MigrateObservationListener implements MigrationListener {
 

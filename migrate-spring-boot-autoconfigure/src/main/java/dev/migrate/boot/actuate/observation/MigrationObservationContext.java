@@ -10,8 +10,8 @@ import org.springframework.util.Assert;
  * While the migration runs, {@link #isFinished()} is {@code false}; once it has ended,
  * {@link #getError()} tells a failure from a success.
  *
- * @author migrate
  * @see MigrationObservationConvention
+ * @since 0.1.0
  */
 public class MigrationObservationContext extends Observation.Context {
 

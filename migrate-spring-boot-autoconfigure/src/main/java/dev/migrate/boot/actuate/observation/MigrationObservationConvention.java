@@ -8,8 +8,8 @@ import io.micrometer.observation.ObservationConvention;
  * Declare a bean of this type to replace {@link DefaultMigrationObservationConvention},
  * for example to add a key value; extending the default keeps its name and keys.
  *
- * @author migrate
  * @see MigrationObservationDocumentation
+ * @since 0.1.0
  */
 public interface MigrationObservationConvention extends ObservationConvention<MigrationObservationContext> {
 

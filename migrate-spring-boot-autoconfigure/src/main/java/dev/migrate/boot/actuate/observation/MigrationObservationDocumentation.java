@@ -11,7 +11,7 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  * observation, so they take only a few values; everything that grows with the number of
  * migrations (version, description, bean) is high cardinality and reaches traces only.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public enum MigrationObservationDocumentation implements ObservationDocumentation {
 

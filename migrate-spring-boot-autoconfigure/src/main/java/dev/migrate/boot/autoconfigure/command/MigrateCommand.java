@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An operation that {@code migrate.command} runs instead of starting the application.
  *
- * @author migrate
  * @see MigrateCommandRunner
+ * @since 0.1.0
  */
 public enum MigrateCommand {
 
@@ -47,7 +47,15 @@ public enum MigrateCommand {
 	 * not both), changing neither schema nor history; migrate.plan-output also writes
 	 * them to a file.
 	 */
-	PLAN;
+	PLAN,
+
+	/**
+	 * Write the next migration from the JPA entities: compare the mapping Hibernate built
+	 * with the migrated database and write one migration class named by
+	 * migrate.generate.name, changing nothing in the database. Refuses while migrations
+	 * are pending.
+	 */
+	GENERATE;
 
 	/**
 	 * The command a {@code migrate.command} value names, read as Spring Boot binds an

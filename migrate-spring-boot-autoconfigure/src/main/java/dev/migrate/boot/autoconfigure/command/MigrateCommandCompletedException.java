@@ -9,7 +9,7 @@ import org.springframework.boot.ExitCodeGenerator;
  * {@link MigrateCommandExitHandler} did not end the JVM. Carries the command's exit code,
  * which {@code SpringApplication} uses as the exit code of the run.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MigrateCommandCompletedException extends RuntimeException implements ExitCodeGenerator {
 

@@ -22,7 +22,6 @@ import org.springframework.boot.SpringApplication;
  * {@link ExitCodeGenerator} (exit-code exception mappers are not consulted once the
  * refresh has failed).
  *
- * @author migrate
  * @since 0.1.0
  */
 public class MigrateCommandConfigurationException extends RuntimeException implements ExitCodeGenerator {

@@ -16,8 +16,6 @@ import org.springframework.util.StringUtils;
  * runs and exits, and must not open the application's port meanwhile. Refuses a command
  * with {@code migrate.enabled=false}, which would otherwise start the whole application
  * instead of running it and never exit.
- *
- * @author migrate
  */
 class MigrateCommandEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -37,8 +35,16 @@ class MigrateCommandEnvironmentPostProcessor implements EnvironmentPostProcessor
 							+ " it shares with the application, such as a ConfigMap), or remove migrate.command to"
 							+ " start the application.");
 		}
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of("spring.main.web-application-type", "none")));
+		Map<String, Object> properties = new java.util.HashMap<>();
+		properties.put("spring.main.web-application-type", "none");
+		if (MigrateCommand.of(command) == MigrateCommand.GENERATE) {
+			// Generate compares the entities with the database as the migrations left it:
+			// Hibernate must neither change the schema nor fail validating it.
+			properties.put("spring.jpa.hibernate.ddl-auto", "none");
+			properties.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
+			properties.put("spring.jpa.properties.jakarta.persistence.schema-generation.database.action", "none");
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 	}
 
 	private static boolean isEnabled(ConfigurableEnvironment environment, String command) {

@@ -7,7 +7,7 @@ package dev.migrate.boot.autoconfigure.command;
  * application is embedded): when the handler returns, start-up is aborted with a
  * {@link MigrateCommandCompletedException} that carries the exit code.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface MigrateCommandExitHandler {

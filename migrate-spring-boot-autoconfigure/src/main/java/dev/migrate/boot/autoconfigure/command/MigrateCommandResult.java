@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param exitCode the exit code: {@link #SUCCESS} or one of the failure codes
  * @param report the readable report
  * @param failure what went wrong, if anything
- * @author migrate
+ * @since 0.1.0
  */
 public record MigrateCommandResult(@Nullable MigrateCommand command, int exitCode, String report,
 		@Nullable Throwable failure) {

@@ -47,7 +47,7 @@ import org.springframework.util.StringUtils;
  * given both, they change nothing and fail with
  * {@link MigrateCommandResult#MISCONFIGURED}, rather than silently preferring one.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MigrateCommandRunner {
 
@@ -132,6 +132,10 @@ public class MigrateCommandRunner {
 				case REPAIR -> operation(command,
 						(this.target != null) ? this.migrator.repair(this.target) : this.migrator.repair());
 				case PLAN -> plan(command, plan());
+				case GENERATE -> throw new MigrateConfigurationException(new Diagnosis(
+						Text.of("The generate command needs the JPA entities, which a Migrator alone does not have."),
+						Text.of("Nothing was changed."),
+						Text.of("Run it from the Spring Boot application with --migrate.command=generate.")));
 			};
 		}
 		catch (RuntimeException ex) {

@@ -5,7 +5,7 @@ package dev.migrate.boot.autoconfigure.command;
  * Kubernetes Job or an operator's shell expects. Spring's shutdown hook closes the
  * application context that was being started.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class SystemExitMigrateCommandExitHandler implements MigrateCommandExitHandler {
 

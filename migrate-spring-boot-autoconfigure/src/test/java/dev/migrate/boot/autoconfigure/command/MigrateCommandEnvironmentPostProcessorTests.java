@@ -28,6 +28,23 @@ class MigrateCommandEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void generateKeepsHibernateFromChangingOrValidatingTheSchema() {
+		MockEnvironment environment = new MockEnvironment().withProperty("migrate.command", "generate")
+			.withProperty("spring.jpa.hibernate.ddl-auto", "update");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("none");
+		assertThat(environment.getProperty("spring.jpa.properties.hibernate.hbm2ddl.auto")).isEqualTo("none");
+	}
+
+	@Test
+	void otherCommandsLeaveDdlAutoAlone() {
+		MockEnvironment environment = new MockEnvironment().withProperty("migrate.command", "migrate")
+			.withProperty("spring.jpa.hibernate.ddl-auto", "validate");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
+	}
+
+	@Test
 	void leavesTheApplicationTypeAloneWithoutCommand() {
 		MockEnvironment environment = new MockEnvironment();
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());

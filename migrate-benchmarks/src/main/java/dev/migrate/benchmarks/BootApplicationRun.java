@@ -1,0 +1,120 @@
+package dev.migrate.benchmarks;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ScannedGenericBeanDefinition;
+import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A whole Spring Boot application in a JVM of its own, started from {@code main} until
+ * {@link ApplicationReadyEvent}, when it prints {@code READY} and exits: the parent
+ * measures from launching the JVM to reading that line. The application connects to the
+ * database in an {@link ApplicationRunner} (as an application using it would), with one
+ * of three set-ups:
+ * <ul>
+ * <li>{@code none}: no migration tool (migrate's and Flyway's auto-configurations
+ * excluded);</li>
+ * <li>{@code migrate}: migrate's starter with the first N generated {@code @Migration}
+ * classes as bean definitions of the kind component scanning registers (read with ASM,
+ * the classes not loaded);</li>
+ * <li>{@code flyway}: Spring Boot's Flyway support with N SQL files.</li>
+ * </ul>
+ * Arguments: setup n url user password sqlDirectory|-.
+ *
+ * @author migrate
+ */
+public final class BootApplicationRun {
+
+	static final String MIGRATE_AUTO_CONFIGURATION = "dev.migrate.boot.autoconfigure.MigrateAutoConfiguration";
+
+	static final String FLYWAY_AUTO_CONFIGURATION = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
+
+	private BootApplicationRun() {
+	}
+
+	public static void main(String[] args) {
+		String setup = args[0];
+		int n = Integer.parseInt(args[1]);
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("spring.datasource.url", args[2]);
+		properties.put("spring.datasource.username", args[3]);
+		properties.put("spring.datasource.password", args[4]);
+		properties.put("logging.level.root", "warn");
+		properties.put("spring.main.lazy-initialization", "false");
+		switch (setup) {
+			case "none" -> properties.put("spring.autoconfigure.exclude",
+					MIGRATE_AUTO_CONFIGURATION + "," + FLYWAY_AUTO_CONFIGURATION);
+			case "migrate" -> properties.put("spring.autoconfigure.exclude", FLYWAY_AUTO_CONFIGURATION);
+			case "flyway" -> {
+				properties.put("spring.autoconfigure.exclude", MIGRATE_AUTO_CONFIGURATION);
+				properties.put("spring.flyway.locations", "filesystem:" + Path.of(args[5]).toAbsolutePath());
+			}
+			default -> throw new IllegalArgumentException("Unknown set-up '" + setup + "'");
+		}
+		SpringApplication application = new SpringApplication(Application.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setBannerMode(Banner.Mode.OFF);
+		application.setLogStartupInfo(false);
+		application.setDefaultProperties(properties);
+		if (setup.equals("migrate")) {
+			application.addInitializers((context) -> register((BeanDefinitionRegistry) context,
+					new CachingMetadataReaderFactory(context.getClassLoader()), Workload.migrateClassNames(n)));
+		}
+		application.addListeners((event) -> {
+			if (event instanceof ApplicationReadyEvent) {
+				System.out.println("READY");
+				System.out.flush();
+				System.exit(0);
+			}
+		});
+		application.run();
+	}
+
+	/** The bean definitions component scanning would register for these classes. */
+	private static void register(BeanDefinitionRegistry registry, MetadataReaderFactory readers,
+			List<String> classNames) {
+		try {
+			for (String className : classNames) {
+				ScannedGenericBeanDefinition definition = new ScannedGenericBeanDefinition(
+						readers.getMetadataReader(className));
+				registry.registerBeanDefinition(
+						AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, registry), definition);
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The application: auto-configuration and a runner that uses the database.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class Application {
+
+		@Bean
+		ApplicationRunner useTheDatabase(DataSource dataSource) {
+			return (arguments) -> new JdbcTemplate(dataSource).queryForObject("SELECT 1", Integer.class);
+		}
+
+	}
+
+}

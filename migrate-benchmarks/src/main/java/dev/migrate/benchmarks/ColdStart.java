@@ -1,0 +1,249 @@
+package dev.migrate.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * What an application start pays with nothing pending, on PostgreSQL, each figure the
+ * first call in a new JVM, the tools interleaved run by run (one JVM of each in turn, the
+ * order rotated every round) so that the load of a shared machine falls on all alike.
+ * <ul>
+ * <li>{@code engine}: the up-to-date check alone (the pool filled before the clock; the
+ * tool, its classes and the project's migrations loaded inside it): raw JDBC, migrate
+ * given the N beans, migrate given N sources described from the class files' metadata (as
+ * the Boot starter gives it scanned migrations), Flyway with Java migrations;</li>
+ * <li>{@code boot}: a whole Spring Boot application from launching its JVM to
+ * {@code ApplicationReadyEvent} ({@link BootApplicationRun}): no migration tool, migrate,
+ * Spring Boot's Flyway support with SQL files.</li>
+ * </ul>
+ *
+ * <pre>
+ * java -cp migrate-benchmarks/target/migrate-benchmarks.jar dev.migrate.benchmarks.ColdStart
+ *     [--parts=engine,boot] [--n=100,1000] [--rounds=5] [--jfr=migrate-noop.jfr]
+ * </pre>
+ *
+ * With {@code --jfr}, one more JVM runs migrate's check at the largest N under Java
+ * Flight Recorder's profiling settings and writes the recording there.
+ *
+ * @author migrate
+ */
+public final class ColdStart {
+
+	private static final List<String> ENGINE_TOOLS = List.of("raw JDBC", "migrate", "migrate (sources)",
+			"Flyway (Java)");
+
+	private static final List<String> BOOT_SETUPS = List.of("none", "migrate", "flyway");
+
+	private ColdStart() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new LinkedHashMap<>();
+		options.put("parts", "engine,boot");
+		options.put("n", "100,1000");
+		options.put("rounds", "5");
+		options.put("jfr", "");
+		options.put("jfr-tool", "migrate");
+		for (String arg : args) {
+			int equals = arg.indexOf('=');
+			String name = (arg.startsWith("--") && equals > 0) ? arg.substring(2, equals) : "";
+			if (!options.containsKey(name)) {
+				throw new IllegalArgumentException("Unknown argument '" + arg + "'; known: " + options.keySet());
+			}
+			options.put(name, arg.substring(equals + 1));
+		}
+		Settings.quietLogging();
+		List<String> parts = List.of(options.get("parts").split(","));
+		List<Integer> ns = Arrays.stream(options.get("n").split(",")).map(Integer::valueOf).toList();
+		int rounds = Integer.parseInt(options.get("rounds"));
+		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		long started = System.nanoTime();
+		Path workDirectory = Files.createTempDirectory("migrate-cold-start");
+		StringBuilder report = new StringBuilder();
+		try (Database database = Database.named("postgresql")) {
+			report.append("PostgreSQL: ").append(database.describe()).append("\n\n");
+			report.append("| part | N | set-up | median | min–max | runs (ms, in order) |\n");
+			report.append("|---|---:|---|---:|---:|---|\n");
+			for (int n : ns) {
+				if (parts.contains("engine")) {
+					report.append(engine(database, n, rounds, workDirectory));
+				}
+				if (parts.contains("boot")) {
+					report.append(boot(database, n, rounds, workDirectory));
+				}
+			}
+			if (!options.get("jfr").isEmpty()) {
+				profile(database, options.get("jfr-tool"), ns.stream().max(Integer::compare).orElse(1000),
+						workDirectory, Path.of(options.get("jfr")).toAbsolutePath());
+			}
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(workDirectory);
+		}
+		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		report.append(String.format("%nLoad average %.2f at the start, %.2f at the end; %d s; %d cores.%n", loadBefore,
+				loadAfter, Math.round((System.nanoTime() - started) / 1e9),
+				Runtime.getRuntime().availableProcessors()));
+		System.out.println(report);
+	}
+
+	private static String engine(Database database, int n, int rounds, Path workDirectory) throws Exception {
+		Map<String, Database.Target> targets = new LinkedHashMap<>();
+		Map<String, List<Long>> times = new LinkedHashMap<>();
+		try {
+			for (String name : ENGINE_TOOLS) {
+				Tool tool = Tool.named(name);
+				Database.Target target = database.create();
+				targets.put(name, target);
+				try (HikariDataSource dataSource = Pools.start(target)) {
+					tool.migrate(target, dataSource, tool.load(n, workDirectory));
+				}
+				times.put(name, new ArrayList<>());
+			}
+			for (int round = 0; round < rounds; round++) {
+				for (String name : rotated(ENGINE_TOOLS, round)) {
+					Database.Target target = targets.get(name);
+					Map<String, String> result = Jvm.run(
+							List.of(), NewJvmRun.class, List.of("noop", "postgresql", name, String.valueOf(n),
+									target.url(), target.user(), target.password(), "-", workDirectory.toString()),
+							false);
+					times.get(name).add(Long.parseLong(result.get("time")));
+					log("engine N=" + n + " " + name + ": " + Math.round(Long.parseLong(result.get("time")) / 1e6)
+							+ " ms");
+				}
+			}
+		}
+		finally {
+			targets.values().forEach(Database.Target::dropQuietly);
+		}
+		return rows("nothing pending, new JVM", n, times);
+	}
+
+	private static String boot(Database database, int n, int rounds, Path workDirectory) throws Exception {
+		Path sql = Workload.flywaySqlDirectory(workDirectory, n);
+		Map<String, Database.Target> targets = new LinkedHashMap<>();
+		Map<String, List<Long>> times = new LinkedHashMap<>();
+		try {
+			for (String setup : BOOT_SETUPS) {
+				Database.Target target = database.create();
+				targets.put(setup, target);
+				// The first start applies the N migrations; it is not counted.
+				startApplication(setup, n, target, sql);
+				times.put(setup, new ArrayList<>());
+			}
+			for (int round = 0; round < rounds; round++) {
+				for (String setup : rotated(BOOT_SETUPS, round)) {
+					long time = startApplication(setup, n, targets.get(setup), sql);
+					times.get(setup).add(time);
+					log("boot N=" + n + " " + setup + ": " + Math.round(time / 1e6) + " ms");
+				}
+			}
+		}
+		finally {
+			targets.values().forEach(Database.Target::dropQuietly);
+		}
+		return rows("Boot application start", n, times);
+	}
+
+	/** Launch a JVM running the application and wait for its READY line. */
+	private static long startApplication(String setup, int n, Database.Target target, Path sql) throws Exception {
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), BootApplicationRun.class.getName(), setup, String.valueOf(n),
+				target.url(), target.user(), target.password(), sql.toString());
+		long start = System.nanoTime();
+		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		long ready = -1;
+		try (BufferedReader output = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = output.readLine(); line != null; line = output.readLine()) {
+				if (line.equals("READY") && ready < 0) {
+					ready = System.nanoTime();
+				}
+			}
+		}
+		int exit = process.waitFor();
+		if (ready < 0 || exit != 0) {
+			throw new IllegalStateException(
+					"The application (" + setup + ", N = " + n + ") exited with " + exit + " before it was ready");
+		}
+		return ready - start;
+	}
+
+	private static void profile(Database database, String toolName, int n, Path workDirectory, Path recording)
+			throws Exception {
+		Database.Target target = database.create();
+		try {
+			Tool tool = Tool.named(toolName);
+			try (HikariDataSource dataSource = Pools.start(target)) {
+				tool.migrate(target, dataSource, tool.load(n, workDirectory));
+			}
+			Map<String, String> result = Jvm.run(
+					List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=profile",
+							"-XX:FlightRecorderOptions=stackdepth=128"),
+					NewJvmRun.class, List.of("noop", "postgresql", toolName, String.valueOf(n), target.url(),
+							target.user(), target.password(), "-", workDirectory.toString()),
+					false);
+			log("profiled " + toolName + " N=" + n + " (" + Math.round(Long.parseLong(result.get("time")) / 1e6)
+					+ " ms under the recorder): " + recording);
+		}
+		finally {
+			target.dropQuietly();
+		}
+	}
+
+	private static List<String> rotated(List<String> names, int round) {
+		List<String> order = new ArrayList<>(names);
+		java.util.Collections.rotate(order, -(round % names.size()));
+		return order;
+	}
+
+	private static String rows(String part, int n, Map<String, List<Long>> times) {
+		StringBuilder rows = new StringBuilder();
+		times.forEach((name, values) -> {
+			List<Long> sorted = values.stream().sorted().toList();
+			rows.append("| ")
+				.append(part)
+				.append(" | ")
+				.append(n)
+				.append(" | ")
+				.append(name)
+				.append(" | ")
+				.append(ms(median(sorted)))
+				.append(" | ")
+				.append(ms(sorted.get(0)))
+				.append("–")
+				.append(ms(sorted.get(sorted.size() - 1)))
+				.append(" | ")
+				.append(values.stream().map(ColdStart::ms).reduce((a, b) -> a + ", " + b).orElse(""))
+				.append(" |\n");
+		});
+		return rows.toString();
+	}
+
+	private static long median(List<Long> sorted) {
+		int size = sorted.size();
+		return (size % 2 == 1) ? sorted.get(size / 2) : (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;
+	}
+
+	private static String ms(long nanos) {
+		return String.valueOf(Math.round(nanos / 1e6));
+	}
+
+	private static void log(String message) {
+		System.err.println("[cold start] " + message);
+	}
+
+}

@@ -1,0 +1,1 @@
+DELETE FROM sql_notes WHERE id IN (2, 3);

@@ -1,0 +1,2 @@
+-- Not a migration: left alone.
+SELECT 1;

@@ -1,0 +1,1 @@
+CREATE INDEX sql_notes_note ON sql_notes (note);

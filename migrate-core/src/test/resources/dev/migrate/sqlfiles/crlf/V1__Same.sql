@@ -1,0 +1,2 @@
+﻿CREATE TABLE t (id INT);
+INSERT INTO t VALUES (1);

@@ -1,0 +1,15 @@
+package dev.migrate.test.generate.after;
+
+import jakarta.persistence.Embeddable;
+import org.jspecify.annotations.Nullable;
+
+@Embeddable
+public class Address {
+
+	@Nullable String street;
+
+	@Nullable String city;
+
+	@Nullable String zip;
+
+}
