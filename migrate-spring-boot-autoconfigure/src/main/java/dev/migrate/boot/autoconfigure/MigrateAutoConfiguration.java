@@ -97,6 +97,8 @@ public final class MigrateAutoConfiguration {
 	private static Migrator buildMigrator(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
 			ObjectProvider<DataSource> migrateDataSource, ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<MigrateConfigurationCustomizer> customizers, ConfigurableListableBeanFactory beanFactory) {
+		MigrateDatabases.checkDatabasesNamed(MigrationBeans.namedDatabases(beanFactory),
+				MigrateDatabases.knownDatabases(properties));
 		Migrator.Builder builder = Migrator.builder(migrationDataSource(properties, migrateDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), beanFactory.getBeanClassLoader()));
 		builder.vocabulary(MigratePropertiesVocabulary.INSTANCE);

@@ -2,10 +2,12 @@ package dev.migrate.boot.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -77,16 +79,32 @@ public final class MigrateDatabases {
 	}
 
 	/**
+	 * The names a migration may give in its database attribute: the databases of
+	 * {@code migrate.databases} and {@code migrate.tenants.database}.
+	 * @param properties the properties
+	 * @return the names
+	 */
+	static Set<String> knownDatabases(MigrateProperties properties) {
+		Set<String> names = new LinkedHashSet<>(properties.getDatabases().keySet());
+		String tenants = properties.getTenants().getDatabase();
+		if (tenants != null && !tenants.isEmpty()) {
+			names.add(tenants);
+		}
+		return names;
+	}
+
+	/**
 	 * Check that every migration names a configured database.
 	 * @param named the migrations that name a database, by bean name
-	 * @param databases the configured databases
+	 * @param databases the names of the configured databases (and of the tenants' set of
+	 * migrations)
 	 * @throws MigrateConfigurationException naming each migration whose database is not
 	 * configured
 	 */
-	static void checkDatabasesNamed(Map<String, MigrationBeans.NamedDatabase> named, Map<String, ?> databases) {
+	static void checkDatabasesNamed(Map<String, MigrationBeans.NamedDatabase> named, Set<String> databases) {
 		List<String> unknown = new ArrayList<>();
 		named.forEach((name, migration) -> {
-			if (!databases.containsKey(migration.database())) {
+			if (!databases.contains(migration.database())) {
 				unknown.add("bean '" + name + "' (" + migration.className() + ") names database '"
 						+ migration.database() + "'");
 			}
@@ -94,10 +112,12 @@ public final class MigrateDatabases {
 		if (!unknown.isEmpty()) {
 			throw new MigrateConfigurationException(new Diagnosis(
 					Text.of("Migrations name databases that are not configured:\n  - " + String.join("\n  - ", unknown)
-							+ "\nThe configured databases (migrate.databases) are " + databases.keySet() + "."),
+							+ "\nThe configured databases (migrate.databases, migrate.tenants.database) are "
+							+ databases + "."),
 					Text.of("Nothing was changed in any database."),
-					Text.of("Configure each database under migrate.databases.<name> (data-source or url), or correct"
-							+ " the database attribute of @Migration; leave it empty for the primary database.")));
+					Text.of("Configure each database under migrate.databases.<name> (data-source or url), name the"
+							+ " tenants' migrations with migrate.tenants.database, or correct the database attribute of"
+							+ " @Migration; leave it empty for the primary database.")));
 		}
 	}
 

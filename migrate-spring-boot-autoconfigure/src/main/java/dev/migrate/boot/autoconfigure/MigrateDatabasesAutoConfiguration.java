@@ -72,7 +72,6 @@ public final class MigrateDatabasesAutoConfiguration {
 	MigrateDatabases migrateDatabases(MigrateProperties properties, Migrator migrator,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrateConfigurationCustomizer> customizers,
 			ConfigurableListableBeanFactory beanFactory) {
-		MigrateDatabases.checkDatabasesNamed(MigrationBeans.namedDatabases(beanFactory), properties.getDatabases());
 		List<HistoryLocation> locations = new ArrayList<>();
 		locations.add(new HistoryLocation("primary", migrator.getDataSource(), properties.getSchema(),
 				properties.getTable()));

@@ -491,6 +491,21 @@ public class MigrateProperties {
 		 */
 		private Duration progressInterval = Duration.ofSeconds(10);
 
+		/**
+		 * Name the tenants' migrations give in @Migration(database = ...), so that the
+		 * application's own schema does not get them. Empty: the tenants get the
+		 * migrations of the primary database.
+		 */
+		private String database = "";
+
+		public String getDatabase() {
+			return this.database;
+		}
+
+		public void setDatabase(String database) {
+			this.database = database;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}

@@ -172,6 +172,18 @@ abstract class AbstractMigrateSeveralDatabasesTests {
 	}
 
 	@Test
+	void aMigrationNamingADatabaseFailsStartUpWhenNoneIsConfigured() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("Migrations name databases that are not configured")
+				.hasMessageContaining("names database 'orders'");
+			assertThat(hasTable(this.primary, "migrate_history")).isFalse();
+			assertThat(hasTable(this.orders, "orders")).isFalse();
+		});
+	}
+
+	@Test
 	void twoDatabasesSharingOneHistoryTableFailStartUp() {
 		this.contextRunner.withPropertyValues("migrate.databases.orders.data-source=primaryDataSource")
 			.run((context) -> {

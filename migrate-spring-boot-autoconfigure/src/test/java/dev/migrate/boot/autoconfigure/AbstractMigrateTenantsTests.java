@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.migrate.Migration;
 import dev.migrate.boot.actuate.endpoint.MigrateTenantsEndpoint;
 import dev.migrate.boot.actuate.endpoint.MigrateTenantsEndpoint.TenantsDescriptor;
 import dev.migrate.boot.actuate.health.MigrateTenantsHealthIndicator;
@@ -113,6 +114,35 @@ abstract class AbstractMigrateTenantsTests {
 						.isOne();
 				}
 			});
+	}
+
+	@Test
+	void tenantsTakeTheMigrationsOfTheirDatabaseAndTheDefaultSchemaKeepsItsOwn() {
+		this.contextRunner.withUserConfiguration(CreateLedger.class)
+			.withPropertyValues("migrate.tenants.names=" + tenant("acme"), "migrate.tenants.database=tenants")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(history(tenant("acme"))).containsExactly("1:SUCCESS");
+				assertThat(
+						this.jdbc.queryForObject("SELECT COUNT(*) FROM " + tenant("acme") + ".ledger", Integer.class))
+					.isZero();
+				DatabaseState defaultSchema = new DatabaseState(this.database.dataSource());
+				assertThat(defaultSchema.hasTable("book")).isTrue();
+				assertThat(defaultSchema.hasTable("ledger")).isFalse();
+			});
+	}
+
+	@Migration(version = "1", database = "tenants")
+	static class CreateLedger {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE ledger (id INT PRIMARY KEY)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE ledger");
+		}
+
 	}
 
 	@Test

@@ -39,7 +39,7 @@ class MigratePropertiesMetadataTests {
 				"migrate.command", "migrate.url", "migrate.user", "migrate.password", "migrate.installed-by",
 				"migrate.tenants.enabled", "migrate.tenants.names", "migrate.tenants.parallelism",
 				"migrate.tenants.failure-policy", "migrate.tenants.fail-on-error", "migrate.tenants.progress-interval",
-				"migrate.databases");
+				"migrate.tenants.database", "migrate.databases");
 		assertThat(undescribed).as("migrate properties without a description").isEmpty();
 	}
 
