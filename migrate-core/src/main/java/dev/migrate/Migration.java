@@ -90,6 +90,15 @@ public @interface Migration {
 	String checksum() default "";
 
 	/**
+	 * Name of the database this migration belongs to, when the application migrates
+	 * several: the Spring Boot starter applies it to the database configured under
+	 * {@code migrate.databases.<name>}. Empty (the default) for the primary database. The
+	 * engine itself applies the migrations it is given, whatever they name here.
+	 * @return the database's name, or empty for the primary one
+	 */
+	String database() default "";
+
+	/**
 	 * Name of the bean, as for {@link Component#value()}.
 	 * @return the bean name, or empty to derive it from the class name
 	 */

@@ -243,26 +243,29 @@ public interface Dialect {
 	}
 
 	/**
-	 * The schema unqualified names of a connection resolve in: its current schema, or its
-	 * current database where schemas are catalogs (MySQL, MariaDB).
+	 * Make a schema the one unqualified names of a connection resolve in: its current
+	 * schema ({@code SET SCHEMA} on H2 and HSQLDB), its {@code search_path} on
+	 * PostgreSQL, its current database ({@code USE}) on MySQL and MariaDB.
 	 * @param connection the connection
-	 * @return the schema, or {@code null} if the driver does not tell
-	 * @throws SQLException on a failure
+	 * @param schema the schema as the database stores its name
+	 * @return what {@link #leaveSchema} needs to give the connection its previous state
+	 * back, or {@code null} if the driver does not tell
+	 * @throws SQLException on a failure, such as an unknown schema
 	 */
-	default @Nullable String currentSchema(Connection connection) throws SQLException {
-		return connection.getSchema();
+	default @Nullable String enterSchema(Connection connection, String schema) throws SQLException {
+		String previous = connection.getSchema();
+		connection.setSchema(schema);
+		return previous;
 	}
 
 	/**
-	 * Make a schema the one unqualified names of a connection resolve in: its current
-	 * schema ({@code search_path} on PostgreSQL, {@code SET SCHEMA} on H2), or its
-	 * current database where schemas are catalogs ({@code USE} on MySQL and MariaDB).
+	 * Give a connection the schema it had before {@link #enterSchema}.
 	 * @param connection the connection
-	 * @param schema the schema as the database stores its name
-	 * @throws SQLException on a failure, such as an unknown schema
+	 * @param previous what {@link #enterSchema} returned
+	 * @throws SQLException on a failure
 	 */
-	default void useSchema(Connection connection, String schema) throws SQLException {
-		connection.setSchema(schema);
+	default void leaveSchema(Connection connection, String previous) throws SQLException {
+		connection.setSchema(previous);
 	}
 
 	/**

@@ -91,13 +91,15 @@ public class MySqlDialect extends GenericDialect {
 	}
 
 	@Override
-	public @Nullable String currentSchema(Connection connection) throws SQLException {
-		return connection.getCatalog();
+	public @Nullable String enterSchema(Connection connection, String schema) throws SQLException {
+		String previous = connection.getCatalog();
+		connection.setCatalog(schema);
+		return previous;
 	}
 
 	@Override
-	public void useSchema(Connection connection, String schema) throws SQLException {
-		connection.setCatalog(schema);
+	public void leaveSchema(Connection connection, String previous) throws SQLException {
+		connection.setCatalog(previous);
 	}
 
 	@Override

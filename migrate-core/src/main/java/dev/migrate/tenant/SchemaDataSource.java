@@ -85,8 +85,7 @@ public final class SchemaDataSource extends DelegatingDataSource {
 	private Connection enter(Connection connection) throws SQLException {
 		try {
 			Dialect dialect = dialect();
-			String previous = dialect.currentSchema(connection);
-			dialect.useSchema(connection, storedSchema(connection, dialect));
+			String previous = dialect.enterSchema(connection, storedSchema(connection, dialect));
 			return (Connection) Proxy.newProxyInstance(SchemaDataSource.class.getClassLoader(),
 					new Class<?>[] { Connection.class }, new Restoring(connection, dialect, previous));
 		}
@@ -186,7 +185,7 @@ public final class SchemaDataSource extends DelegatingDataSource {
 			this.closed = true;
 			try {
 				if (this.previous != null && !this.target.isClosed()) {
-					this.dialect.useSchema(this.target, this.previous);
+					this.dialect.leaveSchema(this.target, this.previous);
 				}
 			}
 			catch (SQLException ex) {

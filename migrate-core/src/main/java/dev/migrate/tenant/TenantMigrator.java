@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.DelayQueue;
@@ -275,11 +274,12 @@ public final class TenantMigrator {
 	public TenantMigrationResult migrate() {
 		List<Tenant> tenants = tenants();
 		long start = System.nanoTime();
-		// Build every migrator first: a migration that is not well defined stops
-		// everything before any tenant is touched.
-		Map<String, Migrator> migrators = new HashMap<>();
-		for (Tenant tenant : tenants) {
-			migrators.put(tenant.name(), migrator(tenant, TRY_LOCK));
+		// The first migrator is built before any tenant is touched: a migration that is
+		// not well defined stops everything without a change. The others are built by the
+		// workers, in parallel.
+		Map<String, Migrator> migrators = new ConcurrentHashMap<>();
+		if (!tenants.isEmpty()) {
+			migrators.put(tenants.get(0).name(), migrator(tenants.get(0), TRY_LOCK));
 		}
 		logger.info("Migrating " + tenants.size() + " tenant(s), " + this.parallelism + " at a time, failure policy "
 				+ this.failurePolicy.name().toLowerCase(Locale.ROOT));
@@ -485,7 +485,8 @@ public final class TenantMigrator {
 			long started = System.nanoTime();
 			try {
 				this.schemas.ensure(tenant);
-				OperationResult result = Objects.requireNonNull(this.migrators.get(tenant.name()), tenant.name())
+				OperationResult result = this.migrators
+					.computeIfAbsent(tenant.name(), (name) -> migrator(tenant, TRY_LOCK))
 					.migrate();
 				if (entry.deferrals > 0) {
 					this.waiting.decrementAndGet();

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.migrate.MigrateConfigurationException;
+import dev.migrate.MigrationDefinitionException;
 import dev.migrate.Migrator;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.tenant.TenantOutcome.Status;
@@ -181,19 +182,36 @@ abstract class AbstractTenantMigratorContractTests {
 		return jdbc.queryForObject("SELECT CURRENT_SCHEMA", String.class);
 	}
 
+	/**
+	 * Give a connection a state of its own before it is switched to a tenant's schema.
+	 * @param jdbc a template on the connection
+	 */
+	protected void prepareConnection(JdbcTemplate jdbc) {
+	}
+
+	/**
+	 * What a connection works in, all of which it must get back.
+	 * @param jdbc a template on the connection
+	 * @return the state
+	 */
+	protected String connectionState(JdbcTemplate jdbc) {
+		return currentSchema(jdbc);
+	}
+
 	@Test
 	void schemaDataSourceGivesAConnectionOfAnotherPoolItsSchemaBack() throws Exception {
 		this.jdbc.execute(createSchema(name(0)));
 		SingleConnectionDataSource single = new SingleConnectionDataSource(url(this.isolated.url()),
 				this.isolated.user(), this.isolated.password(), true);
 		try {
-			String before = currentSchema(new JdbcTemplate(single));
+			prepareConnection(new JdbcTemplate(single));
+			String before = connectionState(new JdbcTemplate(single));
 			SchemaDataSource tenant = new SchemaDataSource(single, name(0));
 			try (Connection connection = tenant.getConnection()) {
 				assertThat(currentSchema(new JdbcTemplate(new SingleConnectionDataSource(connection, true))))
 					.isEqualToIgnoringCase(name(0));
 			}
-			assertThat(currentSchema(new JdbcTemplate(single))).isEqualTo(before);
+			assertThat(connectionState(new JdbcTemplate(single))).isEqualTo(before);
 		}
 		finally {
 			single.destroy();
@@ -352,6 +370,20 @@ abstract class AbstractTenantMigratorContractTests {
 		assertThatExceptionOfType(MigrateConfigurationException.class).isThrownBy(migrator::migrate)
 			.withMessageContaining("is listed twice")
 			.withMessageContaining("share the schema '" + name(2) + "'");
+		assertThat(tenantSchemas()).isEmpty();
+	}
+
+	@Test
+	void aMigrationThatIsNotWellDefinedChangesNothing() {
+		List<Object> migrations = new ArrayList<>(TenantMigrations.all());
+		migrations.add(new Object());
+		TenantMigrator migrator = TenantMigrator
+			.builder(TenantSource.of(tenants(5)),
+					(tenant, dataSource) -> Migrator.builder(dataSource).migrations(migrations))
+			.dataSource(this.shared)
+			.build();
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("is not annotated with @Migration");
 		assertThat(tenantSchemas()).isEmpty();
 	}
 

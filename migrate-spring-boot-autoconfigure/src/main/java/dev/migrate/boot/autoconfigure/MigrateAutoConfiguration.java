@@ -97,6 +97,8 @@ public final class MigrateAutoConfiguration {
 	private static Migrator buildMigrator(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
 			ObjectProvider<DataSource> migrateDataSource, ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<MigrateConfigurationCustomizer> customizers, ConfigurableListableBeanFactory beanFactory) {
+		MigrateDatabases.checkDatabasesNamed(MigrationBeans.namedDatabases(beanFactory),
+				MigrateDatabases.knownDatabases(properties));
 		Migrator.Builder builder = Migrator.builder(migrationDataSource(properties, migrateDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), beanFactory.getBeanClassLoader()));
 		builder.vocabulary(MigratePropertiesVocabulary.INSTANCE);
@@ -117,7 +119,8 @@ public final class MigrateAutoConfiguration {
 		map.from(properties.getFlywayHistory()).to(builder::flywayHistory);
 		map.from(properties.getConnectRetriesInterval()).to(builder::connectRetriesInterval);
 		listeners.orderedStream().forEach(builder::listener);
-		builder.migrationSources(MigrationBeans.sources(beanFactory));
+		// Migrations that name a database of migrate.databases are not the primary's.
+		builder.migrationSources(MigrationBeans.sources(beanFactory, ""));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

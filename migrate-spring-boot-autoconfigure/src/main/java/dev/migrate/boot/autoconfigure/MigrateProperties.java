@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.migrate.ChecksumValidation;
 import dev.migrate.FlywayHistoryMode;
@@ -190,6 +192,12 @@ public class MigrateProperties {
 	private @Nullable String installedBy;
 
 	private final Tenants tenants = new Tenants();
+
+	/**
+	 * Databases migrated besides the primary one, by name: each gets the migrations
+	 * whose @Migration names it in its database attribute.
+	 */
+	private final Map<String, Database> databases = new LinkedHashMap<>();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -485,6 +493,21 @@ public class MigrateProperties {
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration progressInterval = Duration.ofSeconds(10);
 
+		/**
+		 * Name the tenants' migrations give in @Migration(database = ...), so that the
+		 * application's own schema does not get them. Empty: the tenants get the
+		 * migrations of the primary database.
+		 */
+		private String database = "";
+
+		public String getDatabase() {
+			return this.database;
+		}
+
+		public void setDatabase(String database) {
+			this.database = database;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -531,6 +554,136 @@ public class MigrateProperties {
 
 		public void setProgressInterval(Duration progressInterval) {
 			this.progressInterval = progressInterval;
+		}
+
+	}
+
+	public Map<String, Database> getDatabases() {
+		return this.databases;
+	}
+
+	/**
+	 * A database migrated besides the primary one, with the migrations that name it.
+	 */
+	public static class Database {
+
+		/**
+		 * Whether to migrate this database.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Name of the DataSource bean of this database. Alternatively, give its url.
+		 */
+		private @Nullable String dataSource;
+
+		/**
+		 * JDBC URL of this database, when no DataSource bean reaches it.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Login user of this database, with its url.
+		 */
+		private @Nullable String user;
+
+		/**
+		 * Login password of this database, with its url.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Fully qualified name of the JDBC driver, with the url. Auto-detected from the
+		 * url by default.
+		 */
+		private @Nullable String driverClassName;
+
+		/**
+		 * Schema of this database's history table. Defaults to the connection's current
+		 * schema.
+		 */
+		private @Nullable String schema;
+
+		/**
+		 * Name of this database's history table.
+		 */
+		private String table = "migrate_history";
+
+		/**
+		 * How this database's migrations use transactions.
+		 */
+		private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getDataSource() {
+			return this.dataSource;
+		}
+
+		public void setDataSource(@Nullable String dataSource) {
+			this.dataSource = dataSource;
+		}
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public @Nullable String getUser() {
+			return this.user;
+		}
+
+		public void setUser(@Nullable String user) {
+			this.user = user;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public @Nullable String getDriverClassName() {
+			return this.driverClassName;
+		}
+
+		public void setDriverClassName(@Nullable String driverClassName) {
+			this.driverClassName = driverClassName;
+		}
+
+		public @Nullable String getSchema() {
+			return this.schema;
+		}
+
+		public void setSchema(@Nullable String schema) {
+			this.schema = schema;
+		}
+
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
+		}
+
+		public TransactionMode getTransactionMode() {
+			return this.transactionMode;
+		}
+
+		public void setTransactionMode(TransactionMode transactionMode) {
+			this.transactionMode = transactionMode;
 		}
 
 	}

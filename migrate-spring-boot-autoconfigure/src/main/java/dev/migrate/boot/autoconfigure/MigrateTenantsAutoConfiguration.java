@@ -73,7 +73,7 @@ public final class MigrateTenantsAutoConfiguration {
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrateConfigurationCustomizer> customizers,
 			ConfigurableListableBeanFactory beanFactory) {
 		MigrateProperties.Tenants settings = properties.getTenants();
-		List<MigrationSource> sources = MigrationBeans.sources(beanFactory);
+		List<MigrationSource> sources = MigrationBeans.sources(beanFactory, settings.getDatabase());
 		return TenantMigrator.builder(tenants, (tenant, dataSource) -> {
 			Migrator.Builder builder = Migrator.builder(dataSource).vocabulary(MigratePropertiesVocabulary.INSTANCE);
 			PropertyMapper map = PropertyMapper.get();
@@ -88,7 +88,10 @@ public final class MigrateTenantsAutoConfiguration {
 			map.from(properties.getFlywayHistory()).to(builder::flywayHistory);
 			listeners.orderedStream().forEach(builder::listener);
 			builder.migrationSources(sources);
-			builder.locations(properties.getLocations(), beanFactory.getBeanClassLoader());
+			if (settings.getDatabase().isEmpty()) {
+				// The primary database's migrations, its SQL files included.
+				builder.locations(properties.getLocations(), beanFactory.getBeanClassLoader());
+			}
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder;
 		})

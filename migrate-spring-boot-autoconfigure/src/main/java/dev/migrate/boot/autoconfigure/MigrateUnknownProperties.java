@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -141,7 +142,9 @@ final class MigrateUnknownProperties {
 				// A group of properties, such as migrate.group.name.
 				collect(name, propertyType, names);
 			}
-			else if (descriptor.getWriteMethod() != null) {
+			else if (descriptor.getWriteMethod() != null
+					|| (propertyType != null && Map.class.isAssignableFrom(propertyType))) {
+				// A map binds through its getter: migrate.databases.<name>.*.
 				names.add(name);
 			}
 		}

@@ -47,6 +47,18 @@ final class MigrationBeans {
 	 * @return the sources
 	 */
 	static List<MigrationSource> sources(ConfigurableListableBeanFactory beanFactory) {
+		return sources(beanFactory, null);
+	}
+
+	/**
+	 * The migrations of one database of a context, each as a source whose bean is created
+	 * on demand.
+	 * @param beanFactory the context's bean factory
+	 * @param database the name in {@link Migration#database()}, empty for the primary
+	 * database, or {@code null} for every migration
+	 * @return the sources
+	 */
+	static List<MigrationSource> sources(ConfigurableListableBeanFactory beanFactory, @Nullable String database) {
 		ClassLoader classLoader = (beanFactory.getBeanClassLoader() != null) ? beanFactory.getBeanClassLoader()
 				: ClassUtils.getDefaultClassLoader();
 		ClassFileSource classFiles = (classLoader != null) ? ClassFileSource.of(classLoader)
@@ -59,6 +71,9 @@ final class MigrationBeans {
 				continue;
 			}
 			MergedAnnotation<Migration> migration = declared(definition);
+			if (migration != null && database != null && !database.equals(migration.getString("database"))) {
+				continue;
+			}
 			if (migration != null) {
 				AnnotationMetadata metadata = ((AnnotatedBeanDefinition) definition).getMetadata();
 				sources.add(new MigrationSource(name, metadata.getClassName(), migration.getString("version"),
@@ -67,18 +82,51 @@ final class MigrationBeans {
 						migration.getString("checksum"), reversible(metadata), classFiles,
 						() -> bean(beanFactory, name)));
 			}
-			else if (beanFactory.findAnnotationOnBean(name, Migration.class) != null) {
+			else if (isMigrationOf(beanFactory, name, database)) {
 				others.put(name, bean(beanFactory, name));
 			}
 		}
 		for (String name : beanFactory.getSingletonNames()) {
-			if (!beanFactory.containsBeanDefinition(name)
-					&& beanFactory.findAnnotationOnBean(name, Migration.class) != null) {
+			if (!beanFactory.containsBeanDefinition(name) && isMigrationOf(beanFactory, name, database)) {
 				others.put(name, bean(beanFactory, name));
 			}
 		}
 		others.forEach((name, bean) -> sources.add(MigrationSource.of(name, bean)));
 		return sources;
+	}
+
+	private static boolean isMigrationOf(ConfigurableListableBeanFactory beanFactory, String name,
+			@Nullable String database) {
+		Migration migration = beanFactory.findAnnotationOnBean(name, Migration.class);
+		return migration != null && (database == null || database.equals(migration.database()));
+	}
+
+	/**
+	 * The database each migration of a context names, read without creating the beans.
+	 * @param beanFactory the context's bean factory
+	 * @return for each migration bean that names a database, its class and the database,
+	 * by bean name
+	 */
+	static Map<String, NamedDatabase> namedDatabases(ConfigurableListableBeanFactory beanFactory) {
+		Map<String, NamedDatabase> named = new LinkedHashMap<>();
+		for (String name : beanFactory.getBeanNamesForAnnotation(Migration.class)) {
+			Migration migration = beanFactory.findAnnotationOnBean(name, Migration.class);
+			if (migration != null && !migration.database().isEmpty()) {
+				Class<?> type = beanFactory.getType(name, false);
+				named.put(name, new NamedDatabase((type != null) ? type.getName() : "?", migration.database()));
+			}
+		}
+		return named;
+	}
+
+	/**
+	 * The database a migration names.
+	 *
+	 * @param className the migration's class
+	 * @param database the name in {@link Migration#database()}
+	 */
+	record NamedDatabase(String className, String database) {
+
 	}
 
 	/**

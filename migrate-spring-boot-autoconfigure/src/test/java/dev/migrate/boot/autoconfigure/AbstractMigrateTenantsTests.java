@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.migrate.Migration;
 import dev.migrate.boot.actuate.endpoint.MigrateTenantsEndpoint;
 import dev.migrate.boot.actuate.endpoint.MigrateTenantsEndpoint.TenantsDescriptor;
 import dev.migrate.boot.actuate.health.MigrateTenantsHealthIndicator;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -115,6 +117,35 @@ abstract class AbstractMigrateTenantsTests {
 	}
 
 	@Test
+	void tenantsTakeTheMigrationsOfTheirDatabaseAndTheDefaultSchemaKeepsItsOwn() {
+		this.contextRunner.withUserConfiguration(CreateLedger.class)
+			.withPropertyValues("migrate.tenants.names=" + tenant("acme"), "migrate.tenants.database=tenants")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(history(tenant("acme"))).containsExactly("1:SUCCESS");
+				assertThat(
+						this.jdbc.queryForObject("SELECT COUNT(*) FROM " + tenant("acme") + ".ledger", Integer.class))
+					.isZero();
+				DatabaseState defaultSchema = new DatabaseState(this.database.dataSource());
+				assertThat(defaultSchema.hasTable("book")).isTrue();
+				assertThat(defaultSchema.hasTable("ledger")).isFalse();
+			});
+	}
+
+	@Migration(version = "1", database = "tenants")
+	static class CreateLedger {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE ledger (id INT PRIMARY KEY)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE ledger");
+		}
+
+	}
+
+	@Test
 	void backsOffWithoutTenants() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
 			.doesNotHaveBean(TenantMigrator.class)
@@ -170,6 +201,9 @@ abstract class AbstractMigrateTenantsTests {
 					.hasMessageContaining("1 of 2 tenant(s) failed")
 					.hasMessageContaining(broken)
 					.hasMessageContaining("migrate.tenants.failure-policy=continue");
+				FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("1 of 2 tenant(s) failed", broken);
+				assertThat(analysis.getAction()).contains("migrate.tenants.failure-policy=continue");
 				assertThat(history(tenant("fine"))).containsExactly("1:SUCCESS", "2:SUCCESS");
 			});
 	}

@@ -38,7 +38,8 @@ class MigratePropertiesMetadataTests {
 				"migrate.baseline-on-migrate", "migrate.target", "migrate.steps", "migrate.plan-output",
 				"migrate.command", "migrate.url", "migrate.user", "migrate.password", "migrate.installed-by",
 				"migrate.tenants.enabled", "migrate.tenants.names", "migrate.tenants.parallelism",
-				"migrate.tenants.failure-policy", "migrate.tenants.fail-on-error", "migrate.tenants.progress-interval");
+				"migrate.tenants.failure-policy", "migrate.tenants.fail-on-error", "migrate.tenants.progress-interval",
+				"migrate.tenants.database", "migrate.databases");
 		assertThat(undescribed).as("migrate properties without a description").isEmpty();
 	}
 

@@ -1,0 +1,265 @@
+package dev.migrate.boot.autoconfigure;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.migrate.Migration;
+import dev.migrate.boot.autoconfigure.TestMigrations.AddAuthor;
+import dev.migrate.boot.autoconfigure.TestMigrations.CreateBooks;
+import dev.migrate.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several DataSources, each with its own migrations and history: the primary one and
+ * {@code migrate.databases.orders}. One subclass per database.
+ */
+abstract class AbstractMigrateSeveralDatabasesTests {
+
+	private TestDatabase.Isolated primary;
+
+	private TestDatabase.Isolated orders;
+
+	private ApplicationContextRunner contextRunner;
+
+	abstract TestDatabase database();
+
+	@BeforeEach
+	void createDatabases() {
+		this.primary = database().createIsolated();
+		this.orders = database().createIsolated();
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class,
+					MigrateDatabasesAutoConfiguration.class, MigrateHealthContributorAutoConfiguration.class))
+			.withBean("primaryDataSource", DataSource.class, this.primary::dataSource, (bd) -> bd.setPrimary(true))
+			.withBean("ordersDataSource", DataSource.class, this.orders::dataSource)
+			.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateOrders.class, AddOrderTotal.class);
+	}
+
+	@AfterEach
+	void dropDatabases() {
+		this.primary.close();
+		this.orders.close();
+	}
+
+	private static List<String> history(TestDatabase.Isolated database) {
+		return new JdbcTemplate(database.dataSource())
+			.queryForList("SELECT version || ':' || status FROM migrate_history ORDER BY installed_rank", String.class);
+	}
+
+	private static boolean hasTable(TestDatabase.Isolated database, String table) {
+		return new DatabaseState(database.dataSource()).hasTable(table);
+	}
+
+	@Test
+	void migratesEachDatabaseWithItsOwnMigrationsAndHistory() {
+		this.contextRunner.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(history(this.primary)).containsExactly("1:SUCCESS", "2:SUCCESS");
+				assertThat(history(this.orders)).containsExactly("1:SUCCESS", "2:SUCCESS");
+				assertThat(hasTable(this.primary, "book")).isTrue();
+				assertThat(hasTable(this.primary, "orders")).isFalse();
+				assertThat(hasTable(this.orders, "orders")).isTrue();
+				assertThat(hasTable(this.orders, "book")).isFalse();
+				assertThat(new DatabaseState(this.orders.dataSource()).hasColumn("orders", "total")).isTrue();
+				assertThat(context.getBean(MigrateDatabases.class).getNames()).containsExactly("orders");
+			});
+	}
+
+	@Test
+	void aSecondDataSourceThatIsNoDefaultCandidateLeavesSpringBootsDataSourcePrimary() {
+		TestDatabase.Isolated orders = this.orders;
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class,
+					MigrateDatabasesAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + this.primary.url(),
+					"spring.datasource.username=" + this.primary.user(),
+					"spring.datasource.password=" + this.primary.password(),
+					"migrate.databases.orders.data-source=ordersDataSource")
+			.withBean("ordersDataSource", DataSource.class, orders::dataSource,
+					(bd) -> ((AbstractBeanDefinition) bd).setDefaultCandidate(false))
+			.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateOrders.class, AddOrderTotal.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(history(this.primary)).containsExactly("1:SUCCESS", "2:SUCCESS");
+				assertThat(hasTable(this.primary, "book")).isTrue();
+				assertThat(hasTable(this.orders, "orders")).isTrue();
+				assertThat(hasTable(this.orders, "book")).isFalse();
+			});
+	}
+
+	@Test
+	void reachesADatabaseByItsOwnUrlWithItsOwnHistoryTable() {
+		this.contextRunner
+			.withPropertyValues("migrate.databases.orders.url=" + this.orders.url(),
+					"migrate.databases.orders.user=" + this.orders.user(),
+					"migrate.databases.orders.password=" + this.orders.password(),
+					"migrate.databases.orders.table=orders_history")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(new JdbcTemplate(this.orders.dataSource())
+					.queryForList("SELECT version FROM orders_history ORDER BY installed_rank", String.class))
+					.containsExactly("1", "2");
+				assertThat(hasTable(this.orders, "migrate_history")).isFalse();
+			});
+	}
+
+	@Test
+	void aDisabledDatabaseIsNotMigrated() {
+		this.contextRunner
+			.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource",
+					"migrate.databases.orders.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(hasTable(this.orders, "orders")).isFalse();
+				assertThat(history(this.primary)).containsExactly("1:SUCCESS", "2:SUCCESS");
+			});
+	}
+
+	@Test
+	void healthHasOneComponentPerDatabase() {
+		this.contextRunner.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource")
+			.run((context) -> {
+				CompositeHealthContributor databases = context.getBean("migrateDatabasesHealthContributor",
+						CompositeHealthContributor.class);
+				assertThat(((HealthIndicator) databases.getContributor("orders")).health().getStatus())
+					.isEqualTo(Status.UP);
+			});
+	}
+
+	@Test
+	void everyDatabaseIsMigratedBeforeBeansThatDependOnDatabaseInitialization() {
+		this.contextRunner.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource")
+			.withUserConfiguration(OrderCounterConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(OrderCounter.class).orders).isZero();
+			});
+	}
+
+	@Test
+	void aMigrationNamingAnUnknownDatabaseFailsStartUpAndChangesNothing() {
+		this.contextRunner.withPropertyValues("migrate.databases.archive.data-source=ordersDataSource")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("Migrations name databases that are not configured")
+					.hasMessageContaining("names database 'orders'")
+					.hasMessageContaining("[archive]");
+				assertThat(hasTable(this.orders, "orders")).isFalse();
+				assertThat(hasTable(this.orders, "migrate_history")).isFalse();
+			});
+	}
+
+	@Test
+	void aMigrationNamingADatabaseFailsStartUpWhenNoneIsConfigured() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("Migrations name databases that are not configured")
+				.hasMessageContaining("names database 'orders'");
+			assertThat(hasTable(this.primary, "migrate_history")).isFalse();
+			assertThat(hasTable(this.orders, "orders")).isFalse();
+		});
+	}
+
+	@Test
+	void twoDatabasesSharingOneHistoryTableFailStartUp() {
+		this.contextRunner.withPropertyValues("migrate.databases.orders.data-source=primaryDataSource")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("Two databases share one history table")
+					.hasMessageContaining("'primary' and 'orders' both keep their history in migrate_history");
+				assertThat(hasTable(this.orders, "orders")).isFalse();
+			});
+	}
+
+	@Test
+	void aFailingMigrationStopsStartUpNamingTheDatabase() {
+		new JdbcTemplate(this.orders.dataSource()).execute("CREATE TABLE orders (id INT)");
+		this.contextRunner.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable failure = context.getStartupFailure();
+				while (!(failure instanceof MigrateDatabaseFailedException) && failure.getCause() != null) {
+					failure = failure.getCause();
+				}
+				assertThat(failure).isInstanceOf(MigrateDatabaseFailedException.class)
+					.hasMessageStartingWith("Database 'orders' (migrate.databases.orders): ")
+					.hasMessageContaining("Migration 1");
+				FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).startsWith("Database 'orders' (migrate.databases.orders): ");
+			});
+	}
+
+	@Migration(version = "1", database = "orders")
+	static class CreateOrders {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE orders (id INT PRIMARY KEY)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE orders");
+		}
+
+	}
+
+	@Migration(version = "2", database = "orders")
+	static class AddOrderTotal {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE orders ADD COLUMN total INT");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE orders DROP COLUMN total");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderCounterConfiguration {
+
+		@Bean
+		OrderCounter orderCounter(@Qualifier("ordersDataSource") DataSource orders) {
+			return new OrderCounter(orders);
+		}
+
+	}
+
+	/** Reads the orders table when created: fails unless its database was migrated. */
+	@DependsOnDatabaseInitialization
+	static class OrderCounter {
+
+		final int orders;
+
+		OrderCounter(DataSource dataSource) {
+			Integer rows = new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM orders", Integer.class);
+			this.orders = (rows != null) ? rows : -1;
+		}
+
+	}
+
+}
