@@ -37,8 +37,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>{@code flyway}: Spring Boot's Flyway support with N SQL files.</li>
  * </ul>
  * Arguments: setup n url user password sqlDirectory|-.
- *
- * @author migrate
  */
 public final class BootApplicationRun {
 

@@ -37,8 +37,6 @@ import org.springframework.util.FileSystemUtils;
  *
  * With {@code --jfr}, one more JVM runs migrate's check at the largest N under Java
  * Flight Recorder's profiling settings and writes the recording there.
- *
- * @author migrate
  */
 public final class ColdStart {
 

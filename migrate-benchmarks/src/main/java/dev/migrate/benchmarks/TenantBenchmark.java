@@ -38,8 +38,6 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * java -cp migrate-benchmarks/target/migrate-benchmarks.jar dev.migrate.benchmarks.TenantBenchmark
  *     [--tenants=1000] [--migrations=10] [--scaling=250,500] [--output=file.md]
  * </pre>
- *
- * @author migrate
  */
 public final class TenantBenchmark {
 

@@ -10,8 +10,6 @@ import org.hibernate.dialect.MySQLDialect;
  * disagree: MariaDB and MySQL restate a column's whole definition with {@code MODIFY} and
  * drop foreign keys and unique constraints by their own words; H2, PostgreSQL and the
  * standard alter one property at a time. Chosen once, from Hibernate's dialect.
- *
- * @author migrate
  */
 abstract class ColumnStatements {
 

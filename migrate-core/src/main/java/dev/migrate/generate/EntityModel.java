@@ -20,7 +20,7 @@ import org.springframework.util.Assert;
  * compare with the database when no Spring application has built the persistence unit.
  * Close it to release Hibernate's services.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class EntityModel implements AutoCloseable {
 

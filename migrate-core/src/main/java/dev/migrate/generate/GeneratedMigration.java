@@ -20,7 +20,7 @@ import org.springframework.util.Assert;
  * @param source the Java source
  * @param differences the differences it was generated from
  * @param warnings what it could not generate, each also a comment in the source
- * @author migrate
+ * @since 0.1.0
  */
 public record GeneratedMigration(String packageName, String className, String version, String source,
 		List<SchemaDifference> differences, List<String> warnings) {

@@ -20,7 +20,7 @@ import org.springframework.util.Assert;
  * destructive runs until a person uncomments them; differences that cannot be generated
  * become a {@code // NOT GENERATED:} comment and a warning.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class MigrationGenerator {
 

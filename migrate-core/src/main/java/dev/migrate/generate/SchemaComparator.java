@@ -49,7 +49,7 @@ import org.springframework.util.Assert;
  * identity generation are not compared; a primary key that differs is reported as
  * {@link Kind#UNSUPPORTED}.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class SchemaComparator {
 

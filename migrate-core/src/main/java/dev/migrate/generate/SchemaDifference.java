@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * statements are written commented out until a person decides
  * @param note what a reviewer should know (a rename that may be meant, a statement that
  * fails on a table with rows), or {@code null}
- * @author migrate
+ * @since 0.1.0
  */
 public record SchemaDifference(Kind kind, String description, List<String> up, List<String> down, boolean dataLoss,
 		@Nullable String note) {

@@ -40,7 +40,7 @@ import org.springframework.util.StringUtils;
  * index, and checksums are always computed from the class files, never taken from the
  * index.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class MigrationIndex {
 

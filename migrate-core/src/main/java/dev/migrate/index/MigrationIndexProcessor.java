@@ -36,7 +36,7 @@ import dev.migrate.Migration;
  * It sees source code only: fingerprints, which are of the compiled code, are not in the
  * index; they are read from the class files at start-up.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class MigrationIndexProcessor extends AbstractProcessor {
 

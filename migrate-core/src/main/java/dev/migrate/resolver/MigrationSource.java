@@ -35,7 +35,7 @@ import org.springframework.util.ClassUtils;
  * cannot be told without loading it (a {@code down} method inherited from a superclass)
  * @param classFiles where to read the class file from, without loading the class
  * @param bean supplies the bean: the instance whose {@code up} and {@code down} run
- * @author migrate
+ * @since 0.1.0
  */
 public record MigrationSource(String beanName, String className, String version, String description,
 		TransactionMode transaction, String checksum, @Nullable Boolean reversible, ClassFileSource classFiles,

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * indexes, listed in {@code indexes})
  * @param indexes the indexes that do not merely back a key or constraint
  * @param foreignKeys the foreign keys
- * @author migrate
+ * @since 0.1.0
  */
 public record SchemaTable(String name, List<Column> columns, @Nullable Key primaryKey, List<Key> uniqueConstraints,
 		List<Index> indexes, List<ForeignKey> foreignKeys) {

@@ -3,7 +3,6 @@ package dev.migrate.tenant;
 /**
  * What the migration of all tenants does when one tenant fails.
  *
- * @author migrate
  * @since 0.2.0
  */
 public enum FailurePolicy {

@@ -15,7 +15,6 @@ import dev.migrate.Migrator;
  * The {@link TenantMigrator} then sets the schema of the history table (to the tenant's
  * schema, for a tenant in a schema) and the lock timeout, and builds it.
  *
- * @author migrate
  * @since 0.2.0
  */
 @FunctionalInterface

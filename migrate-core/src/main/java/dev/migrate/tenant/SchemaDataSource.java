@@ -29,7 +29,6 @@ import org.springframework.util.Assert;
  * DataSource acme = new SchemaDataSource(dataSource, "acme");
  * </pre>
  *
- * @author migrate
  * @since 0.2.0
  */
 public final class SchemaDataSource extends DelegatingDataSource {

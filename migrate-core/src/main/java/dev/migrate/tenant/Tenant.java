@@ -16,7 +16,6 @@ import org.springframework.util.Assert;
  * when it has a data source of its own
  * @param dataSource the tenant's own data source, or {@code null} when it lives in a
  * schema of the shared one
- * @author migrate
  * @since 0.2.0
  */
 public record Tenant(String name, @Nullable String schema, @Nullable DataSource dataSource) {

@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
  * @param failed whether its history holds a failed migration, which stops it until
  * repaired
  * @param error why its history could not be read, or {@code null}
- * @author migrate
  * @since 0.2.0
  */
 public record TenantInfo(String tenant, @Nullable Version version, int pending, boolean failed,

@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
  * check that summarises thousands of tenants.
  *
  * @param tenants one per tenant, in the order the tenant source listed them
- * @author migrate
  * @since 0.2.0
  */
 public record TenantInfoResult(List<TenantInfo> tenants) {

@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
  * The migration of all tenants ended with tenants failed or not started. Every tenant's
  * outcome, the failed ones with their errors, is in {@link #getResult()}.
  *
- * @author migrate
  * @since 0.2.0
  */
 public class TenantMigrationException extends MigrateException {

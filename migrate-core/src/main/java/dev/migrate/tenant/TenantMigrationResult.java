@@ -11,7 +11,6 @@ import dev.migrate.tenant.TenantOutcome.Status;
  *
  * @param outcomes one per tenant, in the order the tenant source listed them
  * @param totalTime how long it took
- * @author migrate
  * @since 0.2.0
  */
 public record TenantMigrationResult(List<TenantOutcome> outcomes, Duration totalTime) {

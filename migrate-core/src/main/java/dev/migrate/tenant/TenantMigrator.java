@@ -69,7 +69,6 @@ import org.springframework.util.Assert;
  *
  * Thread-safe; usable without Spring Boot.
  *
- * @author migrate
  * @since 0.2.0
  */
 public final class TenantMigrator {

@@ -20,7 +20,6 @@ import org.jspecify.annotations.Nullable;
  * back in the queue
  * @param error why it failed, or {@code null}
  * @param time how long this instance worked on it, waits in the queue excluded
- * @author migrate
  * @since 0.2.0
  */
 public record TenantOutcome(String tenant, Status status, @Nullable Version versionBefore, @Nullable Version version,

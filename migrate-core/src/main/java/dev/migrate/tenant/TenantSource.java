@@ -6,7 +6,6 @@ import java.util.List;
  * Lists the tenants to migrate. Called on every migration of all tenants, so that a
  * tenant added since the last one (read from a registry table, say) is migrated.
  *
- * @author migrate
  * @since 0.2.0
  */
 @FunctionalInterface

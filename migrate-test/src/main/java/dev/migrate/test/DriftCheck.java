@@ -45,7 +45,7 @@ import org.springframework.util.Assert;
  * In a Spring Boot test, {@link dev.migrate.test.junit.DriftTest @DriftTest} hands the
  * test a check built from the application context with {@link #of(ApplicationContext)}.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public final class DriftCheck {
 

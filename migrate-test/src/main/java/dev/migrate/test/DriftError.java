@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Thrown by {@link DriftCheck#check()} when the migrated database differs from the JPA
  * entities: lists every difference and carries the migration that would close the gap.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class DriftError extends AssertionError {
 

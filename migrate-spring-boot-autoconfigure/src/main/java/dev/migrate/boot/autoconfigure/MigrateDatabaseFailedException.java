@@ -8,7 +8,6 @@ import dev.migrate.MigrateException;
  * Migrating one of the databases of {@code migrate.databases} failed: the engine's error,
  * naming the database.
  *
- * @author migrate
  * @since 0.2.0
  */
 public class MigrateDatabaseFailedException extends MigrateException {

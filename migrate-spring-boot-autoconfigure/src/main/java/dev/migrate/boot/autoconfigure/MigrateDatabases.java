@@ -25,7 +25,6 @@ import org.springframework.util.Assert;
  * transaction mode, and the migrations whose {@link dev.migrate.Migration#database()}
  * names it.
  *
- * @author migrate
  * @since 0.2.0
  */
 public final class MigrateDatabases {

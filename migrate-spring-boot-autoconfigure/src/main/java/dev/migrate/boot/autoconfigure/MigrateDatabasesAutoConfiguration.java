@@ -53,7 +53,6 @@ import org.springframework.util.StringUtils;
  * {@link dev.migrate.Migration#database() @Migration(database)} names it. They are
  * migrated during start-up, before the beans that use a database.
  *
- * @author migrate
  * @since 0.2.0
  */
 @AutoConfiguration(after = MigrateAutoConfiguration.class)

@@ -11,7 +11,6 @@ import org.springframework.util.Assert;
  * after the other, while the application context refreshes, before the beans that use a
  * database; a failure stops start-up naming the database.
  *
- * @author migrate
  * @since 0.2.0
  */
 public class MigrateDatabasesInitializer implements InitializingBean {

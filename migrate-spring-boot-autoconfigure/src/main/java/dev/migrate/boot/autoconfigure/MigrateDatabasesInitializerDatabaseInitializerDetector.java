@@ -8,8 +8,6 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 /**
  * {@link DatabaseInitializerDetector} for {@link MigrateDatabasesInitializer}: makes the
  * beans that depend on database initialization wait for every database's migrations.
- *
- * @author migrate
  */
 class MigrateDatabasesInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 

@@ -34,7 +34,7 @@ import org.springframework.util.ClassUtils;
  * application. The database is not migrated first and Hibernate's {@code ddl-auto} is
  * {@code none}, so nothing changes it.
  *
- * @author migrate
+ * @since 0.1.0
  */
 @AutoConfiguration(after = MigrateAutoConfiguration.class,
 		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")

@@ -46,7 +46,6 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * {@code migrate.tenants.*}. Applications call the {@link TenantMigrator} bean to migrate
  * a tenant that signs up.
  *
- * @author migrate
  * @since 0.2.0
  */
 @AutoConfiguration(after = MigrateAutoConfiguration.class)

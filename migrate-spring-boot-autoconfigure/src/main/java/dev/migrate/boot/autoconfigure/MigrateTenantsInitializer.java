@@ -16,7 +16,6 @@ import org.springframework.util.Assert;
  * refreshes, before the beans that use the database are created; with
  * {@code migrate.on-startup=validate}, checks that every tenant is up to date instead.
  *
- * @author migrate
  * @since 0.2.0
  */
 public class MigrateTenantsInitializer implements InitializingBean {

@@ -8,8 +8,6 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 /**
  * {@link DatabaseInitializerDetector} for {@link MigrateTenantsInitializer}: makes the
  * beans that depend on database initialization wait for the tenants' migrations.
- *
- * @author migrate
  */
 class MigrateTenantsInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 

@@ -34,7 +34,6 @@ import org.springframework.util.ClassUtils;
  * instantiates and reflects on none of its migrations. Other migrations (from
  * {@code @Bean} methods, registered classes or instances) are created up front, as
  * before.
- *
  */
 final class MigrationBeans {
 

@@ -12,8 +12,6 @@ import org.springframework.core.Ordered;
  * migration's bean when it runs, so a start with nothing pending neither loads nor
  * instantiates the applied migrations. A migration that other beans inject is still
  * created for them.
- *
- * @author migrate
  */
 class MigrationBeansLazyInitialization implements BeanFactoryPostProcessor, Ordered {
 

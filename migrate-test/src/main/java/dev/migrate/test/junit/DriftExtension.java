@@ -15,7 +15,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * Boot tests; in a plain Spring test, register it next to the Spring extension. The
  * context's database must have no migration applied yet.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class DriftExtension implements ParameterResolver {
 

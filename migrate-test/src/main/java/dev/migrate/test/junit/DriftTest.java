@@ -37,8 +37,8 @@ import org.springframework.core.annotation.AliasFor;
  * {@code spring.jpa.hibernate.ddl-auto=none}, so that the check applies the migrations
  * itself and Hibernate does not touch the schema.
  *
- * @author migrate
  * @see DriftExtension
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -20,7 +20,6 @@ import org.springframework.util.Assert;
  * ({@code /actuator/migratetenants?state=pending&page=0&size=100}). Reads every tenant's
  * history on each request, without locks and without changing anything.
  *
- * @author migrate
  * @since 0.2.0
  */
 @Endpoint(id = "migratetenants")

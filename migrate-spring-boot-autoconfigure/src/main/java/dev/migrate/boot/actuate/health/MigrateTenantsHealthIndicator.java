@@ -19,7 +19,6 @@ import org.springframework.util.Assert;
  * ran here. Details hold the counts per version and the first failed tenants with their
  * errors; {@code /actuator/migratetenants} reads the tenants' current state.
  *
- * @author migrate
  * @since 0.2.0
  */
 public class MigrateTenantsHealthIndicator extends AbstractHealthIndicator {

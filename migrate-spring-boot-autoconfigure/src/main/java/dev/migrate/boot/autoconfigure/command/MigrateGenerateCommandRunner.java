@@ -29,7 +29,7 @@ import org.springframework.util.StringUtils;
  * database, never changes it; refuses while migrations are pending; writes nothing when
  * there is nothing to generate or when the input is wrong.
  *
- * @author migrate
+ * @since 0.1.0
  */
 public class MigrateGenerateCommandRunner {
 
