@@ -322,7 +322,10 @@ abstract class AbstractTenantMigratorContractTests {
 		TenantMigrationResult resultB = second.get();
 		Set<String> byA = names(resultA.migrated());
 		Set<String> byB = names(resultB.migrated());
-		assertThat(byA).doesNotContainAnyElementsOf(byB);
+		// One instance may do all the work when the other starts late: no tenant twice.
+		Set<String> both = new HashSet<>(byA);
+		both.retainAll(byB);
+		assertThat(both).isEmpty();
 		Set<String> all = new HashSet<>(byA);
 		all.addAll(byB);
 		assertThat(all).hasSize(200);
