@@ -72,7 +72,12 @@ public final class MigrateTenantsAutoConfiguration {
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrateConfigurationCustomizer> customizers,
 			ConfigurableListableBeanFactory beanFactory) {
 		MigrateProperties.Tenants settings = properties.getTenants();
-		List<MigrationSource> sources = MigrationBeans.sources(beanFactory, settings.getDatabase());
+		// The tenants' workers must not create beans while the context refreshes on
+		// another thread (Spring would see a cycle): create them here, once.
+		List<MigrationSource> sources = MigrationBeans.sources(beanFactory, settings.getDatabase())
+			.stream()
+			.map(MigrateTenantsAutoConfiguration::created)
+			.toList();
 		return TenantMigrator.builder(tenants, (tenant, dataSource) -> {
 			Migrator.Builder builder = Migrator.builder(dataSource).vocabulary(MigratePropertiesVocabulary.INSTANCE);
 			PropertyMapper map = PropertyMapper.get();
@@ -181,6 +186,12 @@ public final class MigrateTenantsAutoConfiguration {
 					: ConditionOutcome.match(message.found("migrate.tenants.names").items(names.size() + " tenant(s)"));
 		}
 
+	}
+
+	private static MigrationSource created(MigrationSource source) {
+		Object bean = source.bean().get();
+		return new MigrationSource(source.beanName(), source.className(), source.version(), source.description(),
+				source.transaction(), source.checksum(), source.reversible(), source.classFiles(), () -> bean);
 	}
 
 }
