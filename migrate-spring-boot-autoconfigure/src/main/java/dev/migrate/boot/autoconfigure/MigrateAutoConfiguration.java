@@ -108,13 +108,10 @@ public final class MigrateAutoConfiguration {
 		map.from(properties.getLocations())
 			.to((locations) -> builder.locations(locations, beanFactory.getBeanClassLoader()));
 		map.from(properties.getTransactionMode()).to(builder::transactionMode);
-		map.from(properties.isOutOfOrder()).to(builder::outOfOrder);
-		map.from(properties.getValidateChecksums()).to(builder::validateChecksums);
+		MigrateAutoConfiguration.applySharedSettings(properties, builder);
 		map.from(properties.getLockTimeout()).to(builder::lockTimeout);
-		map.from(properties.getLockLease()).to(builder::lockLease);
 		map.from(properties.getBaselineVersion()).to(builder::baselineVersion);
 		map.from(properties.isBaselineOnMigrate()).to(builder::baselineOnMigrate);
-		map.from(properties.getInstalledBy()).to(builder::installedBy);
 		map.from(properties.getConnectRetries()).to(builder::connectRetries);
 		map.from(properties.getFlywayHistory()).to(builder::flywayHistory);
 		map.from(properties.getConnectRetriesInterval()).to(builder::connectRetriesInterval);
@@ -123,6 +120,20 @@ public final class MigrateAutoConfiguration {
 		builder.migrationSources(MigrationBeans.sources(beanFactory, ""));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/**
+	 * Apply the {@code migrate.*} settings that the application's database, each of
+	 * {@code migrate.databases} and every tenant take alike.
+	 * @param properties the properties
+	 * @param builder the builder of one database's or tenant's migrator
+	 */
+	static void applySharedSettings(MigrateProperties properties, Migrator.Builder builder) {
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties.isOutOfOrder()).to(builder::outOfOrder);
+		map.from(properties.getValidateChecksums()).to(builder::validateChecksums);
+		map.from(properties.getLockLease()).to(builder::lockLease);
+		map.from(properties.getInstalledBy()).to(builder::installedBy);
 	}
 
 	private static DataSource migrationDataSource(MigrateProperties properties, @Nullable DataSource migrateDataSource,

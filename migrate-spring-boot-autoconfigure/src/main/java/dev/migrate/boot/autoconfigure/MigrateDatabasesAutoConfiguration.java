@@ -88,11 +88,8 @@ public final class MigrateDatabasesAutoConfiguration {
 			map.from(database.getSchema()).to(builder::schema);
 			map.from(database.getTable()).to(builder::table);
 			map.from(database.getTransactionMode()).to(builder::transactionMode);
-			map.from(properties.isOutOfOrder()).to(builder::outOfOrder);
-			map.from(properties.getValidateChecksums()).to(builder::validateChecksums);
+			MigrateAutoConfiguration.applySharedSettings(properties, builder);
 			map.from(properties.getLockTimeout()).to(builder::lockTimeout);
-			map.from(properties.getLockLease()).to(builder::lockLease);
-			map.from(properties.getInstalledBy()).to(builder::installedBy);
 			map.from(properties.getConnectRetries()).to(builder::connectRetries);
 			map.from(properties.getConnectRetriesInterval()).to(builder::connectRetriesInterval);
 			listeners.orderedStream().forEach(builder::listener);

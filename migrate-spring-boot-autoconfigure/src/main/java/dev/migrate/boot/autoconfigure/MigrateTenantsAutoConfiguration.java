@@ -83,12 +83,9 @@ public final class MigrateTenantsAutoConfiguration {
 			PropertyMapper map = PropertyMapper.get();
 			map.from(properties.getTable()).to(builder::table);
 			map.from(properties.getTransactionMode()).to(builder::transactionMode);
-			map.from(properties.isOutOfOrder()).to(builder::outOfOrder);
-			map.from(properties.getValidateChecksums()).to(builder::validateChecksums);
-			map.from(properties.getLockLease()).to(builder::lockLease);
+			MigrateAutoConfiguration.applySharedSettings(properties, builder);
 			map.from(properties.getBaselineVersion()).to(builder::baselineVersion);
 			map.from(properties.isBaselineOnMigrate()).to(builder::baselineOnMigrate);
-			map.from(properties.getInstalledBy()).to(builder::installedBy);
 			map.from(properties.getFlywayHistory()).to(builder::flywayHistory);
 			listeners.orderedStream().forEach(builder::listener);
 			builder.migrationSources(sources);
