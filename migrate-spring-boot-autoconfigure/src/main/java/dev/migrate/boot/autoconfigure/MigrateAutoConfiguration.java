@@ -10,6 +10,7 @@ import dev.migrate.Migrator;
 import dev.migrate.boot.autoconfigure.command.MigrateCommand;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
 import dev.migrate.boot.autoconfigure.command.SystemExitMigrateCommandExitHandler;
+import dev.migrate.tenant.TenantMigrator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -210,6 +211,11 @@ public final class MigrateAutoConfiguration {
 		catch (DdlAutoConflictException ex) {
 			throw beforeCommand((command != null) ? command.getCommand() : null, ex, exitHandler);
 		}
+		if (command == null && (StringUtils.hasText(environment.getProperty("migrate.database"))
+				|| StringUtils.hasText(environment.getProperty("migrate.tenant")))) {
+			logger.warn("migrate.database and migrate.tenant choose what a migrate.command works on, and no command is"
+					+ " set: start-up migrates every database and tenant as configured.");
+		}
 		return new MigrateMigrationInitializer(migrator, (command != null) ? command : strategy.getObject());
 	}
 
@@ -249,11 +255,17 @@ public final class MigrateAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MigrateCommandMigrationStrategy migrateCommandMigrationStrategy(MigrateProperties properties,
-				MigrateCommandExitHandler exitHandler) {
+				MigrateCommandExitHandler exitHandler, ObjectProvider<MigrateDatabases> databases,
+				ObjectProvider<TenantMigrator> tenants) {
 			MigrateCommand command = properties.getCommand();
 			Assert.state(command != null, "'migrate.command' must be set");
-			return new MigrateCommandMigrationStrategy(command, properties.getTarget(), properties.getSteps(),
-					properties.getPlanOutput(), exitHandler);
+			MigrateCommandMigrationStrategy strategy = new MigrateCommandMigrationStrategy(command,
+					properties.getTarget(), properties.getSteps(), properties.getPlanOutput(), exitHandler);
+			// Looked up when the command runs: the other databases and the tenants are
+			// configured after the primary database.
+			strategy.setScope(new MigrateCommandScope(properties.getDatabase(), properties.getTenant(), databases,
+					tenants, properties.getTenants()));
+			return strategy;
 		}
 
 	}

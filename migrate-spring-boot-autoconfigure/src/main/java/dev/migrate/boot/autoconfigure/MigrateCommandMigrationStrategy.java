@@ -2,8 +2,16 @@ package dev.migrate.boot.autoconfigure;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import dev.migrate.Migrator;
+import dev.migrate.boot.autoconfigure.MigrateCommandScope.DatabasePart;
+import dev.migrate.boot.autoconfigure.MigrateCommandScope.Part;
+import dev.migrate.boot.autoconfigure.MigrateCommandScope.TenantsPart;
 import dev.migrate.boot.autoconfigure.command.MigrateCommand;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandCompletedException;
 import dev.migrate.boot.autoconfigure.command.MigrateCommandExitHandler;
@@ -36,6 +44,8 @@ public class MigrateCommandMigrationStrategy implements MigrateMigrationStrategy
 
 	private PrintStream out = System.out;
 
+	private @Nullable MigrateCommandScope scope;
+
 	/**
 	 * Create a strategy.
 	 * @param command the command to run
@@ -60,6 +70,12 @@ public class MigrateCommandMigrationStrategy implements MigrateMigrationStrategy
 	@Override
 	public void migrate(Migrator migrator) {
 		if (this.command == MigrateCommand.GENERATE) {
+			if (this.scope != null && this.scope.isChosen()) {
+				exit(new MigrateCommandResult(MigrateCommand.GENERATE, MigrateCommandResult.MISCONFIGURED,
+						"Generate did not run: it compares the JPA entities with the primary database, and"
+								+ " migrate.database or migrate.tenant chooses another. Clear them. Nothing was written.",
+						null));
+			}
 			if (MigrateGenerateAutoConfiguration.isAvailable(getClass().getClassLoader())) {
 				// Runs once the EntityManagerFactory is built; see
 				// MigrateGenerateAutoConfiguration.
@@ -71,10 +87,114 @@ public class MigrateCommandMigrationStrategy implements MigrateMigrationStrategy
 							+ " Nothing was written.",
 					null));
 		}
-		MigrateCommandResult result = new MigrateCommandRunner(migrator, this.target, this.steps, this.planOutput,
-				MigratePropertiesVocabulary.INSTANCE)
-			.run(this.command);
-		exit(result);
+		List<Part> parts;
+		try {
+			parts = (this.scope != null) ? this.scope.parts(migrator) : List.of(new DatabasePart(null, migrator));
+		}
+		catch (RuntimeException ex) {
+			exit(MigrateCommandRunner.failed(this.command, ex, MigratePropertiesVocabulary.INSTANCE));
+			return;
+		}
+		if (parts.size() == 1 && parts.get(0).heading() == null) {
+			exit(runner(migrator, this.planOutput).run(this.command));
+			return;
+		}
+		exit(runAll(parts));
+	}
+
+	private MigrateCommandRunner runner(Migrator migrator, @Nullable Path planOutput) {
+		return new MigrateCommandRunner(migrator, this.target, this.steps, planOutput,
+				MigratePropertiesVocabulary.INSTANCE);
+	}
+
+	// Each part in turn, its report under its heading. A command that changes databases
+	// stops at the first failure, as one database's migrate does at its first failing
+	// migration; one that only reads goes on, so that every problem is reported.
+	private MigrateCommandResult runAll(List<Part> parts) {
+		String title = "migrate " + this.command.name().toLowerCase(Locale.ROOT);
+		if (this.planOutput != null
+				&& (parts.size() > 1 || parts.get(0) instanceof TenantsPart tenants && tenants.one() == null)) {
+			return new MigrateCommandResult(this.command, MigrateCommandResult.MISCONFIGURED,
+					title + " did not run: migrate.plan-output=" + this.planOutput
+							+ " takes one script, and the command" + " would plan " + headings(parts)
+							+ ". Choose one with migrate.database (or migrate.tenant),"
+							+ " or clear migrate.plan-output. Nothing was changed.",
+					null);
+		}
+		StringBuilder body = new StringBuilder();
+		List<String> done = new ArrayList<>();
+		List<String> notRun = new ArrayList<>();
+		MigrateCommandResult firstFailure = null;
+		for (Part part : parts) {
+			String heading = Objects.requireNonNull(part.heading());
+			if (firstFailure != null && changesDatabases()) {
+				notRun.add(heading);
+				continue;
+			}
+			MigrateCommandResult result = run(part);
+			body.append(System.lineSeparator())
+				.append(System.lineSeparator())
+				.append("== ")
+				.append(capitalized(heading))
+				.append(" ==")
+				.append(System.lineSeparator())
+				.append(result.report());
+			if (result.isSuccess()) {
+				done.add(heading);
+			}
+			else if (firstFailure == null) {
+				firstFailure = result;
+			}
+		}
+		StringBuilder report = new StringBuilder(title).append(" on ").append(headings(parts)).append(": ");
+		if (firstFailure == null) {
+			report.append("done on each.");
+		}
+		else {
+			report.append("FAILED (exit code ").append(firstFailure.exitCode()).append(").");
+			report.append(" Succeeded: ").append(done.isEmpty() ? "none" : String.join(", ", done)).append('.');
+			if (!notRun.isEmpty()) {
+				report.append(" Not run, left as they were (")
+					.append(title)
+					.append(" stops at the first failure): ")
+					.append(String.join(", ", notRun))
+					.append('.');
+			}
+		}
+		report.append(body);
+		return (firstFailure != null)
+				? new MigrateCommandResult(this.command, firstFailure.exitCode(), report.toString(),
+						firstFailure.failure())
+				: new MigrateCommandResult(this.command, MigrateCommandResult.SUCCESS, report.toString(), null);
+	}
+
+	private MigrateCommandResult run(Part part) {
+		if (part instanceof DatabasePart database) {
+			return runner(database.migrator(), this.planOutput).run(this.command);
+		}
+		TenantsPart tenants = (TenantsPart) part;
+		return new MigrateTenantsCommand(this.command, this.target, this.steps, this.planOutput, tenants.migrator(),
+				tenants.one())
+			.run();
+	}
+
+	private boolean changesDatabases() {
+		return switch (this.command) {
+			case INFO, VALIDATE, PLAN, GENERATE -> false;
+			case MIGRATE, ROLLBACK, REDO, BASELINE, REPAIR -> true;
+		};
+	}
+
+	private static String headings(List<Part> parts) {
+		return parts.stream().map((part) -> Objects.requireNonNull(part.heading())).collect(Collectors.joining(", "));
+	}
+
+	private static String capitalized(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	}
+
+	void setScope(MigrateCommandScope scope) {
+		this.scope = scope;
 	}
 
 	/**

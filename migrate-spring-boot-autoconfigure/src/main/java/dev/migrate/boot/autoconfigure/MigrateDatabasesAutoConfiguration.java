@@ -76,6 +76,17 @@ public final class MigrateDatabasesAutoConfiguration {
 				properties.getTable()));
 		Map<String, Migrator> migrators = new LinkedHashMap<>();
 		properties.getDatabases().forEach((name, database) -> {
+			if (name.equalsIgnoreCase(MigrateCommandScope.PRIMARY)
+					|| name.equalsIgnoreCase(MigrateCommandScope.TENANTS)) {
+				throw new MigrateConfigurationException(new Diagnosis(
+						Text.of("migrate.databases." + name + " uses a name that migrate.database keeps for "
+								+ (name.equalsIgnoreCase(MigrateCommandScope.PRIMARY) ? "the primary database"
+										: "the tenants")
+								+ "."),
+						Text.of("Nothing was changed in any database."),
+						Text.of("Give the database another name, in migrate.databases and in the database attribute"
+								+ " of its migrations.")));
+			}
 			if (!database.isEnabled()) {
 				return;
 			}
@@ -142,7 +153,8 @@ public final class MigrateDatabasesAutoConfiguration {
 	MigrateDatabasesInitializer migrateDatabasesInitializer(MigrateDatabases databases, MigrateProperties properties,
 			Environment environment) {
 		if (!environment.getProperty("migrate.command", "").isBlank()) {
-			// Commands work on the primary database.
+			// The command runs from the primary database's initializer, on every
+			// database.
 			return new MigrateDatabasesInitializer(databases, null);
 		}
 		MigrateMigrationStrategy strategy = switch (properties.getOnStartup()) {

@@ -160,6 +160,19 @@ public class MigrateProperties {
 	 */
 	private @Nullable MigrateCommand command;
 
+	/**
+	 * Database that migrate.command works on: 'primary', a database of migrate.databases,
+	 * or the tenants ('tenants', or the name of migrate.tenants.database). Defaults to
+	 * all of them, in that order.
+	 */
+	private @Nullable String database;
+
+	/**
+	 * Tenant that migrate.command works on, one that migrate.tenants.names or the
+	 * application's TenantSource lists. Defaults to every tenant.
+	 */
+	private @Nullable String tenant;
+
 	private final Generate generate = new Generate();
 
 	/**
@@ -349,6 +362,22 @@ public class MigrateProperties {
 
 	public void setCommand(@Nullable MigrateCommand command) {
 		this.command = command;
+	}
+
+	public @Nullable String getDatabase() {
+		return this.database;
+	}
+
+	public void setDatabase(@Nullable String database) {
+		this.database = database;
+	}
+
+	public @Nullable String getTenant() {
+		return this.tenant;
+	}
+
+	public void setTenant(@Nullable String tenant) {
+		this.tenant = tenant;
 	}
 
 	public @Nullable String getUrl() {

@@ -31,6 +31,7 @@ import dev.migrate.Setting;
 import dev.migrate.ValidationResult;
 import dev.migrate.Version;
 import dev.migrate.Vocabulary;
+import dev.migrate.tenant.TenantMigrationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -294,18 +295,29 @@ public class MigrateCommandRunner {
 	}
 
 	private MigrateCommandResult failure(MigrateCommand command, RuntimeException ex) {
-		int exitCode = exitCode(ex);
-		if (!(ex instanceof MigrationFailedException) && exitCode == MigrateCommandResult.FAILED) {
-			// Not one of the engine's own, self-explaining errors: keep the stack trace.
-			logger.error("migrate " + name(command) + " failed", ex);
-		}
-		String report = title(command) + " FAILED (exit code " + exitCode + "): " + message(ex);
-		return new MigrateCommandResult(command, exitCode, report, ex);
+		return failed(command, ex, this.vocabulary);
 	}
 
-	private String message(RuntimeException ex) {
-		return (ex instanceof MigrateException migrateException) ? migrateException.getMessage(this.vocabulary)
+	/**
+	 * The result of a command that failed: its exit code and report, the failure's
+	 * message rendered in a vocabulary.
+	 * @param command the command
+	 * @param ex why it failed
+	 * @param vocabulary how to name settings and operations
+	 * @return the result
+	 * @since 0.2.0
+	 */
+	public static MigrateCommandResult failed(MigrateCommand command, RuntimeException ex, Vocabulary vocabulary) {
+		int exitCode = exitCode(ex);
+		if (!(ex instanceof MigrationFailedException || ex instanceof TenantMigrationException)
+				&& exitCode == MigrateCommandResult.FAILED) {
+			// Not one of migrate's own, self-explaining errors: keep the stack trace.
+			logger.error("migrate " + name(command) + " failed", ex);
+		}
+		String message = (ex instanceof MigrateException migrateException) ? migrateException.getMessage(vocabulary)
 				: String.valueOf(ex.getMessage());
+		String report = title(command) + " FAILED (exit code " + exitCode + "): " + message;
+		return new MigrateCommandResult(command, exitCode, report, ex);
 	}
 
 	private void describe(StringBuilder report, InfoResult info) {
