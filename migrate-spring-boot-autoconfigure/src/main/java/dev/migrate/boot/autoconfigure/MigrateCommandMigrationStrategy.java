@@ -148,7 +148,7 @@ public class MigrateCommandMigrationStrategy implements MigrateMigrationStrategy
 		}
 		StringBuilder report = new StringBuilder(title).append(" on ").append(headings(parts)).append(": ");
 		if (firstFailure == null) {
-			report.append("done on each.");
+			report.append((parts.size() == 1) ? "done." : "done on each.");
 		}
 		else {
 			report.append("FAILED (exit code ").append(firstFailure.exitCode()).append(").");

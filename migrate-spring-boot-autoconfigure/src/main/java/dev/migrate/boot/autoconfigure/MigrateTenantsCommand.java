@@ -167,7 +167,11 @@ final class MigrateTenantsCommand {
 					firstFailure = result;
 				}
 			}
-			body.append(System.lineSeparator()).append("-- tenant '").append(tenant.name()).append("': ");
+			body.append(System.lineSeparator())
+				.append(System.lineSeparator())
+				.append("-- tenant '")
+				.append(tenant.name())
+				.append("': ");
 			body.append(result.report());
 		}
 		StringBuilder report = new StringBuilder(title()).append(" on ")
