@@ -50,6 +50,16 @@ public interface Dialect {
 	}
 
 	/**
+	 * Whether the JDBC driver logs every statement the database rejects, at WARN (MariaDB
+	 * Connector/J does): migrate then checks that a table exists before it reads one that
+	 * may not, rather than reading and handling the error.
+	 * @return {@code true} if a rejected statement is logged by the driver
+	 */
+	default boolean driverLogsRejectedStatements() {
+		return false;
+	}
+
+	/**
 	 * SQL type for a point in time that reads back as the same instant whatever the time
 	 * zone of the session that wrote it and of the one that reads it.
 	 * @return the type

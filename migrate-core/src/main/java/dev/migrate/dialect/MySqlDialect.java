@@ -24,6 +24,11 @@ public class MySqlDialect extends GenericDialect {
 		super(name);
 	}
 
+	@Override
+	public boolean driverLogsRejectedStatements() {
+		return true;
+	}
+
 	/**
 	 * {@code DATETIME(3)} holding UTC: MySQL's {@code TIMESTAMP} ends in 2038, and
 	 * neither type keeps a zone.

@@ -198,6 +198,11 @@ public class SchemaHistory {
 	}
 
 	private List<HistoryRow> read(boolean forCheck) {
+		if (this.classHashColumn == null && this.dialect.driverLogsRejectedStatements() && !exists()) {
+			// A first read, of a table a new database (or tenant) does not have yet: no
+			// rejected query for the driver to log as a warning.
+			return List.of();
+		}
 		try {
 			return queryRows(forCheck);
 		}

@@ -99,6 +99,11 @@ public final class MigrateDatabasesAutoConfiguration {
 			map.from(database.getSchema()).to(builder::schema);
 			map.from(database.getTable()).to(builder::table);
 			map.from(database.getTransactionMode()).to(builder::transactionMode);
+			map.from(database.getLocations())
+				.when((sqlLocations) -> !sqlLocations.isEmpty())
+				.to((sqlLocations) -> builder.locations(sqlLocations, beanFactory.getBeanClassLoader()));
+			map.from(database.getBaselineVersion()).to(builder::baselineVersion);
+			map.from(database.isBaselineOnMigrate()).to(builder::baselineOnMigrate);
 			MigrateAutoConfiguration.applySharedSettings(properties, builder);
 			map.from(properties.getLockTimeout()).to(builder::lockTimeout);
 			map.from(properties.getConnectRetries()).to(builder::connectRetries);

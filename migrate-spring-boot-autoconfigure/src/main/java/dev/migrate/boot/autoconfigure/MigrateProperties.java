@@ -529,6 +529,21 @@ public class MigrateProperties {
 		 */
 		private String database = "";
 
+		/**
+		 * Locations of the tenants' SQL-file migrations when migrate.tenants.database
+		 * names their migrations. Without migrate.tenants.database, the tenants take the
+		 * SQL files of migrate.locations.
+		 */
+		private List<String> locations = new ArrayList<>();
+
+		public List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(List<String> locations) {
+			this.locations = locations;
+		}
+
 		public String getDatabase() {
 			return this.database;
 		}
@@ -642,6 +657,49 @@ public class MigrateProperties {
 		 * How this database's migrations use transactions.
 		 */
 		private TransactionMode transactionMode = TransactionMode.PER_MIGRATION;
+
+		/**
+		 * Locations of this database's SQL-file migrations (V<version>__<description>.sql
+		 * and their U<version>__<description>.sql undo files), such as
+		 * classpath:db/orders. None by default: the SQL files of migrate.locations belong
+		 * to the primary database.
+		 */
+		private List<String> locations = new ArrayList<>();
+
+		/**
+		 * Version that baseline-on-migrate records for this database.
+		 */
+		private String baselineVersion = "1";
+
+		/**
+		 * Whether to baseline this database when it has tables but no history table, for
+		 * a database that existed before migrate.
+		 */
+		private boolean baselineOnMigrate;
+
+		public List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(List<String> locations) {
+			this.locations = locations;
+		}
+
+		public String getBaselineVersion() {
+			return this.baselineVersion;
+		}
+
+		public void setBaselineVersion(String baselineVersion) {
+			this.baselineVersion = baselineVersion;
+		}
+
+		public boolean isBaselineOnMigrate() {
+			return this.baselineOnMigrate;
+		}
+
+		public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+			this.baselineOnMigrate = baselineOnMigrate;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;

@@ -2,6 +2,9 @@ package dev.migrate.boot.autoconfigure;
 
 import java.util.List;
 
+import dev.migrate.Diagnosis;
+import dev.migrate.Diagnosis.Text;
+import dev.migrate.MigrateConfigurationException;
 import dev.migrate.MigrationListener;
 import dev.migrate.Migrator;
 import dev.migrate.boot.actuate.endpoint.MigrateTenantsEndpoint;
@@ -72,6 +75,15 @@ public final class MigrateTenantsAutoConfiguration {
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrateConfigurationCustomizer> customizers,
 			ConfigurableListableBeanFactory beanFactory) {
 		MigrateProperties.Tenants settings = properties.getTenants();
+		if (settings.getDatabase().isEmpty() && !settings.getLocations().isEmpty()) {
+			throw new MigrateConfigurationException(new Diagnosis(
+					Text.of("migrate.tenants.locations=" + String.join(",", settings.getLocations())
+							+ " is set, but the tenants take the application's own migrations (migrate.tenants.database"
+							+ " is not set), with the SQL files of migrate.locations."),
+					Text.of("Nothing was changed in the database."),
+					Text.of("Set migrate.tenants.database to give the tenants migrations of their own, or put the"
+							+ " tenants' SQL files in migrate.locations and clear migrate.tenants.locations.")));
+		}
 		// The tenants' workers must not create beans while the context refreshes on
 		// another thread (Spring would see a cycle): create them here, once.
 		List<MigrationSource> sources = MigrationBeans.sources(beanFactory, settings.getDatabase())
@@ -92,6 +104,9 @@ public final class MigrateTenantsAutoConfiguration {
 			if (settings.getDatabase().isEmpty()) {
 				// The primary database's migrations, its SQL files included.
 				builder.locations(properties.getLocations(), beanFactory.getBeanClassLoader());
+			}
+			else if (!settings.getLocations().isEmpty()) {
+				builder.locations(settings.getLocations(), beanFactory.getBeanClassLoader());
 			}
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder;

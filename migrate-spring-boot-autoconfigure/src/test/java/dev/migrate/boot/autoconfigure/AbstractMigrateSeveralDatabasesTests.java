@@ -137,6 +137,39 @@ abstract class AbstractMigrateSeveralDatabasesTests {
 	}
 
 	@Test
+	void aDatabaseTakesTheSqlFilesOfItsOwnLocations() {
+		this.contextRunner
+			.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource",
+					"migrate.databases.orders.locations=classpath:db/orders")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(history(this.orders)).containsExactly("1:SUCCESS", "2:SUCCESS", "3:SUCCESS");
+				assertThat(hasTable(this.orders, "invoices")).isTrue();
+				assertThat(hasTable(this.primary, "invoices")).isFalse();
+				assertThat(history(this.primary)).containsExactly("1:SUCCESS", "2:SUCCESS");
+			});
+	}
+
+	@Test
+	void aDatabaseThatExistedBeforeMigrateIsBaselinedWithItsOwnSettings() {
+		new JdbcTemplate(this.orders.dataSource()).execute("CREATE TABLE orders (id INT PRIMARY KEY, total INT)");
+		this.contextRunner
+			.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource",
+					"migrate.databases.orders.locations=classpath:db/orders",
+					"migrate.databases.orders.baseline-on-migrate=true", "migrate.databases.orders.baseline-version=2")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(new DatabaseState(this.orders.dataSource()).history()).containsExactly("2:BASELINE",
+						"3:SUCCESS");
+				assertThat(hasTable(this.orders, "invoices")).isTrue();
+				// The primary database is not baselined: its history starts with its
+				// first
+				// migration.
+				assertThat(history(this.primary)).containsExactly("1:SUCCESS", "2:SUCCESS");
+			});
+	}
+
+	@Test
 	void healthHasOneComponentPerDatabase() {
 		this.contextRunner.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource")
 			.run((context) -> {

@@ -76,7 +76,9 @@ abstract class AbstractMigrateTenantsTests {
 			for (String schema : this.jdbc.queryForList("SELECT schema_name FROM information_schema.schemata",
 					String.class)) {
 				if (schema.toLowerCase(Locale.ROOT).startsWith(this.prefix)) {
-					this.jdbc.execute("DROP SCHEMA " + schema + " CASCADE");
+					// A MariaDB schema is a database, dropped with what it holds.
+					this.jdbc.execute((database() == TestDatabase.MARIADB) ? "DROP DATABASE " + schema
+							: "DROP SCHEMA " + schema + " CASCADE");
 				}
 			}
 		}
@@ -91,7 +93,7 @@ abstract class AbstractMigrateTenantsTests {
 
 	private List<String> history(String schema) {
 		return this.jdbc.queryForList(
-				"SELECT version || ':' || status FROM " + schema + ".migrate_history ORDER BY installed_rank",
+				"SELECT CONCAT(version, ':', status) FROM " + schema + ".migrate_history ORDER BY installed_rank",
 				String.class);
 	}
 
@@ -129,6 +131,35 @@ abstract class AbstractMigrateTenantsTests {
 				DatabaseState defaultSchema = new DatabaseState(this.database.dataSource());
 				assertThat(defaultSchema.hasTable("book")).isTrue();
 				assertThat(defaultSchema.hasTable("ledger")).isFalse();
+			});
+	}
+
+	@Test
+	void tenantsWithMigrationsOfTheirOwnTakeTheSqlFilesOfTheirLocations() {
+		this.contextRunner.withUserConfiguration(CreateLedger.class)
+			.withPropertyValues("migrate.tenants.names=" + tenant("acme"), "migrate.tenants.database=tenants",
+					"migrate.tenants.locations=classpath:db/tenants")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(history(tenant("acme"))).containsExactly("1:SUCCESS", "2:SUCCESS");
+				assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM " + tenant("acme") + ".notes", Integer.class))
+					.isZero();
+				assertThat(new DatabaseState(this.database.dataSource()).hasTable("notes")).isFalse();
+			});
+	}
+
+	@Test
+	void tenantLocationsWithoutMigrationsOfTheirOwnAreRefused() {
+		this.contextRunner
+			.withPropertyValues("migrate.tenants.names=" + tenant("acme"),
+					"migrate.tenants.locations=classpath:db/tenants")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("migrate.tenants.locations=classpath:db/tenants is set, but the tenants take"
+							+ " the application's own migrations")
+					.hasMessageContaining("Set migrate.tenants.database");
+				assertThat(hasSchema(tenant("acme"))).isFalse();
 			});
 	}
 

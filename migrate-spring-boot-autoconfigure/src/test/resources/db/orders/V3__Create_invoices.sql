@@ -1,0 +1,1 @@
+CREATE TABLE invoices (id INT PRIMARY KEY, order_id INT);
