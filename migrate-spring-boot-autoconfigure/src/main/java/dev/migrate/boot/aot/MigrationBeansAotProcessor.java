@@ -1,7 +1,9 @@
 package dev.migrate.boot.aot;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.migrate.MigrateDefaults;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcess
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
@@ -68,9 +71,25 @@ class MigrationBeansAotProcessor implements BeanFactoryInitializationAotProcesso
 		}
 		Environment environment = beanFactory.getBean(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME,
 				Environment.class);
-		return Binder.get(environment)
-			.bind("migrate.locations", Bindable.listOf(String.class))
-			.orElse(List.of(MigrateDefaults.SQL_LOCATION));
+		Binder binder = Binder.get(environment);
+		List<String> locations = new ArrayList<>(binder.bind("migrate.locations", Bindable.listOf(String.class))
+			.orElse(List.of(MigrateDefaults.SQL_LOCATION)));
+		locations.addAll(binder.bind("migrate.tenants.locations", Bindable.listOf(String.class)).orElse(List.of()));
+		binder.bind("migrate.databases", Bindable.mapOf(String.class, DatabaseLocations.class))
+			.orElse(Map.of())
+			.values()
+			.forEach((database) -> locations.addAll(database.locations()));
+		return locations;
+	}
+
+	/**
+	 * The SQL-file locations of one database of {@code migrate.databases}, the rest of
+	 * its settings ignored.
+	 *
+	 * @param locations the locations
+	 */
+	record DatabaseLocations(@DefaultValue List<String> locations) {
+
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.migrate.boot.aot;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.migrate.resolver.SqlFileMigration;
 import dev.migrate.Migration;
@@ -15,8 +16,11 @@ import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.aot.ApplicationContextAotGenerator;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.javapoet.ClassName;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -72,6 +76,28 @@ class MigrationBeansAotProcessorTests {
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(SqlFileMigration.class, "up")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(SqlFileMigration.class, "down"))
 			.accepts(hints);
+	}
+
+	@Test
+	void registersTheLocationsOfEveryDatabaseAndOfTheTenants() {
+		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("test",
+					Map.of("migrate.databases.orders.locations", "classpath:db/orders",
+							"migrate.databases.orders.data-source", "ordersDataSource", "migrate.tenants.locations",
+							"classpath:db/tenants")));
+		beanFactory.registerSingleton(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME, environment);
+		BeanFactoryInitializationAotContribution contribution = new MigrationBeansAotProcessor()
+			.processAheadOfTime(beanFactory);
+		assertThat(contribution).isNotNull();
+		DefaultGenerationContext generationContext = generationContext();
+		contribution.applyTo(generationContext, null);
+		RuntimeHints hints = generationContext.getRuntimeHints();
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/V1__x.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/orders/V3__Create_invoices.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/tenants/V2__Create_notes.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/other/V1__x.sql")).rejects(hints);
 	}
 
 	@Test
