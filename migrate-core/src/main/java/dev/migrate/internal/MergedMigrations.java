@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -51,6 +51,8 @@ public final class MergedMigrations {
 	private final Map<Version, HistoryRow> latestRows;
 
 	private final List<MigrationInfo> infos;
+
+	private final Map<Version, MigrationInfo> infosByVersion;
 
 	private final @Nullable Version baselineVersion;
 
@@ -110,10 +112,12 @@ public final class MergedMigrations {
 		TreeSet<Version> versions = new TreeSet<>(this.code.keySet());
 		versions.addAll(this.latestRows.keySet());
 		this.infos = new ArrayList<>(versions.size());
+		this.infosByVersion = new HashMap<>(versions.size() * 2);
 		for (Version version : versions) {
 			MigrationInfo info = merge(version, this.code.get(version), this.latestRows.get(version), latestInCode);
 			if (info != null) {
 				this.infos.add(info);
+				this.infosByVersion.put(version, info);
 			}
 		}
 	}
@@ -446,13 +450,9 @@ public final class MergedMigrations {
 		return verdicts;
 	}
 
+	// By key: a loop over the list made the checks of N migrations quadratic.
 	private @Nullable MigrationInfo info(Version version) {
-		for (MigrationInfo info : this.infos) {
-			if (info.version().equals(version)) {
-				return info;
-			}
-		}
-		return null;
+		return this.infosByVersion.get(version);
 	}
 
 	private static Diagnosis changed(MigrationInfo info, ResolvedMigration migration, HistoryRow row) {
