@@ -65,12 +65,7 @@ class MigrationBeansAotProcessorTests {
 	void registersSqlFileMigrationsOfTheDefaultLocationWithoutMigrationBeans() {
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		beanFactory.registerBeanDefinition("notAMigration", new RootBeanDefinition(StringBuilder.class));
-		BeanFactoryInitializationAotContribution contribution = new MigrationBeansAotProcessor()
-			.processAheadOfTime(beanFactory);
-		assertThat(contribution).isNotNull();
-		DefaultGenerationContext generationContext = generationContext();
-		contribution.applyTo(generationContext, null);
-		RuntimeHints hints = generationContext.getRuntimeHints();
+		RuntimeHints hints = processAheadOfTime(beanFactory);
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/V1__Create_users.sql")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/2026/U7__Add_index.sql")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(SqlFileMigration.class, "up")).accepts(hints);
@@ -88,16 +83,20 @@ class MigrationBeansAotProcessorTests {
 							"migrate.databases.orders.data-source", "ordersDataSource", "migrate.tenants.locations",
 							"classpath:db/tenants")));
 		beanFactory.registerSingleton(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME, environment);
+		RuntimeHints hints = processAheadOfTime(beanFactory);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/V1__x.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/orders/V3__Create_invoices.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/tenants/V2__Create_notes.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/other/V1__x.sql")).rejects(hints);
+	}
+
+	private RuntimeHints processAheadOfTime(DefaultListableBeanFactory beanFactory) {
 		BeanFactoryInitializationAotContribution contribution = new MigrationBeansAotProcessor()
 			.processAheadOfTime(beanFactory);
 		assertThat(contribution).isNotNull();
 		DefaultGenerationContext generationContext = generationContext();
 		contribution.applyTo(generationContext, null);
-		RuntimeHints hints = generationContext.getRuntimeHints();
-		assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/V1__x.sql")).accepts(hints);
-		assertThat(RuntimeHintsPredicates.resource().forResource("db/orders/V3__Create_invoices.sql")).accepts(hints);
-		assertThat(RuntimeHintsPredicates.resource().forResource("db/tenants/V2__Create_notes.sql")).accepts(hints);
-		assertThat(RuntimeHintsPredicates.resource().forResource("db/other/V1__x.sql")).rejects(hints);
+		return generationContext.getRuntimeHints();
 	}
 
 	@Test
