@@ -190,6 +190,7 @@ abstract class AbstractReversibilityTests {
 				.locations("classpath:dev/migrate/test/sqlfiles/wrong-undo")
 				.verify())
 			.satisfies((error) -> assertThat(error.getBeanName()).isEqualTo("V1__Create_tags.sql"))
+			.satisfies((error) -> assertThat(error).hasNoCause())
 			.withMessageContaining("tags");
 	}
 
