@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -50,9 +51,22 @@ abstract class AbstractMigrateSeveralDatabasesTests {
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class,
 					MigrateDatabasesAutoConfiguration.class, MigrateHealthContributorAutoConfiguration.class))
-			.withBean("primaryDataSource", DataSource.class, this.primary::dataSource, (bd) -> bd.setPrimary(true))
-			.withBean("ordersDataSource", DataSource.class, this.orders::dataSource)
+			.withBean("primaryDataSource", DataSource.class, this.primary::dataSource, (bd) -> {
+				bd.setPrimary(true);
+				keepOpen(bd);
+			})
+			.withBean("ordersDataSource", DataSource.class, this.orders::dataSource,
+					AbstractMigrateSeveralDatabasesTests::keepOpen)
 			.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateOrders.class, AddOrderTotal.class);
+	}
+
+	/**
+	 * Keep the pool of a test's database open when the context closes, start-up failures
+	 * included, so that the test can still look into the database.
+	 * @param definition the definition of the DataSource bean
+	 */
+	static void keepOpen(BeanDefinition definition) {
+		definition.setDestroyMethodName("");
 	}
 
 	@AfterEach
