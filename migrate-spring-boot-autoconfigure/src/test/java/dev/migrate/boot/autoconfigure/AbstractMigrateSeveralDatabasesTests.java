@@ -4,17 +4,26 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.migrate.Migration;
+import dev.migrate.boot.actuate.endpoint.MigrationsEndpoint;
+import dev.migrate.boot.actuate.endpoint.MigrationsEndpoint.ContextMigratorsDescriptor;
+import dev.migrate.boot.actuate.endpoint.MigrationsEndpoint.MigratorDescriptor;
 import dev.migrate.boot.autoconfigure.TestMigrations.AddAuthor;
 import dev.migrate.boot.autoconfigure.TestMigrations.CreateBooks;
 import dev.migrate.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
@@ -22,6 +31,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code migrate.databases.orders}. One subclass per database.
  */
 abstract class AbstractMigrateSeveralDatabasesTests {
+
+	private static final AutoConfigurations ENDPOINT = AutoConfigurations.of(EndpointAutoConfiguration.class,
+			WebEndpointAutoConfiguration.class, JacksonEndpointAutoConfiguration.class,
+			MigrateEndpointAutoConfiguration.class);
 
 	private TestDatabase.Isolated primary;
 
@@ -225,6 +239,84 @@ abstract class AbstractMigrateSeveralDatabasesTests {
 				FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).startsWith("Database 'orders' (migrate.databases.orders): ");
 			});
+	}
+
+	@Test
+	void endpointDescribesTheMigratorBeanAndEveryDatabase() {
+		this.contextRunner.withConfiguration(ENDPOINT)
+			.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource",
+					"management.endpoints.web.exposure.include=migrations")
+			.run((context) -> {
+				JsonNode application = endpointJson(context).get("contexts").get(context.getId());
+				assertThat(application.propertyNames()).containsExactlyInAnyOrder("migrators", "databases");
+				assertThat(application.get("migrators").propertyNames()).containsExactly("migrator");
+				assertThat(application.get("databases").propertyNames()).containsExactly("orders");
+				JsonNode migrator = application.get("migrators").get("migrator");
+				assertThat(migrator.propertyNames()).containsExactlyInAnyOrder("database", "historyTable",
+						"currentVersion", "pending", "migrations");
+				assertThat(migrator.get("currentVersion").asString()).isEqualTo("2");
+				assertThat(migrator.get("migrations").findValuesAsString("className"))
+					.containsExactly(CreateBooks.class.getName(), AddAuthor.class.getName());
+				JsonNode orders = application.get("databases").get("orders");
+				assertThat(orders.propertyNames()).containsExactlyInAnyOrder("database", "historyTable",
+						"currentVersion", "pending", "migrations");
+				assertThat(orders.get("currentVersion").asString()).isEqualTo("2");
+				assertThat(orders.get("pending").asInt()).isZero();
+				assertThat(orders.get("historyTable").asString()).containsIgnoringCase("migrate_history");
+				assertThat(orders.get("migrations").findValuesAsString("className"))
+					.containsExactly(CreateOrders.class.getName(), AddOrderTotal.class.getName());
+				assertThat(orders.get("migrations").findValuesAsString("state")).containsOnly("APPLIED");
+			});
+	}
+
+	@Test
+	void endpointStillDescribesTheMigratorBeanWhenADatabaseCannotBeRead() {
+		this.contextRunner.withConfiguration(ENDPOINT)
+			.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource",
+					"management.endpoints.web.exposure.include=migrations")
+			.run((context) -> {
+				closePool(this.orders);
+				JsonNode application = endpointJson(context).get("contexts").get(context.getId());
+				JsonNode orders = application.get("databases").get("orders");
+				assertThat(orders.propertyNames()).containsExactly("error");
+				assertThat(orders.get("error").asString()).contains("has been closed");
+				JsonNode migrator = application.get("migrators").get("migrator");
+				assertThat(migrator.has("error")).isFalse();
+				assertThat(migrator.get("currentVersion").asString()).isEqualTo("2");
+			});
+	}
+
+	@Test
+	void endpointStillDescribesTheDatabasesWhenTheMigratorBeanCannotBeRead() {
+		this.contextRunner.withConfiguration(ENDPOINT)
+			.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource",
+					"management.endpoints.web.exposure.include=migrations")
+			.run((context) -> {
+				closePool(this.primary);
+				ContextMigratorsDescriptor application = context.getBean(MigrationsEndpoint.class)
+					.migrations()
+					.getContexts()
+					.get(context.getId());
+				MigratorDescriptor migrator = application.getMigrators().get("migrator");
+				assertThat(migrator.getError()).contains("has been closed");
+				assertThat(migrator.getMigrations()).isNull();
+				assertThat(migrator.getPending()).isNull();
+				MigratorDescriptor orders = application.getDatabases().get("orders");
+				assertThat(orders.getError()).isNull();
+				assertThat(orders.getCurrentVersion()).isEqualTo("2");
+			});
+	}
+
+	private static JsonNode endpointJson(AssertableApplicationContext context) {
+		// Serialized as the actuator serializes it over HTTP (null fields left out).
+		return context.getBean(EndpointJsonMapper.class)
+			.get()
+			.valueToTree(context.getBean(MigrationsEndpoint.class).migrations());
+	}
+
+	// The pool of the database closes: reading it fails, as when it is down.
+	private static void closePool(TestDatabase.Isolated database) {
+		((HikariDataSource) database.dataSource()).close();
 	}
 
 	@Migration(version = "1", database = "orders")
