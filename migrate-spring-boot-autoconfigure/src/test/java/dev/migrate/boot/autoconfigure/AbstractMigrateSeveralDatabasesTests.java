@@ -1,5 +1,6 @@
 package dev.migrate.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -9,9 +10,14 @@ import dev.migrate.Migration;
 import dev.migrate.boot.actuate.endpoint.MigrationsEndpoint;
 import dev.migrate.boot.actuate.endpoint.MigrationsEndpoint.ContextMigratorsDescriptor;
 import dev.migrate.boot.actuate.endpoint.MigrationsEndpoint.MigratorDescriptor;
+import dev.migrate.boot.actuate.metrics.MigratePendingMigrationsMetrics;
 import dev.migrate.boot.autoconfigure.TestMigrations.AddAuthor;
 import dev.migrate.boot.autoconfigure.TestMigrations.CreateBooks;
 import dev.migrate.testsupport.TestDatabase;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -312,6 +318,34 @@ abstract class AbstractMigrateSeveralDatabasesTests {
 		return context.getBean(EndpointJsonMapper.class)
 			.get()
 			.valueToTree(context.getBean(MigrationsEndpoint.class).migrations());
+	}
+
+	@Test
+	void gaugesThePendingMigrationsOfEveryDatabaseWithTheSameTagKeys() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(MigrateMetricsAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource", "migrate.on-startup=none")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				List<Gauge> gauges = new ArrayList<>(
+						registry.get(MigratePendingMigrationsMetrics.PENDING_GAUGE).gauges());
+				assertThat(gauges).hasSize(2)
+					.allSatisfy((gauge) -> assertThat(gauge.getId().getTags()).extracting(Tag::getKey)
+						.containsExactlyInAnyOrder("migrator", "database"));
+				assertThat(pending(registry, "migrator", "primary")).isEqualTo(2.0);
+				assertThat(pending(registry, "migrateDatabases", "orders")).isEqualTo(2.0);
+				closePool(this.orders);
+				assertThat(pending(registry, "migrateDatabases", "orders")).isNaN();
+				assertThat(pending(registry, "migrator", "primary")).isEqualTo(2.0);
+			});
+	}
+
+	private static double pending(MeterRegistry registry, String migrator, String database) {
+		return registry.get(MigratePendingMigrationsMetrics.PENDING_GAUGE)
+			.tag("migrator", migrator)
+			.tag("database", database)
+			.gauge()
+			.value();
 	}
 
 	// The pool of the database closes: reading it fails, as when it is down.
