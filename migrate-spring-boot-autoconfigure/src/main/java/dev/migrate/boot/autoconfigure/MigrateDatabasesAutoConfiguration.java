@@ -154,6 +154,16 @@ public final class MigrateDatabasesAutoConfiguration {
 	}
 
 	@Bean
+	MigrateSchemaManagementProvider migrateDatabasesSchemaManagementProvider(
+			ObjectProvider<MigrateDatabases> databases) {
+		// Persistence units built with Spring Boot's EntityManagerFactoryBuilder on
+		// these databases then default to ddl-auto=none, as on the primary one.
+		return new MigrateSchemaManagementProvider(() -> databases.stream()
+			.flatMap((beans) -> beans.getMigrators().values().stream())
+			.map(Migrator::getDataSource));
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	MigrateDatabasesInitializer migrateDatabasesInitializer(MigrateDatabases databases, MigrateProperties properties,
 			Environment environment) {

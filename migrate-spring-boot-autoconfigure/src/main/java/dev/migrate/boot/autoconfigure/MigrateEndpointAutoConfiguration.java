@@ -1,5 +1,8 @@
 package dev.migrate.boot.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.migrate.Migrator;
 import dev.migrate.boot.actuate.endpoint.MigrationsEndpoint;
 
@@ -14,7 +17,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsEndpoint}
- * at {@code /actuator/migrations}.
+ * at {@code /actuator/migrations}: the {@link Migrator} beans of each context, and the
+ * databases of its {@link MigrateDatabases} ({@code migrate.databases}).
  *
  * @since 0.1.0
  */
@@ -27,7 +31,16 @@ public final class MigrateEndpointAutoConfiguration {
 	@ConditionalOnBean(Migrator.class)
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(ApplicationContext context) {
-		return new MigrationsEndpoint(context);
+		return new MigrationsEndpoint(context, MigrateEndpointAutoConfiguration::databases);
+	}
+
+	// The context's own MigrateDatabases, not its ancestors': the endpoint walks them.
+	private static Map<String, Migrator> databases(ApplicationContext context) {
+		Map<String, Migrator> databases = new LinkedHashMap<>();
+		context.getBeansOfType(MigrateDatabases.class)
+			.values()
+			.forEach((beans) -> databases.putAll(beans.getMigrators()));
+		return databases;
 	}
 
 }

@@ -65,7 +65,8 @@ class MigrateFailureAnalyzer implements FailureAnalyzer {
 	}
 
 	private FailureAnalysis analyze(MigrateException ex) {
-		if (ex instanceof DdlAutoConflictException conflict) {
+		// A unit's own JPA properties: its diagnosis names the bean and what to do.
+		if (ex instanceof DdlAutoConflictException conflict && conflict.getEntityManagerFactory() == null) {
 			return new FailureAnalysis(ex.getMessage(), "Remove " + conflict.getProperty()
 					+ ": with migrate enabled, Hibernate then leaves the schema alone. Set it to 'validate' to have"
 					+ " Hibernate check the entities against the migrated schema, or set migrate.enabled=false if"

@@ -2,6 +2,8 @@ package dev.migrate.boot.autoconfigure;
 
 import java.sql.DatabaseMetaData;
 import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -17,23 +19,39 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 /**
  * {@link SchemaManagementProvider} that reports the data sources migrate migrates as
  * managed, so that Hibernate's default {@code ddl-auto} for them is {@code none} rather
- * than {@code create-drop}.
+ * than {@code create-drop}: for Spring Boot's persistence unit, and for those built with
+ * Spring Boot's {@code EntityManagerFactoryBuilder} on another migrated database.
  */
 class MigrateSchemaManagementProvider implements SchemaManagementProvider {
 
-	private final ObjectProvider<Migrator> migrators;
+	private final Supplier<Stream<DataSource>> migrated;
 
 	MigrateSchemaManagementProvider(ObjectProvider<Migrator> migrators) {
-		this.migrators = migrators;
+		this(() -> migrators.stream().map(Migrator::getDataSource));
+	}
+
+	/**
+	 * Create a provider.
+	 * @param migrated the data sources that migrate migrates, looked up on each call
+	 */
+	MigrateSchemaManagementProvider(Supplier<Stream<DataSource>> migrated) {
+		this.migrated = migrated;
 	}
 
 	@Override
 	public SchemaManagement getSchemaManagement(DataSource dataSource) {
-		return this.migrators.stream().anyMatch((migrator) -> isSameDatabase(migrator.getDataSource(), dataSource))
+		return this.migrated.get().anyMatch((migrated) -> isSameDatabase(migrated, dataSource))
 				? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
 	}
 
-	private boolean isSameDatabase(DataSource migrated, DataSource candidate) {
+	/**
+	 * Whether two data sources reach the same database: the same object, or the same JDBC
+	 * URL (which connects to both).
+	 * @param migrated a data source that migrate migrates
+	 * @param candidate another data source
+	 * @return whether they reach the same database
+	 */
+	static boolean isSameDatabase(DataSource migrated, DataSource candidate) {
 		if (migrated == candidate) {
 			return true;
 		}

@@ -1,19 +1,35 @@
 package dev.migrate.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.migrate.Migration;
+import dev.migrate.boot.actuate.endpoint.MigrationsEndpoint;
+import dev.migrate.boot.actuate.endpoint.MigrationsEndpoint.ContextMigratorsDescriptor;
+import dev.migrate.boot.actuate.endpoint.MigrationsEndpoint.MigratorDescriptor;
+import dev.migrate.boot.actuate.metrics.MigratePendingMigrationsMetrics;
 import dev.migrate.boot.autoconfigure.TestMigrations.AddAuthor;
 import dev.migrate.boot.autoconfigure.TestMigrations.CreateBooks;
 import dev.migrate.testsupport.TestDatabase;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
@@ -21,6 +37,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +51,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code migrate.databases.orders}. One subclass per database.
  */
 abstract class AbstractMigrateSeveralDatabasesTests {
+
+	private static final AutoConfigurations ENDPOINT = AutoConfigurations.of(EndpointAutoConfiguration.class,
+			WebEndpointAutoConfiguration.class, JacksonEndpointAutoConfiguration.class,
+			MigrateEndpointAutoConfiguration.class);
 
 	private TestDatabase.Isolated primary;
 
@@ -50,9 +71,22 @@ abstract class AbstractMigrateSeveralDatabasesTests {
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class,
 					MigrateDatabasesAutoConfiguration.class, MigrateHealthContributorAutoConfiguration.class))
-			.withBean("primaryDataSource", DataSource.class, this.primary::dataSource, (bd) -> bd.setPrimary(true))
-			.withBean("ordersDataSource", DataSource.class, this.orders::dataSource)
+			.withBean("primaryDataSource", DataSource.class, this.primary::dataSource, (bd) -> {
+				bd.setPrimary(true);
+				keepOpen(bd);
+			})
+			.withBean("ordersDataSource", DataSource.class, this.orders::dataSource,
+					AbstractMigrateSeveralDatabasesTests::keepOpen)
 			.withUserConfiguration(CreateBooks.class, AddAuthor.class, CreateOrders.class, AddOrderTotal.class);
+	}
+
+	/**
+	 * Keep the pool of a test's database open when the context closes, start-up failures
+	 * included, so that the test can still look into the database.
+	 * @param definition the definition of the DataSource bean
+	 */
+	static void keepOpen(BeanDefinition definition) {
+		definition.setDestroyMethodName("");
 	}
 
 	@AfterEach
@@ -244,6 +278,112 @@ abstract class AbstractMigrateSeveralDatabasesTests {
 				FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).startsWith("Database 'orders' (migrate.databases.orders): ");
 			});
+	}
+
+	@Test
+	void endpointDescribesTheMigratorBeanAndEveryDatabase() {
+		this.contextRunner.withConfiguration(ENDPOINT)
+			.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource",
+					"management.endpoints.web.exposure.include=migrations")
+			.run((context) -> {
+				JsonNode application = endpointJson(context).get("contexts").get(context.getId());
+				assertThat(application.propertyNames()).containsExactlyInAnyOrder("migrators", "databases");
+				assertThat(application.get("migrators").propertyNames()).containsExactly("migrator");
+				assertThat(application.get("databases").propertyNames()).containsExactly("orders");
+				JsonNode migrator = application.get("migrators").get("migrator");
+				assertThat(migrator.propertyNames()).containsExactlyInAnyOrder("database", "historyTable",
+						"currentVersion", "pending", "migrations");
+				assertThat(migrator.get("currentVersion").asString()).isEqualTo("2");
+				assertThat(migrator.get("migrations").findValuesAsString("className"))
+					.containsExactly(CreateBooks.class.getName(), AddAuthor.class.getName());
+				JsonNode orders = application.get("databases").get("orders");
+				assertThat(orders.propertyNames()).containsExactlyInAnyOrder("database", "historyTable",
+						"currentVersion", "pending", "migrations");
+				assertThat(orders.get("currentVersion").asString()).isEqualTo("2");
+				assertThat(orders.get("pending").asInt()).isZero();
+				assertThat(orders.get("historyTable").asString()).containsIgnoringCase("migrate_history");
+				assertThat(orders.get("migrations").findValuesAsString("className"))
+					.containsExactly(CreateOrders.class.getName(), AddOrderTotal.class.getName());
+				assertThat(orders.get("migrations").findValuesAsString("state")).containsOnly("APPLIED");
+			});
+	}
+
+	@Test
+	void endpointStillDescribesTheMigratorBeanWhenADatabaseCannotBeRead() {
+		this.contextRunner.withConfiguration(ENDPOINT)
+			.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource",
+					"management.endpoints.web.exposure.include=migrations")
+			.run((context) -> {
+				closePool(this.orders);
+				JsonNode application = endpointJson(context).get("contexts").get(context.getId());
+				JsonNode orders = application.get("databases").get("orders");
+				assertThat(orders.propertyNames()).containsExactly("error");
+				assertThat(orders.get("error").asString()).contains("has been closed");
+				JsonNode migrator = application.get("migrators").get("migrator");
+				assertThat(migrator.has("error")).isFalse();
+				assertThat(migrator.get("currentVersion").asString()).isEqualTo("2");
+			});
+	}
+
+	@Test
+	void endpointStillDescribesTheDatabasesWhenTheMigratorBeanCannotBeRead() {
+		this.contextRunner.withConfiguration(ENDPOINT)
+			.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource",
+					"management.endpoints.web.exposure.include=migrations")
+			.run((context) -> {
+				closePool(this.primary);
+				ContextMigratorsDescriptor application = context.getBean(MigrationsEndpoint.class)
+					.migrations()
+					.getContexts()
+					.get(context.getId());
+				MigratorDescriptor migrator = application.getMigrators().get("migrator");
+				assertThat(migrator.getError()).contains("has been closed");
+				assertThat(migrator.getMigrations()).isNull();
+				assertThat(migrator.getPending()).isNull();
+				MigratorDescriptor orders = application.getDatabases().get("orders");
+				assertThat(orders.getError()).isNull();
+				assertThat(orders.getCurrentVersion()).isEqualTo("2");
+			});
+	}
+
+	private static JsonNode endpointJson(AssertableApplicationContext context) {
+		// Serialized as the actuator serializes it over HTTP (null fields left out).
+		return context.getBean(EndpointJsonMapper.class)
+			.get()
+			.valueToTree(context.getBean(MigrationsEndpoint.class).migrations());
+	}
+
+	@Test
+	void gaugesThePendingMigrationsOfEveryDatabaseWithTheSameTagKeys() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(MigrateMetricsAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("migrate.databases.orders.data-source=ordersDataSource", "migrate.on-startup=none")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				List<Gauge> gauges = new ArrayList<>(
+						registry.get(MigratePendingMigrationsMetrics.PENDING_GAUGE).gauges());
+				assertThat(gauges).hasSize(2)
+					.allSatisfy((gauge) -> assertThat(gauge.getId().getTags()).extracting(Tag::getKey)
+						.containsExactlyInAnyOrder("migrator", "database"));
+				assertThat(pending(registry, "migrator", "primary")).isEqualTo(2.0);
+				assertThat(pending(registry, "migrateDatabases", "orders")).isEqualTo(2.0);
+				closePool(this.orders);
+				assertThat(pending(registry, "migrateDatabases", "orders")).isNaN();
+				assertThat(pending(registry, "migrator", "primary")).isEqualTo(2.0);
+			});
+	}
+
+	private static double pending(MeterRegistry registry, String migrator, String database) {
+		return registry.get(MigratePendingMigrationsMetrics.PENDING_GAUGE)
+			.tag("migrator", migrator)
+			.tag("database", database)
+			.gauge()
+			.value();
+	}
+
+	// The pool of the database closes: reading it fails, as when it is down.
+	private static void closePool(TestDatabase.Isolated database) {
+		((HikariDataSource) database.dataSource()).close();
 	}
 
 	@Migration(version = "1", database = "orders")

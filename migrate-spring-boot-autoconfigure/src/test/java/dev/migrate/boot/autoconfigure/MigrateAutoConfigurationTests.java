@@ -63,7 +63,8 @@ class MigrateAutoConfigurationTests {
 
 	private final ApplicationContextRunner jpaContextRunner = this.contextRunner
 		.withConfiguration(AutoConfigurations.of(HibernateJpaAutoConfiguration.class,
-				DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class))
+				DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+				MigrateJpaAutoConfiguration.class))
 		.withUserConfiguration(BookEntities.class);
 
 	@Test
@@ -305,6 +306,22 @@ class MigrateAutoConfigurationTests {
 					.rootCause()
 					.hasMessageStartingWith(property + " is set to '" + value + "' while migrate manages the schema");
 				assertThat(this.state.hasTable("book")).isFalse();
+			});
+	}
+
+	@Test
+	void failsStartUpWhenSpringBootsUnitWouldGenerateTheSchema() {
+		// ddl-auto defaults to none, which Spring Boot leaves out of the unit's
+		// properties: the vendor adapter's generateDdl would then apply.
+		this.jpaContextRunner.withUserConfiguration(CreateBooks.class)
+			.withPropertyValues("spring.jpa.generate-ddl=true")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(DdlAutoConflictException.class)
+					.hasMessageContaining("The EntityManagerFactory bean 'entityManagerFactory' sets"
+							+ " hibernate.hbm2ddl.auto to 'update' (in its JpaVendorAdapter (generateDdl=true))")
+					.hasMessageContaining("spring.jpa.generate-ddl");
 			});
 	}
 

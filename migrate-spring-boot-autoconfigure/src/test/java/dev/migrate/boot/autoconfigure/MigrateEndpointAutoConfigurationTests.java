@@ -87,6 +87,20 @@ class MigrateEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void endpointListsNoDatabasesWithoutMigrateDatabases() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=migrations").run((context) -> {
+			JsonNode json = JsonMapper.builder()
+				.build()
+				.valueToTree(context.getBean(MigrationsEndpoint.class).migrations());
+			JsonNode application = json.get("contexts").get(context.getId());
+			assertThat(application.get("migrators").propertyNames()).containsExactly("migrator");
+			assertThat(application.get("databases").isObject()).isTrue();
+			assertThat(application.get("databases").isEmpty()).isTrue();
+			assertThat(application.get("migrators").get("migrator").get("error").isNull()).isTrue();
+		});
+	}
+
+	@Test
 	void endpointWalksTheContextHierarchy() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=migrations")
 			.run((parent) -> new ApplicationContextRunner().withParent(parent)

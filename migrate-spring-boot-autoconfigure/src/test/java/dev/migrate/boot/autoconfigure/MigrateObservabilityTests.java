@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import dev.migrate.MigrationFailedException;
 import dev.migrate.Migrator;
 import dev.migrate.boot.actuate.metrics.MigrateLockWaitMetricsListener;
@@ -35,6 +37,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -119,8 +122,37 @@ class MigrateObservabilityTests {
 			.run((context) -> assertThat(context.getBean(MeterRegistry.class)
 				.get(MigratePendingMigrationsMetrics.PENDING_GAUGE)
 				.tag("migrator", "migrator")
+				.tag("database", "primary")
 				.gauge()
 				.value()).isEqualTo(1.0));
+	}
+
+	@Test
+	void tagsTheGaugeOfEachMigratorBeanWithItsNameWhenThereAreSeveral() {
+		this.contextRunner.withPropertyValues("migrate.target=1")
+			.withBean("booksMigrator", Migrator.class,
+					() -> Migrator.builder(h2()).migrations(List.of(new CreateBooks())).build(),
+					(definition) -> definition.setPrimary(true))
+			.withBean("archiveMigrator", Migrator.class,
+					() -> Migrator.builder(h2()).migrations(List.of(new CreateBooks(), new AddAuthor())).build())
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get(MigratePendingMigrationsMetrics.PENDING_GAUGE)
+					.tag("migrator", "booksMigrator")
+					.tag("database", "booksMigrator")
+					.gauge()
+					.value()).isZero();
+				assertThat(registry.get(MigratePendingMigrationsMetrics.PENDING_GAUGE)
+					.tag("migrator", "archiveMigrator")
+					.tag("database", "archiveMigrator")
+					.gauge()
+					.value()).isEqualTo(2.0);
+			});
+	}
+
+	private static DataSource h2() {
+		return new SimpleDriverDataSource(new org.h2.Driver(),
+				"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
 	}
 
 	@Test
