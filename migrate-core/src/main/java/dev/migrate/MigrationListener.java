@@ -38,6 +38,20 @@ public interface MigrationListener {
 	}
 
 	/**
+	 * The listener to give the migrator of one named database. An application that
+	 * migrates several databases, or tenants, builds a migrator for each; the Spring Boot
+	 * starter asks every listener for the one of each database ({@code primary}, a name
+	 * of {@code migrate.databases}, the tenants' name), so that what a listener records
+	 * can say which database it concerns. By default the same listener serves them all.
+	 * @param database the database's name
+	 * @return the listener for that database
+	 * @since 0.2.0
+	 */
+	default MigrationListener forDatabase(String database) {
+		return this;
+	}
+
+	/**
 	 * A migration about to run or that ran.
 	 *
 	 * @param version the version

@@ -116,7 +116,9 @@ public final class MigrateAutoConfiguration {
 		map.from(properties.getConnectRetries()).to(builder::connectRetries);
 		map.from(properties.getFlywayHistory()).to(builder::flywayHistory);
 		map.from(properties.getConnectRetriesInterval()).to(builder::connectRetriesInterval);
-		listeners.orderedStream().forEach(builder::listener);
+		listeners.orderedStream()
+			.map((listener) -> listener.forDatabase(MigrateCommandScope.PRIMARY))
+			.forEach(builder::listener);
 		// Migrations that name a database of migrate.databases are not the primary's.
 		builder.migrationSources(MigrationBeans.sources(beanFactory, ""));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

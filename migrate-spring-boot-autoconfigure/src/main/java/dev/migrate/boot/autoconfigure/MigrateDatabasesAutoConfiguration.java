@@ -108,7 +108,7 @@ public final class MigrateDatabasesAutoConfiguration {
 			map.from(properties.getLockTimeout()).to(builder::lockTimeout);
 			map.from(properties.getConnectRetries()).to(builder::connectRetries);
 			map.from(properties.getConnectRetriesInterval()).to(builder::connectRetriesInterval);
-			listeners.orderedStream().forEach(builder::listener);
+			listeners.orderedStream().map((listener) -> listener.forDatabase(name)).forEach(builder::listener);
 			builder.migrationSources(MigrationBeans.sources(beanFactory, name));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			try {

@@ -84,6 +84,9 @@ public final class MigrateTenantsAutoConfiguration {
 					Text.of("Set migrate.tenants.database to give the tenants migrations of their own, or put the"
 							+ " tenants' SQL files in migrate.locations and clear migrate.tenants.locations.")));
 		}
+		// One name for all tenants in what listeners record: a tag per tenant would make
+		// thousands of meters.
+		String tenantsName = settings.getDatabase().isEmpty() ? MigrateCommandScope.TENANTS : settings.getDatabase();
 		// The tenants' workers must not create beans while the context refreshes on
 		// another thread (Spring would see a cycle): create them here, once.
 		List<MigrationSource> sources = MigrationBeans.sources(beanFactory, settings.getDatabase())
@@ -99,7 +102,7 @@ public final class MigrateTenantsAutoConfiguration {
 			map.from(properties.getBaselineVersion()).to(builder::baselineVersion);
 			map.from(properties.isBaselineOnMigrate()).to(builder::baselineOnMigrate);
 			map.from(properties.getFlywayHistory()).to(builder::flywayHistory);
-			listeners.orderedStream().forEach(builder::listener);
+			listeners.orderedStream().map((listener) -> listener.forDatabase(tenantsName)).forEach(builder::listener);
 			builder.migrationSources(sources);
 			if (settings.getDatabase().isEmpty()) {
 				// The primary database's migrations, its SQL files included.

@@ -41,6 +41,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for {@link MigrateObservationAutoConfiguration} and
@@ -81,12 +82,12 @@ class MigrateObservabilityTests {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get(MIGRATION_TIMER).timers()).singleElement()
 				.satisfies((timer) -> assertThat(timer.getId().getTags()).extracting(Tag::getKey)
-					.containsExactlyInAnyOrder("direction", "outcome", "error"));
+					.containsExactlyInAnyOrder("direction", "database", "outcome", "error"));
 			// Started before the outcome is known: the timer of running migrations has
 			// no outcome tag.
 			assertThat(registry.get(MIGRATION_TIMER + ".active").longTaskTimers()).singleElement()
 				.satisfies((timer) -> assertThat(timer.getId().getTags()).extracting(Tag::getKey)
-					.containsExactly("direction"));
+					.containsExactlyInAnyOrder("direction", "database"));
 		});
 	}
 
@@ -125,6 +126,28 @@ class MigrateObservabilityTests {
 				.tag("database", "primary")
 				.gauge()
 				.value()).isEqualTo(1.0));
+	}
+
+	@Test
+	void tagsTheTimersOfEachDatabaseAndOfTheTenantsWithItsName() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(MigrateDatabasesAutoConfiguration.class,
+					MigrateTenantsAutoConfiguration.class))
+			.withUserConfiguration(AbstractMigrateSeveralDatabasesTests.CreateOrders.class)
+			.withPropertyValues("migrate.databases.orders.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+					"migrate.databases.orders.user=sa", "migrate.tenants.names=acme,globex")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get(MIGRATION_TIMER).tag("database", "primary").timer().count()).isEqualTo(2);
+				assertThat(registry.get(MIGRATION_TIMER).tag("database", "orders").timer().count()).isOne();
+				// Both tenants under one name: a tag per tenant would make thousands of
+				// meters.
+				assertThat(registry.get(MIGRATION_TIMER).tag("database", "tenants").timer().count()).isEqualTo(4);
+				assertThat(registry.get(MigrateLockWaitMetricsListener.LOCK_WAIT_TIMER).timers())
+					.extracting((timer) -> timer.getId().getTag("database"), Timer::count)
+					.containsExactlyInAnyOrder(tuple("primary", 1L), tuple("orders", 1L), tuple("tenants", 2L));
+			});
 	}
 
 	@Test

@@ -37,7 +37,8 @@ public class DefaultMigrationObservationConvention implements MigrationObservati
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(MigrationObservationContext context) {
-		KeyValues keyValues = KeyValues.of(LowCardinalityKeyNames.DIRECTION.withValue(direction(context)));
+		KeyValues keyValues = KeyValues.of(LowCardinalityKeyNames.DIRECTION.withValue(direction(context)),
+				LowCardinalityKeyNames.DATABASE.withValue(context.getDatabase()));
 		return context.isFinished() ? keyValues.and(outcome(context)) : keyValues;
 	}
 

@@ -32,6 +32,8 @@ public class MigrateObservationListener implements MigrationListener {
 
 	private final @Nullable MigrationObservationConvention convention;
 
+	private final String database;
+
 	private final ThreadLocal<Deque<Running>> running = ThreadLocal.withInitial(ArrayDeque::new);
 
 	/**
@@ -50,14 +52,25 @@ public class MigrateObservationListener implements MigrationListener {
 	 */
 	public MigrateObservationListener(ObservationRegistry registry,
 			@Nullable MigrationObservationConvention convention) {
+		this(registry, convention, "primary");
+	}
+
+	private MigrateObservationListener(ObservationRegistry registry,
+			@Nullable MigrationObservationConvention convention, String database) {
 		Assert.notNull(registry, "'registry' must not be null");
 		this.registry = registry;
 		this.convention = convention;
+		this.database = database;
+	}
+
+	@Override
+	public MigrationListener forDatabase(String database) {
+		return new MigrateObservationListener(this.registry, this.convention, database);
 	}
 
 	@Override
 	public void beforeMigration(MigrationRun migration) {
-		MigrationObservationContext context = new MigrationObservationContext(migration);
+		MigrationObservationContext context = new MigrationObservationContext(migration, this.database);
 		Observation observation = MigrationObservationDocumentation.MIGRATION
 			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
 			.start();

@@ -17,6 +17,8 @@ public class MigrationObservationContext extends Observation.Context {
 
 	private final MigrationRun migration;
 
+	private final String database;
+
 	private volatile boolean finished;
 
 	/**
@@ -24,8 +26,21 @@ public class MigrationObservationContext extends Observation.Context {
 	 * @param migration the migration
 	 */
 	public MigrationObservationContext(MigrationRun migration) {
+		this(migration, "primary");
+	}
+
+	/**
+	 * Create a context for a migration about to run on a named database.
+	 * @param migration the migration
+	 * @param database the database's name: {@code primary}, a name of
+	 * {@code migrate.databases}, or the tenants'
+	 * @since 0.2.0
+	 */
+	public MigrationObservationContext(MigrationRun migration, String database) {
 		Assert.notNull(migration, "'migration' must not be null");
+		Assert.hasText(database, "'database' must not be empty");
 		this.migration = migration;
+		this.database = database;
 	}
 
 	/**
@@ -34,6 +49,15 @@ public class MigrationObservationContext extends Observation.Context {
 	 */
 	public MigrationRun getMigration() {
 		return this.migration;
+	}
+
+	/**
+	 * The database the migration runs on.
+	 * @return its name
+	 * @since 0.2.0
+	 */
+	public String getDatabase() {
+		return this.database;
 	}
 
 	/**

@@ -55,6 +55,19 @@ public enum MigrationObservationDocumentation implements ObservationDocumentatio
 		},
 
 		/**
+		 * The database the migration ran on: {@code primary}, a name of
+		 * {@code migrate.databases}, or the tenants' name (one for all tenants).
+		 */
+		DATABASE {
+
+			@Override
+			public String asString() {
+				return "database";
+			}
+
+		},
+
+		/**
 		 * {@code success} or {@code failure}, added when the run has ended (the
 		 * {@code .active} long task timer of running migrations does not have it).
 		 */
