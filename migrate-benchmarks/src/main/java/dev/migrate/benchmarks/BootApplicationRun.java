@@ -27,10 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link ApplicationReadyEvent}, when it prints {@code READY} and exits: the parent
  * measures from launching the JVM to reading that line. The application connects to the
  * database in an {@link ApplicationRunner} (as an application using it would), with one
- * of three set-ups:
+ * of four set-ups:
  * <ul>
  * <li>{@code none}: no migration tool (migrate's and Flyway's auto-configurations
  * excluded);</li>
+ * <li>{@code beans}: no migration tool, the same N classes as lazy bean definitions: what
+ * N bean definitions cost Spring itself;</li>
  * <li>{@code migrate}: migrate's starter with the first N generated {@code @Migration}
  * classes as bean definitions of the kind component scanning registers (read with ASM,
  * the classes not loaded);</li>
@@ -57,7 +59,7 @@ public final class BootApplicationRun {
 		properties.put("logging.level.root", "warn");
 		properties.put("spring.main.lazy-initialization", "false");
 		switch (setup) {
-			case "none" -> properties.put("spring.autoconfigure.exclude",
+			case "none", "beans" -> properties.put("spring.autoconfigure.exclude",
 					MIGRATE_AUTO_CONFIGURATION + "," + FLYWAY_AUTO_CONFIGURATION);
 			case "migrate" -> properties.put("spring.autoconfigure.exclude", FLYWAY_AUTO_CONFIGURATION);
 			case "flyway" -> {
@@ -71,9 +73,12 @@ public final class BootApplicationRun {
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setDefaultProperties(properties);
-		if (setup.equals("migrate")) {
+		if (setup.equals("migrate") || setup.equals("beans")) {
+			// With migrate the definitions are made lazy by its starter; without it, as
+			// lazy as migrate makes them, so that only the cost of having them differs.
+			boolean lazy = setup.equals("beans");
 			application.addInitializers((context) -> register((BeanDefinitionRegistry) context,
-					new CachingMetadataReaderFactory(context.getClassLoader()), Workload.migrateClassNames(n)));
+					new CachingMetadataReaderFactory(context.getClassLoader()), Workload.migrateClassNames(n), lazy));
 		}
 		application.addListeners((event) -> {
 			if (event instanceof ApplicationReadyEvent) {
@@ -87,11 +92,12 @@ public final class BootApplicationRun {
 
 	/** The bean definitions component scanning would register for these classes. */
 	private static void register(BeanDefinitionRegistry registry, MetadataReaderFactory readers,
-			List<String> classNames) {
+			List<String> classNames, boolean lazy) {
 		try {
 			for (String className : classNames) {
 				ScannedGenericBeanDefinition definition = new ScannedGenericBeanDefinition(
 						readers.getMetadataReader(className));
+				definition.setLazyInit(lazy);
 				registry.registerBeanDefinition(
 						AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, registry), definition);
 			}
