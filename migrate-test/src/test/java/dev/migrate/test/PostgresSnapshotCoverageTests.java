@@ -1,11 +1,18 @@
 package dev.migrate.test;
 
+import java.sql.Connection;
 import java.util.List;
 
+import dev.migrate.schema.SchemaSnapshot;
+import dev.migrate.schema.SchemaTable;
 import dev.migrate.testsupport.RequiresDatabase;
 import dev.migrate.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link AbstractSnapshotCoverageTests} on PostgreSQL: the local server, else an embedded
@@ -258,6 +265,22 @@ class PostgresSnapshotCoverageTests extends AbstractSnapshotCoverageTests {
 					.down("GRANT EXECUTE ON FUNCTION answer() TO PUBLIC")
 					.reports("revoked EXECUTE on function answer() from PUBLIC is still there"));
 		return cases;
+	}
+
+	@Test
+	void readsWithoutJitAndGivesTheSessionItsOwnSettingBack() throws Exception {
+		try (TestDatabase.Isolated isolated = database().createIsolated();
+				Connection connection = isolated.dataSource().getConnection()) {
+			SingleConnectionDataSource session = new SingleConnectionDataSource(connection, true);
+			JdbcTemplate jdbc = new JdbcTemplate(session);
+			jdbc.execute("SET jit = on");
+			jdbc.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+			assertThat(SchemaSnapshot.of(session).tables()).extracting(SchemaTable::name).contains("t");
+			assertThat(jdbc.queryForObject("SELECT current_setting('jit')", String.class)).isEqualTo("on");
+			jdbc.execute("SET jit = off");
+			SchemaSnapshot.of(session);
+			assertThat(jdbc.queryForObject("SELECT current_setting('jit')", String.class)).isEqualTo("off");
+		}
 	}
 
 }
