@@ -127,7 +127,7 @@ public class MigrateCommandMigrationStrategy implements MigrateMigrationStrategy
 		MigrateCommandResult firstFailure = null;
 		for (Part part : parts) {
 			String heading = Objects.requireNonNull(part.heading());
-			if (firstFailure != null && changesDatabases()) {
+			if (firstFailure != null && this.command.changesDatabase()) {
 				notRun.add(heading);
 				continue;
 			}
@@ -176,13 +176,6 @@ public class MigrateCommandMigrationStrategy implements MigrateMigrationStrategy
 		return new MigrateTenantsCommand(this.command, this.target, this.steps, this.planOutput, tenants.migrator(),
 				tenants.one())
 			.run();
-	}
-
-	private boolean changesDatabases() {
-		return switch (this.command) {
-			case INFO, VALIDATE, PLAN, GENERATE -> false;
-			case MIGRATE, ROLLBACK, REDO, BASELINE, REPAIR -> true;
-		};
 	}
 
 	private static String headings(List<Part> parts) {

@@ -2,7 +2,6 @@ package dev.migrate.boot.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import dev.migrate.Diagnosis;
 import dev.migrate.Diagnosis.Text;
@@ -27,8 +26,6 @@ final class MigrateCommandScope {
 
 	/** The name {@code migrate.database} gives the tenants. */
 	static final String TENANTS = "tenants";
-
-	private static final int LISTED = 20;
 
 	private final @Nullable String database;
 
@@ -139,10 +136,7 @@ final class MigrateCommandScope {
 				return candidate;
 			}
 		}
-		String names = listed.stream().limit(LISTED).map(Tenant::name).collect(Collectors.joining(", "));
-		if (listed.size() > LISTED) {
-			names += " and " + (listed.size() - LISTED) + " more";
-		}
+		String names = MigrateTenantsInitializer.names(listed.stream().map(Tenant::name).toList());
 		throw misconfigured(
 				"migrate.tenant=" + name + " is not one of the " + listed.size() + " tenant(s) listed"
 						+ (listed.isEmpty() ? "" : " (" + names + ")") + ".",

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.migrate.Version;
 import dev.migrate.Vocabulary;
@@ -27,8 +26,6 @@ import org.jspecify.annotations.Nullable;
  * stopping at the first failure.
  */
 final class MigrateTenantsCommand {
-
-	private static final int LISTED = 20;
 
 	private static final Vocabulary VOCABULARY = MigratePropertiesVocabulary.INSTANCE;
 
@@ -140,7 +137,7 @@ final class MigrateTenantsCommand {
 
 	private MigrateCommandResult eachTenant() {
 		List<Tenant> listed = this.tenants.tenants();
-		boolean changes = this.command != MigrateCommand.VALIDATE && this.command != MigrateCommand.PLAN;
+		boolean changes = this.command.changesDatabase();
 		StringBuilder body = new StringBuilder();
 		int done = 0;
 		List<String> failed = new ArrayList<>();
@@ -180,7 +177,11 @@ final class MigrateTenantsCommand {
 			.append(done)
 			.append(" done");
 		if (!failed.isEmpty()) {
-			report.append(", ").append(failed.size()).append(" failed (").append(names(failed)).append(')');
+			report.append(", ")
+				.append(failed.size())
+				.append(" failed (")
+				.append(MigrateTenantsInitializer.names(failed))
+				.append(')');
 		}
 		if (notRun > 0) {
 			report.append(", ")
@@ -203,12 +204,7 @@ final class MigrateTenantsCommand {
 	}
 
 	private static <T> String listed(List<T> items, Function<T, String> name) {
-		return items.isEmpty() ? "" : " (" + names(items.stream().map(name).toList()) + ")";
-	}
-
-	private static String names(List<String> names) {
-		String shown = names.stream().limit(LISTED).collect(Collectors.joining(", "));
-		return (names.size() > LISTED) ? shown + " and " + (names.size() - LISTED) + " more" : shown;
+		return items.isEmpty() ? "" : " (" + MigrateTenantsInitializer.names(items.stream().map(name).toList()) + ")";
 	}
 
 	private static String display(@Nullable Version version) {

@@ -71,7 +71,11 @@ public class MigrateTenantsInitializer implements InitializingBean {
 				+ " migrate.on-startup=migrate), then start this one.");
 	}
 
-	private static String names(java.util.List<String> names) {
+	/**
+	 * The first names of a list, and how many more there are: what a report of thousands
+	 * of tenants can show.
+	 */
+	static String names(java.util.List<String> names) {
 		String listed = names.stream().limit(LISTED).collect(Collectors.joining(", "));
 		return (names.size() > LISTED) ? listed + " and " + (names.size() - LISTED) + " more" : listed;
 	}

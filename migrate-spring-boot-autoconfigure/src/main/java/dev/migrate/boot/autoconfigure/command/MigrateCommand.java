@@ -58,6 +58,20 @@ public enum MigrateCommand {
 	GENERATE;
 
 	/**
+	 * Whether the command changes the schema or the history: one that does stops at the
+	 * first database or tenant that fails; one that only reads goes on to report them
+	 * all.
+	 * @return {@code true} for migrate, rollback, redo, baseline and repair
+	 * @since 0.2.0
+	 */
+	public boolean changesDatabase() {
+		return switch (this) {
+			case INFO, VALIDATE, PLAN, GENERATE -> false;
+			case MIGRATE, ROLLBACK, REDO, BASELINE, REPAIR -> true;
+		};
+	}
+
+	/**
 	 * The command a {@code migrate.command} value names, read as Spring Boot binds an
 	 * enum: in any case, ignoring anything but letters and digits.
 	 * @param value the value
