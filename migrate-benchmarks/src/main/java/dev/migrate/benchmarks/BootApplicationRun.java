@@ -59,7 +59,7 @@ public final class BootApplicationRun {
 		properties.put("logging.level.root", "warn");
 		properties.put("spring.main.lazy-initialization", "false");
 		switch (setup) {
-			case "none", "beans" -> properties.put("spring.autoconfigure.exclude",
+			case "none", "beans", "scanned" -> properties.put("spring.autoconfigure.exclude",
 					MIGRATE_AUTO_CONFIGURATION + "," + FLYWAY_AUTO_CONFIGURATION);
 			case "migrate" -> properties.put("spring.autoconfigure.exclude", FLYWAY_AUTO_CONFIGURATION);
 			case "flyway" -> {
@@ -73,6 +73,10 @@ public final class BootApplicationRun {
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setDefaultProperties(properties);
+		if (setup.equals("scanned")) {
+			application.addInitializers((context) -> read(new CachingMetadataReaderFactory(context.getClassLoader()),
+					Workload.migrateClassNames(n)));
+		}
 		if (setup.equals("migrate") || setup.equals("beans")) {
 			// With migrate the definitions are made lazy by its starter; without it, as
 			// lazy as migrate makes them, so that only the cost of having them differs.
@@ -88,6 +92,18 @@ public final class BootApplicationRun {
 			}
 		});
 		application.run();
+	}
+
+	/** What component scanning reads of classes it does not register. */
+	private static void read(MetadataReaderFactory readers, List<String> classNames) {
+		try {
+			for (String className : classNames) {
+				readers.getMetadataReader(className).getAnnotationMetadata();
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The bean definitions component scanning would register for these classes. */

@@ -45,7 +45,7 @@ public final class ColdStart {
 
 	// "beans": no migration tool, the N migration classes registered as lazy beans all
 	// the same: what the N bean definitions cost Spring itself.
-	private static final List<String> BOOT_SETUPS = List.of("none", "beans", "migrate", "flyway");
+	private static List<String> bootSetups = List.of("none", "beans", "migrate", "flyway");
 
 	private ColdStart() {
 	}
@@ -57,6 +57,7 @@ public final class ColdStart {
 		options.put("rounds", "5");
 		options.put("jfr", "");
 		options.put("jfr-tool", "migrate");
+		options.put("boot-setups", String.join(",", bootSetups));
 		for (String arg : args) {
 			int equals = arg.indexOf('=');
 			String name = (arg.startsWith("--") && equals > 0) ? arg.substring(2, equals) : "";
@@ -69,6 +70,7 @@ public final class ColdStart {
 		List<String> parts = List.of(options.get("parts").split(","));
 		List<Integer> ns = Arrays.stream(options.get("n").split(",")).map(Integer::valueOf).toList();
 		int rounds = Integer.parseInt(options.get("rounds"));
+		bootSetups = List.of(options.get("boot-setups").split(","));
 		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		long started = System.nanoTime();
 		Path workDirectory = Files.createTempDirectory("migrate-cold-start");
@@ -137,7 +139,7 @@ public final class ColdStart {
 		Map<String, Database.Target> targets = new LinkedHashMap<>();
 		Map<String, List<Long>> times = new LinkedHashMap<>();
 		try {
-			for (String setup : BOOT_SETUPS) {
+			for (String setup : bootSetups) {
 				Database.Target target = database.create();
 				targets.put(setup, target);
 				// The first start applies the N migrations; it is not counted.
@@ -145,7 +147,7 @@ public final class ColdStart {
 				times.put(setup, new ArrayList<>());
 			}
 			for (int round = 0; round < rounds; round++) {
-				for (String setup : rotated(BOOT_SETUPS, round)) {
+				for (String setup : rotated(bootSetups, round)) {
 					long time = startApplication(setup, n, targets.get(setup), sql);
 					times.get(setup).add(time);
 					log("boot N=" + n + " " + setup + ": " + Math.round(time / 1e6) + " ms");

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.migrate.TransactionMode;
 import dev.migrate.resolver.ClassFileSource;
@@ -47,7 +48,10 @@ public final class MigrationIndex {
 	/** Where the index is, in each jar or class directory. */
 	public static final String LOCATION = "META-INF/migrate/migrations.index";
 
-	static final String HEADER = "# migrate index of @Migration classes, format 1";
+	static final String HEADER = "# migrate index of @Migration classes, format 2";
+
+	/** The header of indexes written before the {@code database} attribute was listed. */
+	static final String HEADER_1 = "# migrate index of @Migration classes, format 1";
 
 	private static final Log logger = LogFactory.getLog(MigrationIndex.class);
 
@@ -116,10 +120,24 @@ public final class MigrationIndex {
 		Assert.notNull(beans, "'beans' must not be null");
 		ClassFileSource classFiles = ClassFileSource.of(classLoader);
 		return this.entries.stream()
-			.map((entry) -> new MigrationSource(entry.beanName(), entry.className(), entry.version(),
-					entry.description(), entry.transaction(), entry.checksum(), entry.reversible().value, classFiles,
+			.map((entry) -> source(entry, entry.beanName(), classFiles,
 					() -> beans.apply(load(classLoader, entry.className()))))
 			.toList();
+	}
+
+	/**
+	 * One listed migration as a source, under a bean name of the caller's choosing.
+	 * @param entry the listed migration
+	 * @param beanName the bean name
+	 * @param classFiles where to read its class file from
+	 * @param bean supplies its bean when it is needed
+	 * @return the source
+	 * @since 0.2.0
+	 */
+	public static MigrationSource source(Entry entry, String beanName, ClassFileSource classFiles,
+			Supplier<Object> bean) {
+		return new MigrationSource(beanName, entry.className(), entry.version(), entry.description(),
+				entry.transaction(), entry.checksum(), entry.reversible().value, classFiles, bean);
 	}
 
 	/**
@@ -155,7 +173,7 @@ public final class MigrationIndex {
 		for (Entry entry : entries) {
 			text.append(String.join("\t", escape(entry.className()), escape(entry.version()),
 					escape(entry.description()), entry.transaction().name(), escape(entry.checksum()),
-					escape(entry.beanAttribute()), entry.reversible().name()))
+					escape(entry.beanAttribute()), entry.reversible().name(), escape(entry.database())))
 				.append('\n');
 		}
 		return text.toString();
@@ -164,20 +182,22 @@ public final class MigrationIndex {
 	static List<Entry> parse(String text) {
 		List<Entry> entries = new ArrayList<>();
 		String[] lines = text.split("\n");
-		if (lines.length == 0 || !lines[0].equals(HEADER)) {
+		if (lines.length == 0 || !(lines[0].equals(HEADER) || lines[0].equals(HEADER_1))) {
 			throw new IllegalArgumentException("it does not start with '" + HEADER + "'");
 		}
+		int expected = lines[0].equals(HEADER) ? 8 : 7;
 		for (int i = 1; i < lines.length; i++) {
 			if (lines[i].isEmpty()) {
 				continue;
 			}
 			String[] fields = lines[i].split("\t", -1);
-			if (fields.length != 7) {
-				throw new IllegalArgumentException("line " + (i + 1) + " has " + fields.length + " fields, not 7");
+			if (fields.length != expected) {
+				throw new IllegalArgumentException(
+						"line " + (i + 1) + " has " + fields.length + " fields, not " + expected);
 			}
 			entries.add(new Entry(unescape(fields[0]), unescape(fields[1]), unescape(fields[2]),
 					TransactionMode.valueOf(fields[3]), unescape(fields[4]), unescape(fields[5]),
-					Reversible.valueOf(fields[6])));
+					Reversible.valueOf(fields[6]), (expected == 8) ? unescape(fields[7]) : ""));
 		}
 		return entries;
 	}
@@ -216,9 +236,10 @@ public final class MigrationIndex {
 	 * @param checksum the {@code checksum} attribute
 	 * @param beanAttribute the {@code beanName} attribute, empty for the default
 	 * @param reversible whether the class has a {@code down} method
+	 * @param database the {@code database} attribute, empty for the primary database
 	 */
 	public record Entry(String className, String version, String description, TransactionMode transaction,
-			String checksum, String beanAttribute, Reversible reversible) {
+			String checksum, String beanAttribute, Reversible reversible, String database) {
 
 		/**
 		 * The bean name: the {@code beanName} attribute, else the simple class name

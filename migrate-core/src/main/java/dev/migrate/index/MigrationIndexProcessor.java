@@ -61,7 +61,8 @@ public final class MigrationIndexProcessor extends AbstractProcessor {
 				String className = this.processingEnv.getElementUtils().getBinaryName(type).toString();
 				this.entries.put(className,
 						new MigrationIndex.Entry(className, migration.version(), migration.description(),
-								migration.transaction(), migration.checksum(), migration.beanName(), reversible(type)));
+								migration.transaction(), migration.checksum(), migration.beanName(), reversible(type),
+								migration.database()));
 			}
 		}
 		if (round.processingOver() && !this.entries.isEmpty()) {

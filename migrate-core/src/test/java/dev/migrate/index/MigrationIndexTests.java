@@ -70,9 +70,9 @@ class MigrationIndexTests {
 		assertThat(index).isNotNull();
 		assertThat(index.entries()).containsExactly(
 				new MigrationIndex.Entry("idx.AddMoons", "2", "Add\tmoons", TransactionMode.NONE, "", "moonsBean",
-						MigrationIndex.Reversible.NO),
+						MigrationIndex.Reversible.NO, ""),
 				new MigrationIndex.Entry("idx.CreatePlanets", "1", "", TransactionMode.DEFAULT, "", "",
-						MigrationIndex.Reversible.YES));
+						MigrationIndex.Reversible.YES, ""));
 		assertThat(index.entries().get(0).beanName()).isEqualTo("moonsBean");
 		assertThat(index.entries().get(1).beanName()).isEqualTo("createPlanets");
 	}
@@ -137,9 +137,35 @@ class MigrationIndexTests {
 	@Test
 	void indexTextRoundTripsEveryAttribute() {
 		MigrationIndex.Entry entry = new MigrationIndex.Entry("a.B$C", "1.2", "tab\tnew\nline back\\slash",
-				TransactionMode.ALL, "v2", "", MigrationIndex.Reversible.UNKNOWN);
+				TransactionMode.ALL, "v2", "", MigrationIndex.Reversible.UNKNOWN, "orders");
 
 		assertThat(MigrationIndex.parse(MigrationIndex.format(List.of(entry)))).containsExactly(entry);
+	}
+
+	@Test
+	void anIndexOfTheFirstFormatReadsWithThePrimaryDatabase() {
+		String written = MigrationIndex.HEADER_1 + "\na.B\t1\tCreate b\tDEFAULT\t\t\tYES\n";
+
+		assertThat(MigrationIndex.parse(written)).containsExactly(new MigrationIndex.Entry("a.B", "1", "Create b",
+				TransactionMode.DEFAULT, "", "", MigrationIndex.Reversible.YES, ""));
+	}
+
+	@Test
+	void theProcessorListsTheDatabaseAMigrationNames() throws IOException {
+		compile("""
+				package idx;
+
+				@dev.migrate.Migration(version = "1", database = "orders")
+				public class CreateOrders {
+					public void up(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+					}
+				}
+				""");
+
+		MigrationIndex index = MigrationIndex.read(loader());
+
+		assertThat(index).isNotNull();
+		assertThat(index.entries()).extracting(MigrationIndex.Entry::database).containsExactly("orders");
 	}
 
 	private Migrator migrator(ClassLoader classLoader) {

@@ -118,7 +118,7 @@ public final class DriftCheck {
 			}
 		});
 		Environment environment = context.getEnvironment();
-		DriftCheck check = new DriftCheck(dataSource, null, context.getBeansWithAnnotation(Migration.class), classes);
+		DriftCheck check = new DriftCheck(dataSource, null, ContextMigrations.of(context), classes);
 		check.hibernateSettings = settings;
 		check.historyTable = environment.getProperty("migrate.table", "migrate_history");
 		check.historySchema = environment.getProperty("migrate.schema");

@@ -161,7 +161,7 @@ public final class ReversibilityVerifier {
 					ex);
 		}
 		Environment environment = context.getEnvironment();
-		return of(dataSource, context.getBeansWithAnnotation(Migration.class))
+		return of(dataSource, ContextMigrations.of(context))
 			.historyTable(environment.getProperty("migrate.table", "migrate_history"))
 			.historySchema(environment.getProperty("migrate.schema"))
 			.locations(locations(environment).toArray(String[]::new));

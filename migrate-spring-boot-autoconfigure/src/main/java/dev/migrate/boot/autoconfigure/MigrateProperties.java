@@ -206,6 +206,8 @@ public class MigrateProperties {
 
 	private final Tenants tenants = new Tenants();
 
+	private final Index index = new Index();
+
 	/**
 	 * Databases migrated besides the primary one, by name: each gets the migrations
 	 * whose @Migration names it in its database attribute.
@@ -471,6 +473,33 @@ public class MigrateProperties {
 
 		public void setPackageName(@Nullable String packageName) {
 			this.packageName = packageName;
+		}
+
+	}
+
+	public Index getIndex() {
+		return this.index;
+	}
+
+	/**
+	 * Settings of the build-time index of migrations (META-INF/migrate/migrations.index).
+	 */
+	public static class Index {
+
+		/**
+		 * Whether to take the migrations the build-time index lists from it instead of
+		 * registering them as beans by component scanning: a start then pays no bean
+		 * definition for applied migrations. Each is created by the application's bean
+		 * factory, with its dependencies, when it runs; other beans cannot inject it.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.migrate.Migration;
+import dev.migrate.index.MigrationIndex;
 import dev.migrate.resolver.ClassFileSource;
 import dev.migrate.resolver.MigrationSource;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,8 @@ import org.springframework.beans.factory.BeanCurrentlyInCreationException;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.core.type.MethodMetadata;
@@ -60,8 +63,9 @@ final class MigrationBeans {
 	static List<MigrationSource> sources(ConfigurableListableBeanFactory beanFactory, @Nullable String database) {
 		ClassLoader classLoader = (beanFactory.getBeanClassLoader() != null) ? beanFactory.getBeanClassLoader()
 				: ClassUtils.getDefaultClassLoader();
-		ClassFileSource classFiles = (classLoader != null) ? ClassFileSource.of(classLoader)
-				: ClassFileSource.of(MigrationBeans.class.getClassLoader());
+		ClassLoader loader = (classLoader != null) ? classLoader : MigrationBeans.class.getClassLoader();
+		ClassFileSource classFiles = ClassFileSource.of(loader);
+		Map<String, MigrationIndex.Entry> indexed = indexed(beanFactory, database);
 		List<MigrationSource> sources = new ArrayList<>();
 		Map<String, Object> others = new LinkedHashMap<>();
 		for (String name : beanFactory.getBeanDefinitionNames()) {
@@ -72,6 +76,12 @@ final class MigrationBeans {
 			MergedAnnotation<Migration> migration = declared(definition);
 			if (migration != null && database != null && !database.equals(migration.getString("database"))) {
 				continue;
+			}
+			if (migration != null && definition.getBeanClassName() != null
+					&& indexed.containsKey(definition.getBeanClassName())) {
+				// Registered all the same (a scan without Boot's TypeExcludeFilter): the
+				// bean it is.
+				indexed.remove(definition.getBeanClassName());
 			}
 			if (migration != null) {
 				AnnotationMetadata metadata = ((AnnotatedBeanDefinition) definition).getMetadata();
@@ -90,8 +100,57 @@ final class MigrationBeans {
 				others.put(name, bean(beanFactory, name));
 			}
 		}
-		others.forEach((name, bean) -> sources.add(MigrationSource.of(name, bean)));
+		others.forEach((name, bean) -> {
+			sources.add(MigrationSource.of(name, bean));
+			indexed.remove(ClassUtils.getUserClass(bean).getName());
+		});
+		for (MigrationIndex.Entry entry : indexed.values()) {
+			String name = beanFactory.containsBeanDefinition(entry.beanName()) ? entry.className() : entry.beanName();
+			sources.add(MigrationIndex.source(entry, name, classFiles,
+					() -> indexedBean(beanFactory, name, entry.className(), loader)));
+		}
 		return sources;
+	}
+
+	/**
+	 * The migrations of one database (or all) that the build-time index lists and
+	 * component scanning left out ({@code migrate.index.enabled}), by class name.
+	 */
+	private static Map<String, MigrationIndex.Entry> indexed(ConfigurableListableBeanFactory beanFactory,
+			@Nullable String database) {
+		MigrationIndex index = MigrationIndexExcludeFilter.of(beanFactory);
+		Map<String, MigrationIndex.Entry> indexed = new LinkedHashMap<>();
+		if (index != null) {
+			for (MigrationIndex.Entry entry : index.entries()) {
+				if (database == null || database.equals(entry.database())) {
+					indexed.put(entry.className(), entry);
+				}
+			}
+		}
+		return indexed;
+	}
+
+	/**
+	 * The bean of a migration taken from the index: registered as a bean definition the
+	 * first time it is needed, then created as any bean (its dependencies injected, its
+	 * post-processors and proxies applied).
+	 */
+	private static Object indexedBean(ConfigurableListableBeanFactory beanFactory, String name, String className,
+			ClassLoader classLoader) {
+		synchronized (beanFactory) {
+			if (!beanFactory.containsBeanDefinition(name)) {
+				if (!(beanFactory instanceof BeanDefinitionRegistry registry)) {
+					throw new IllegalStateException("Cannot create migration " + className
+							+ " from the index of migrations: the bean factory cannot register beans;"
+							+ " set migrate.index.enabled=false");
+				}
+				RootBeanDefinition definition = new RootBeanDefinition(
+						ClassUtils.resolveClassName(className, classLoader));
+				definition.setLazyInit(true);
+				registry.registerBeanDefinition(name, definition);
+			}
+		}
+		return bean(beanFactory, name);
 	}
 
 	private static boolean isMigrationOf(ConfigurableListableBeanFactory beanFactory, String name,
@@ -108,6 +167,11 @@ final class MigrationBeans {
 	 */
 	static Map<String, NamedDatabase> namedDatabases(ConfigurableListableBeanFactory beanFactory) {
 		Map<String, NamedDatabase> named = new LinkedHashMap<>();
+		for (MigrationIndex.Entry entry : indexed(beanFactory, null).values()) {
+			if (!entry.database().isEmpty()) {
+				named.put(entry.beanName(), new NamedDatabase(entry.className(), entry.database()));
+			}
+		}
 		for (String name : beanFactory.getBeanNamesForAnnotation(Migration.class)) {
 			Migration migration = beanFactory.findAnnotationOnBean(name, Migration.class);
 			if (migration != null && !migration.database().isEmpty()) {

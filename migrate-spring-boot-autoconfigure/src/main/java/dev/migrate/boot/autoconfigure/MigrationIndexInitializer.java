@@ -1,0 +1,53 @@
+package dev.migrate.boot.autoconfigure;
+
+import dev.migrate.index.MigrationIndex;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.aot.AotDetector;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
+
+/**
+ * With {@code migrate.index.enabled=true}, reads the build-time index of migrations
+ * before the application's configuration is parsed and registers a
+ * {@link MigrationIndexExcludeFilter}, so that component scanning (through
+ * {@code @SpringBootApplication}'s {@code TypeExcludeFilter}) leaves the listed
+ * migrations to the engine. Does nothing for ahead-of-time processing, whose generated
+ * bean definitions keep every migration a bean, nor without an index, which it says.
+ *
+ * @since 0.2.0
+ */
+public class MigrationIndexInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final Log logger = LogFactory.getLog(MigrationIndexInitializer.class);
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Binder binder = Binder.get(context.getEnvironment());
+		if (!binder.bind("migrate.enabled", Boolean.class).orElse(true)
+				|| !binder.bind("migrate.index.enabled", Boolean.class).orElse(false)
+				|| AotDetector.useGeneratedArtifacts() || Boolean.getBoolean("spring.aot.processing")) {
+			return;
+		}
+		ClassLoader classLoader = (context.getClassLoader() != null) ? context.getClassLoader()
+				: ClassUtils.getDefaultClassLoader();
+		if (classLoader == null) {
+			return;
+		}
+		if (classLoader.getResource(MigrationIndex.LOCATION) == null) {
+			logger.info("migrate.index.enabled is set, but the class path has no " + MigrationIndex.LOCATION
+					+ ": the migrations are registered by component scanning. Compile them with migrate-core's"
+					+ " annotation processor to write the index.");
+			return;
+		}
+		MigrationIndex index = MigrationIndex.read(classLoader);
+		if (index != null && !context.getBeanFactory().containsSingleton(MigrationIndexExcludeFilter.BEAN_NAME)) {
+			context.getBeanFactory()
+				.registerSingleton(MigrationIndexExcludeFilter.BEAN_NAME, new MigrationIndexExcludeFilter(index));
+		}
+	}
+
+}

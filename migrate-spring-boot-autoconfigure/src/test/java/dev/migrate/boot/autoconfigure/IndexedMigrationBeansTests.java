@@ -1,0 +1,244 @@
+package dev.migrate.boot.autoconfigure;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.migrate.MigrationDefinitionException;
+import dev.migrate.MigrationInfo;
+import dev.migrate.Migrator;
+import dev.migrate.boot.autoconfigure.indexed.AddCrateLabel;
+import dev.migrate.boot.autoconfigure.indexed.CreateCrates;
+import dev.migrate.index.MigrationIndex;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * With {@code migrate.index.enabled=true}, the migrations the build-time index lists are
+ * left out of component scanning and taken from the index: a start with nothing pending
+ * registers and creates none of them, a pending one is created as a bean when it runs,
+ * and a missing or stale index falls back to component scanning and says so. Each start
+ * is a whole {@link SpringApplication}, so that the initializer of
+ * {@code spring.factories} and {@code @SpringBootApplication}'s exclude filter run as in
+ * an application.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class IndexedMigrationBeansTests {
+
+	private static final String CREATE_CRATES = CreateCrates.class.getName() + "\t1\tCreate crates\tDEFAULT\t\t\tYES\t";
+
+	private static final String ADD_CRATE_LABEL = AddCrateLabel.class.getName()
+			+ "\t2\tAdd a label to crates\tDEFAULT\t\t\tYES\t";
+
+	private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+	private final DatabaseState state = new DatabaseState(
+			DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(this.url).username("sa").build());
+
+	@TempDir
+	Path directory;
+
+	@BeforeEach
+	void resetCounters() {
+		CreateCrates.instances.set(0);
+		AddCrateLabel.instances.set(0);
+	}
+
+	@Test
+	void aStartWithNothingPendingRegistersAndCreatesNoIndexedMigration() throws IOException {
+		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL);
+		start(classLoader).close();
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+		resetCounters();
+
+		try (ConfigurableApplicationContext context = start(classLoader)) {
+			assertThat(context.getBean(Migrator.class).info().migrations()).extracting(MigrationInfo::state)
+				.map(Enum::name)
+				.containsExactly("APPLIED", "APPLIED");
+			assertThat(context.getBeanNamesForType(CreateCrates.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(AddCrateLabel.class)).isEmpty();
+		}
+		assertThat(CreateCrates.instances.get()).isZero();
+		assertThat(AddCrateLabel.instances.get()).isZero();
+	}
+
+	@Test
+	void aPendingMigrationIsCreatedAsABeanWithItsDependenciesWhenItRuns() throws IOException {
+		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL);
+		start(classLoader, "migrate.target=1").close();
+		assertThat(CreateCrates.instances.get()).isOne();
+		assertThat(AddCrateLabel.instances.get()).isZero();
+		resetCounters();
+
+		try (ConfigurableApplicationContext context = start(classLoader)) {
+			assertThat(context.getBeanNamesForType(AddCrateLabel.class)).containsExactly("addCrateLabel");
+			assertThat(context.getBeanNamesForType(CreateCrates.class)).isEmpty();
+		}
+		assertThat(CreateCrates.instances.get()).isZero();
+		assertThat(AddCrateLabel.instances.get()).isOne();
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+		assertThat(this.state.hasColumn("crates", "label")).isTrue();
+	}
+
+	@Test
+	void aRollbackCreatesTheIndexedMigrationItUndoes() throws IOException {
+		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL);
+		start(classLoader).close();
+		resetCounters();
+
+		try (ConfigurableApplicationContext context = start(classLoader)) {
+			context.getBean(Migrator.class).rollback(1);
+		}
+
+		assertThat(CreateCrates.instances.get()).isZero();
+		assertThat(AddCrateLabel.instances.get()).isOne();
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:ROLLED_BACK");
+		assertThat(this.state.hasColumn("crates", "label")).isFalse();
+	}
+
+	@Test
+	void withoutThePropertyTheMigrationsAreScannedBeans() throws IOException {
+		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL);
+
+		try (ConfigurableApplicationContext context = start(classLoader, "migrate.index.enabled=false")) {
+			assertThat(context.getBeanNamesForType(CreateCrates.class)).containsExactly("createCrates");
+			assertThat(context.getBeanNamesForType(AddCrateLabel.class)).containsExactly("addCrateLabel");
+		}
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+	}
+
+	@Test
+	void aMigrationTheIndexDoesNotListIsScannedAsBefore() throws IOException {
+		// An index written by an incremental compile that saw only one of the classes.
+		ClassLoader classLoader = indexListing(CREATE_CRATES);
+
+		try (ConfigurableApplicationContext context = start(classLoader)) {
+			assertThat(context.getBeanNamesForType(CreateCrates.class)).containsExactly("createCrates");
+			assertThat(context.getBeanFactory().getBeanDefinition("addCrateLabel").getBeanClassName())
+				.isEqualTo(AddCrateLabel.class.getName());
+		}
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+	}
+
+	@Test
+	void withoutAnIndexTheMigrationsAreScannedAndTheStartSaysSo(CapturedOutput output) {
+		ClassLoader classLoader = new IndexClassLoader(null);
+
+		try (ConfigurableApplicationContext context = start(classLoader)) {
+			assertThat(context.getBeanNamesForType(CreateCrates.class)).containsExactly("createCrates");
+		}
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+		assertThat(output).contains("migrate.index.enabled is set, but the class path has no " + MigrationIndex.LOCATION
+				+ ": the migrations are registered by component scanning");
+	}
+
+	@Test
+	void aStaleIndexIsNotUsedAndTheStartSaysSo(CapturedOutput output) throws IOException {
+		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL,
+				"dev.migrate.boot.autoconfigure.indexed.DeletedSince\t3\t\tDEFAULT\t\t\tYES\t");
+
+		try (ConfigurableApplicationContext context = start(classLoader)) {
+			assertThat(context.getBeanNamesForType(CreateCrates.class)).containsExactly("createCrates");
+		}
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+		assertThat(output).contains("is stale: it lists dev.migrate.boot.autoconfigure.indexed.DeletedSince");
+	}
+
+	@Test
+	void validateLoadsEveryIndexedMigrationAndCatchesOneTheIndexDescribesWrongly() throws IOException {
+		start(indexListing(CREATE_CRATES, ADD_CRATE_LABEL)).close();
+		ClassLoader edited = indexListing(CREATE_CRATES.replace("\t1\t", "\t7\t"), ADD_CRATE_LABEL);
+
+		assertThatException().isThrownBy(() -> start(edited, "migrate.on-startup=validate"))
+			.withRootCauseInstanceOf(MigrationDefinitionException.class)
+			.withMessageContaining(CreateCrates.class.getName())
+			.withMessageContaining("has version 1, but the migration was described with version 7");
+	}
+
+	private ConfigurableApplicationContext start(ClassLoader classLoader, String... properties) {
+		SpringApplication application = new SpringApplication(new DefaultResourceLoader(classLoader),
+				IndexedApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + this.url,
+				"--spring.datasource.username=sa", "--crates.table=crates"));
+		for (String property : properties) {
+			arguments.add("--" + property);
+		}
+		if (arguments.stream().noneMatch((argument) -> argument.startsWith("--migrate.index.enabled="))) {
+			arguments.add("--migrate.index.enabled=true");
+		}
+		return application.run(arguments.toArray(String[]::new));
+	}
+
+	private ClassLoader indexListing(String... lines) throws IOException {
+		Path index = Files.createTempFile(this.directory, "migrations", ".index");
+		Files.writeString(index, "# migrate index of @Migration classes, format 2\n" + String.join("\n", lines) + "\n",
+				StandardCharsets.UTF_8);
+		return new IndexClassLoader(index.toUri().toURL());
+	}
+
+	/**
+	 * The test's class loader, with the given index as the only one on its class path.
+	 */
+	static final class IndexClassLoader extends ClassLoader {
+
+		private final @Nullable URL index;
+
+		IndexClassLoader(@Nullable URL index) {
+			super(IndexedMigrationBeansTests.class.getClassLoader());
+			this.index = index;
+		}
+
+		@Override
+		public @Nullable URL getResource(String name) {
+			return name.equals(MigrationIndex.LOCATION) ? this.index : super.getResource(name);
+		}
+
+		@Override
+		public Enumeration<URL> getResources(String name) throws IOException {
+			if (name.equals(MigrationIndex.LOCATION)) {
+				return (this.index != null) ? Collections.enumeration(List.of(this.index))
+						: Collections.emptyEnumeration();
+			}
+			return super.getResources(name);
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class })
+	@ComponentScan(basePackageClasses = CreateCrates.class,
+			excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+	static class IndexedApplication {
+
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.migrate.test;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+
+import dev.migrate.Migration;
+import dev.migrate.index.MigrationIndex;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The migrations a verifier takes from a context: its beans, and with
+ * {@code migrate.index.enabled} the indexed ones that are not beans, created with their
+ * dependencies.
+ */
+class ContextMigrationsTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void takesTheBeansAndTheIndexedMigrationsThatAreNotBeansWhenTheIndexIsUsed() throws IOException {
+		try (GenericApplicationContext context = context(true)) {
+			Map<String, Object> migrations = ContextMigrations.of(context);
+
+			assertThat(migrations).containsOnlyKeys("createParcels", "addParcelWeight");
+			assertThat(migrations.get("createParcels")).isSameAs(context.getBean(CreateParcels.class));
+			assertThat(migrations.get("addParcelWeight")).isInstanceOfSatisfying(AddParcelWeight.class,
+					(migration) -> assertThat(migration.environment).isSameAs(context.getEnvironment()));
+		}
+	}
+
+	@Test
+	void takesOnlyTheBeansWhenTheIndexIsNotUsed() throws IOException {
+		try (GenericApplicationContext context = context(false)) {
+			assertThat(ContextMigrations.of(context)).containsOnlyKeys("createParcels");
+		}
+	}
+
+	private GenericApplicationContext context(boolean indexEnabled) throws IOException {
+		Path index = this.directory.resolve("migrations.index");
+		Files.writeString(index, "# migrate index of @Migration classes, format 2\n" + CreateParcels.class.getName()
+				+ "\t1\t\tDEFAULT\t\t\tYES\t\n" + AddParcelWeight.class.getName() + "\t2\t\tDEFAULT\t\t\tYES\t\n",
+				StandardCharsets.UTF_8);
+		GenericApplicationContext context = new GenericApplicationContext();
+		context.setClassLoader(new IndexClassLoader(index.toUri().toURL()));
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("test", Map.of("migrate.index.enabled", String.valueOf(indexEnabled))));
+		context.registerBean("createParcels", CreateParcels.class);
+		context.refresh();
+		return context;
+	}
+
+	/**
+	 * The test's class loader, with the given index as the only one on its class path.
+	 */
+	static final class IndexClassLoader extends ClassLoader {
+
+		private final URL index;
+
+		IndexClassLoader(URL index) {
+			super(ContextMigrationsTests.class.getClassLoader());
+			this.index = index;
+		}
+
+		@Override
+		public @Nullable URL getResource(String name) {
+			return name.equals(MigrationIndex.LOCATION) ? this.index : super.getResource(name);
+		}
+
+		@Override
+		public Enumeration<URL> getResources(String name) throws IOException {
+			return name.equals(MigrationIndex.LOCATION) ? Collections.enumeration(List.of(this.index))
+					: super.getResources(name);
+		}
+
+	}
+
+	@Migration(version = "1")
+	public static class CreateParcels {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE parcels (id INT PRIMARY KEY)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE parcels");
+		}
+
+	}
+
+	@Migration(version = "2")
+	public static class AddParcelWeight {
+
+		final Environment environment;
+
+		public AddParcelWeight(Environment environment) {
+			this.environment = environment;
+		}
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE parcels ADD COLUMN weight INT");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("ALTER TABLE parcels DROP COLUMN weight");
+		}
+
+	}
+
+}
