@@ -1,11 +1,19 @@
 package dev.migrate.benchmarks;
 
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
+
+import dev.migrate.index.MigrationIndex;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.ApplicationRunner;
@@ -18,6 +26,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ScannedGenericBeanDefinition;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,9 +45,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>{@code migrate}: migrate's starter with the first N generated {@code @Migration}
  * classes as bean definitions of the kind component scanning registers (read with ASM,
  * the classes not loaded);</li>
+ * <li>{@code migrate-index}: migrate's starter with {@code migrate.index.enabled=true}
+ * and the build-time index of the first N classes: the class files read as component
+ * scanning reads them, none registered, as the starter's exclude filter leaves them;</li>
  * <li>{@code flyway}: Spring Boot's Flyway support with N SQL files.</li>
  * </ul>
- * Arguments: setup n url user password sqlDirectory|-.
+ * Arguments: setup n url user password sqlDirectory indexFile.
  */
 public final class BootApplicationRun {
 
@@ -62,18 +74,25 @@ public final class BootApplicationRun {
 			case "none", "beans", "scanned" -> properties.put("spring.autoconfigure.exclude",
 					MIGRATE_AUTO_CONFIGURATION + "," + FLYWAY_AUTO_CONFIGURATION);
 			case "migrate" -> properties.put("spring.autoconfigure.exclude", FLYWAY_AUTO_CONFIGURATION);
+			case "migrate-index" -> {
+				properties.put("spring.autoconfigure.exclude", FLYWAY_AUTO_CONFIGURATION);
+				properties.put("migrate.index.enabled", "true");
+			}
 			case "flyway" -> {
 				properties.put("spring.autoconfigure.exclude", MIGRATE_AUTO_CONFIGURATION);
 				properties.put("spring.flyway.locations", "filesystem:" + Path.of(args[5]).toAbsolutePath());
 			}
 			default -> throw new IllegalArgumentException("Unknown set-up '" + setup + "'");
 		}
-		SpringApplication application = new SpringApplication(Application.class);
+		SpringApplication application = setup.equals("migrate-index")
+				? new SpringApplication(new DefaultResourceLoader(new IndexClassLoader(Path.of(args[6]))),
+						Application.class)
+				: new SpringApplication(Application.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setDefaultProperties(properties);
-		if (setup.equals("scanned")) {
+		if (setup.equals("scanned") || setup.equals("migrate-index")) {
 			application.addInitializers((context) -> read(new CachingMetadataReaderFactory(context.getClassLoader()),
 					Workload.migrateClassNames(n)));
 		}
@@ -101,7 +120,7 @@ public final class BootApplicationRun {
 				readers.getMetadataReader(className).getAnnotationMetadata();
 			}
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -118,9 +137,39 @@ public final class BootApplicationRun {
 						AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, registry), definition);
 			}
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The application's class loader, with one index of migrations on its class path.
+	 */
+	static final class IndexClassLoader extends ClassLoader {
+
+		private final URL index;
+
+		IndexClassLoader(Path index) {
+			super(BootApplicationRun.class.getClassLoader());
+			try {
+				this.index = index.toUri().toURL();
+			}
+			catch (MalformedURLException ex) {
+				throw new IllegalArgumentException(ex);
+			}
+		}
+
+		@Override
+		public @Nullable URL getResource(String name) {
+			return name.equals(MigrationIndex.LOCATION) ? this.index : super.getResource(name);
+		}
+
+		@Override
+		public Enumeration<URL> getResources(String name) throws IOException {
+			return name.equals(MigrationIndex.LOCATION) ? Collections.enumeration(List.of(this.index))
+					: super.getResources(name);
+		}
+
 	}
 
 	/**

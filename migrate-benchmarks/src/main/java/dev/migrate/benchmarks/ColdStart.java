@@ -45,7 +45,7 @@ public final class ColdStart {
 
 	// "beans": no migration tool, the N migration classes registered as lazy beans all
 	// the same: what the N bean definitions cost Spring itself.
-	private static List<String> bootSetups = List.of("none", "beans", "migrate", "flyway");
+	private static List<String> bootSetups = List.of("none", "beans", "migrate", "migrate-index", "flyway");
 
 	private ColdStart() {
 	}
@@ -136,6 +136,7 @@ public final class ColdStart {
 
 	private static String boot(Database database, int n, int rounds, Path workDirectory) throws Exception {
 		Path sql = Workload.flywaySqlDirectory(workDirectory, n);
+		Path index = Workload.migrateIndex(workDirectory, n);
 		Map<String, Database.Target> targets = new LinkedHashMap<>();
 		Map<String, List<Long>> times = new LinkedHashMap<>();
 		try {
@@ -143,12 +144,12 @@ public final class ColdStart {
 				Database.Target target = database.create();
 				targets.put(setup, target);
 				// The first start applies the N migrations; it is not counted.
-				startApplication(setup, n, target, sql);
+				startApplication(setup, n, target, sql, index);
 				times.put(setup, new ArrayList<>());
 			}
 			for (int round = 0; round < rounds; round++) {
 				for (String setup : rotated(bootSetups, round)) {
-					long time = startApplication(setup, n, targets.get(setup), sql);
+					long time = startApplication(setup, n, targets.get(setup), sql, index);
 					times.get(setup).add(time);
 					log("boot N=" + n + " " + setup + ": " + Math.round(time / 1e6) + " ms");
 				}
@@ -161,10 +162,11 @@ public final class ColdStart {
 	}
 
 	/** Launch a JVM running the application and wait for its READY line. */
-	private static long startApplication(String setup, int n, Database.Target target, Path sql) throws Exception {
+	private static long startApplication(String setup, int n, Database.Target target, Path sql, Path index)
+			throws Exception {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), BootApplicationRun.class.getName(), setup, String.valueOf(n),
-				target.url(), target.user(), target.password(), sql.toString());
+				target.url(), target.user(), target.password(), sql.toString(), index.toString());
 		long start = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		long ready = -1;

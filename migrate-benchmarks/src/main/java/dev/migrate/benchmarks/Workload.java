@@ -1,12 +1,15 @@
 package dev.migrate.benchmarks;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Map;
 
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -52,6 +55,35 @@ final class Workload {
 			names.add(MIGRATE_PACKAGE + "CreateT" + i);
 		}
 		return names;
+	}
+
+	/**
+	 * The build-time index of this module's migrations cut to the first N generated
+	 * classes, as the index of an application with N migrations would be.
+	 */
+	static Path migrateIndex(Path workDirectory, int n) throws IOException {
+		Path file = workDirectory.resolve("index-" + n).resolve("migrations.index");
+		if (!Files.isRegularFile(file)) {
+			Files.createDirectories(file.getParent());
+			Set<String> first = new HashSet<>(migrateClassNames(n));
+			String written;
+			try (InputStream input = Workload.class.getClassLoader()
+				.getResourceAsStream(dev.migrate.index.MigrationIndex.LOCATION)) {
+				if (input == null) {
+					throw new IllegalStateException("No index of migrations: rebuild this module on a JDK that runs"
+							+ " annotation processors found on the class path (17 to 22), or with -proc:full");
+				}
+				written = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			StringBuilder index = new StringBuilder();
+			for (String line : written.split("\n")) {
+				if (line.startsWith("#") || first.contains(line.substring(0, line.indexOf('\t')))) {
+					index.append(line).append('\n');
+				}
+			}
+			Files.writeString(file, index, StandardCharsets.UTF_8);
+		}
+		return file;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import org.springframework.aot.AotDetector;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -29,7 +30,7 @@ public class MigrationIndexInitializer implements ApplicationContextInitializer<
 		Binder binder = Binder.get(context.getEnvironment());
 		if (!binder.bind("migrate.enabled", Boolean.class).orElse(true)
 				|| !binder.bind("migrate.index.enabled", Boolean.class).orElse(false)
-				|| AotDetector.useGeneratedArtifacts() || Boolean.getBoolean("spring.aot.processing")) {
+				|| AotDetector.useGeneratedArtifacts() || Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
 			return;
 		}
 		ClassLoader classLoader = (context.getClassLoader() != null) ? context.getClassLoader()
