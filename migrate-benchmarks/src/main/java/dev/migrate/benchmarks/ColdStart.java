@@ -1,6 +1,7 @@
 package dev.migrate.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -47,6 +49,13 @@ public final class ColdStart {
 	// the same: what the N bean definitions cost Spring itself.
 	private static List<String> bootSetups = List.of("none", "beans", "migrate", "migrate-index", "flyway");
 
+	// With --cds=true every tool and set-up runs with an AppCDS archive of its own,
+	// dumped
+	// by one start that is not counted.
+	private static boolean cds;
+
+	private static @Nullable Path archives;
+
 	private ColdStart() {
 	}
 
@@ -58,6 +67,7 @@ public final class ColdStart {
 		options.put("jfr", "");
 		options.put("jfr-tool", "migrate");
 		options.put("boot-setups", String.join(",", bootSetups));
+		options.put("cds", "false");
 		for (String arg : args) {
 			int equals = arg.indexOf('=');
 			String name = (arg.startsWith("--") && equals > 0) ? arg.substring(2, equals) : "";
@@ -71,6 +81,7 @@ public final class ColdStart {
 		List<Integer> ns = Arrays.stream(options.get("n").split(",")).map(Integer::valueOf).toList();
 		int rounds = Integer.parseInt(options.get("rounds"));
 		bootSetups = List.of(options.get("boot-setups").split(","));
+		cds = Boolean.parseBoolean(options.get("cds"));
 		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		long started = System.nanoTime();
 		Path workDirectory = Files.createTempDirectory("migrate-cold-start");
@@ -94,6 +105,9 @@ public final class ColdStart {
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(workDirectory);
+			if (archives != null) {
+				FileSystemUtils.deleteRecursively(archives);
+			}
 		}
 		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		report.append(String.format("%nLoad average %.2f at the start, %.2f at the end; %d s; %d cores.%n", loadBefore,
@@ -114,13 +128,20 @@ public final class ColdStart {
 					tool.migrate(target, dataSource, tool.load(n, workDirectory));
 				}
 				times.put(name, new ArrayList<>());
+				if (cds) {
+					Jvm.run(List.of("-XX:ArchiveClassesAtExit=" + archive("engine", name, n)), NewJvmRun.class,
+							List.of("noop", "postgresql", name, String.valueOf(n), target.url(), target.user(),
+									target.password(), "-", workDirectory.toString()),
+							false);
+				}
 			}
 			for (int round = 0; round < rounds; round++) {
 				for (String name : rotated(ENGINE_TOOLS, round)) {
 					Database.Target target = targets.get(name);
 					Map<String, String> result = Jvm.run(
-							List.of(), NewJvmRun.class, List.of("noop", "postgresql", name, String.valueOf(n),
-									target.url(), target.user(), target.password(), "-", workDirectory.toString()),
+							cds ? List.of("-XX:SharedArchiveFile=" + archive("engine", name, n)) : List.of(),
+							NewJvmRun.class, List.of("noop", "postgresql", name, String.valueOf(n), target.url(),
+									target.user(), target.password(), "-", workDirectory.toString()),
 							false);
 					times.get(name).add(Long.parseLong(result.get("time")));
 					log("engine N=" + n + " " + name + ": " + Math.round(Long.parseLong(result.get("time")) / 1e6)
@@ -144,12 +165,17 @@ public final class ColdStart {
 				Database.Target target = database.create();
 				targets.put(setup, target);
 				// The first start applies the N migrations; it is not counted.
-				startApplication(setup, n, target, sql, index);
+				startApplication(setup, n, target, sql, index, List.of());
+				if (cds) {
+					startApplication(setup, n, target, sql, index,
+							List.of("-XX:ArchiveClassesAtExit=" + archive("boot", setup, n)));
+				}
 				times.put(setup, new ArrayList<>());
 			}
 			for (int round = 0; round < rounds; round++) {
 				for (String setup : rotated(bootSetups, round)) {
-					long time = startApplication(setup, n, targets.get(setup), sql, index);
+					long time = startApplication(setup, n, targets.get(setup), sql, index,
+							cds ? List.of("-XX:SharedArchiveFile=" + archive("boot", setup, n)) : List.of());
 					times.get(setup).add(time);
 					log("boot N=" + n + " " + setup + ": " + Math.round(time / 1e6) + " ms");
 				}
@@ -162,11 +188,13 @@ public final class ColdStart {
 	}
 
 	/** Launch a JVM running the application and wait for its READY line. */
-	private static long startApplication(String setup, int n, Database.Target target, Path sql, Path index)
-			throws Exception {
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), BootApplicationRun.class.getName(), setup, String.valueOf(n),
-				target.url(), target.user(), target.password(), sql.toString(), index.toString());
+	private static long startApplication(String setup, int n, Database.Target target, Path sql, Path index,
+			List<String> jvmOptions) throws Exception {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BootApplicationRun.class.getName(), setup,
+				String.valueOf(n), target.url(), target.user(), target.password(), sql.toString(), index.toString()));
 		long start = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		long ready = -1;
@@ -215,7 +243,16 @@ public final class ColdStart {
 		return order;
 	}
 
-	private static String rows(String part, int n, Map<String, List<Long>> times) {
+	/** The AppCDS archive of one tool or set-up. */
+	private static String archive(String part, String name, int n) throws IOException {
+		if (archives == null) {
+			archives = Files.createTempDirectory("migrate-cold-start-cds");
+		}
+		return archives.resolve(part + "-" + name.replaceAll("[^A-Za-z0-9]+", "-") + "-" + n + ".jsa").toString();
+	}
+
+	private static String rows(String partName, int n, Map<String, List<Long>> times) {
+		String part = cds ? partName + ", AppCDS" : partName;
 		StringBuilder rows = new StringBuilder();
 		times.forEach((name, values) -> {
 			List<Long> sorted = values.stream().sorted().toList();
