@@ -2,7 +2,11 @@ package dev.migrate.index;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.jar.JarFile;
 
 import dev.migrate.TransactionMode;
 import dev.migrate.resolver.ClassFileSource;
@@ -74,10 +79,20 @@ public final class MigrationIndex {
 		Map<String, Entry> entries = new LinkedHashMap<>();
 		try {
 			for (URL url : Collections.list(classLoader.getResources(LOCATION))) {
+				List<Entry> listed;
 				try (InputStream input = url.openStream()) {
-					for (Entry entry : parse(new String(input.readAllBytes(), StandardCharsets.UTF_8))) {
-						entries.put(entry.className(), entry);
+					listed = parse(new String(input.readAllBytes(), StandardCharsets.UTF_8));
+				}
+				ClassFiles beside = ClassFiles.beside(url);
+				for (Entry entry : listed) {
+					String classFile = ClassFileSource.resourceName(entry.className());
+					if (!beside.contains(classFile) && classLoader.getResource(classFile) == null) {
+						logger.info("The index of migrations (" + LOCATION + ") is stale: it lists " + entry.className()
+								+ ", which is not on the class path; finding the migrations without it (rebuild to"
+								+ " refresh it)");
+						return null;
 					}
+					entries.put(entry.className(), entry);
 				}
 			}
 		}
@@ -88,13 +103,6 @@ public final class MigrationIndex {
 		}
 		if (entries.isEmpty()) {
 			return null;
-		}
-		for (Entry entry : entries.values()) {
-			if (classLoader.getResource(ClassFileSource.resourceName(entry.className())) == null) {
-				logger.info("The index of migrations (" + LOCATION + ") is stale: it lists " + entry.className()
-						+ ", which is not on the class path; finding the migrations without it (rebuild to refresh it)");
-				return null;
-			}
 		}
 		return new MigrationIndex(new ArrayList<>(entries.values()));
 	}
@@ -166,6 +174,42 @@ public final class MigrationIndex {
 			throw new IllegalStateException("Migration class " + className + " listed in " + LOCATION
 					+ " cannot be loaded; rebuild the application to refresh the index", ex);
 		}
+	}
+
+	/**
+	 * The class files in the jar or directory an index was read from, looked up without
+	 * asking the class loader for a URL per class (a thousand such look-ups cost tens of
+	 * milliseconds in a new JVM). A class file not found there is looked for on the whole
+	 * class path.
+	 */
+	@FunctionalInterface
+	private interface ClassFiles {
+
+		boolean contains(String classFile);
+
+		static ClassFiles beside(URL index) {
+			try {
+				if (index.getProtocol().equals("jar")
+						&& index.openConnection() instanceof JarURLConnection connection) {
+					// The connection's cached jar, opened to read the index, is not
+					// closed.
+					JarFile jar = connection.getJarFile();
+					// In a Spring Boot jar the classes are below BOOT-INF/classes.
+					return (classFile) -> jar.getEntry(classFile) != null
+							|| jar.getEntry("BOOT-INF/classes/" + classFile) != null;
+				}
+				if (index.getProtocol().equals("file")) {
+					// .../META-INF/migrate/migrations.index: the root is three levels up.
+					Path root = Path.of(index.toURI()).resolve("../../..").normalize();
+					return (classFile) -> Files.isRegularFile(root.resolve(classFile));
+				}
+			}
+			catch (IOException | URISyntaxException | RuntimeException ex) {
+				// Look each class file up on the class path.
+			}
+			return (classFile) -> false;
+		}
+
 	}
 
 	static String format(Collection<Entry> entries) {

@@ -106,6 +106,42 @@ class MigrationIndexTests {
 	}
 
 	@Test
+	void anIndexInAJarIsCheckedAgainstTheJarsClassFiles() throws IOException {
+		compile(planets("1"), moons());
+		Path jar = jar("app.jar", "");
+
+		try (RecordingClassLoader loader = loader(jar)) {
+			MigrationIndex index = MigrationIndex.read(loader);
+			assertThat(index).isNotNull();
+			assertThat(index.entries()).extracting(MigrationIndex.Entry::className)
+				.containsExactly("idx.AddMoons", "idx.CreatePlanets");
+			// Looked up in the jar itself, not as a URL per class.
+			assertThat(loader.resources).doesNotContain("idx/AddMoons.class", "idx/CreatePlanets.class");
+		}
+	}
+
+	@Test
+	void anIndexInASpringBootJarFindsTheClassesBelowBootInfClasses() throws IOException {
+		compile(planets("1"), moons());
+		Path jar = jar("boot.jar", "BOOT-INF/classes/");
+
+		try (RecordingClassLoader loader = loader(jar)) {
+			assertThat(MigrationIndex.read(loader)).isNotNull();
+		}
+	}
+
+	@Test
+	void aStaleIndexInAJarIsNotUsed() throws IOException {
+		compile(planets("1"), moons());
+		Files.delete(this.classes.resolve("idx/AddMoons.class"));
+		Path jar = jar("app.jar", "");
+
+		try (RecordingClassLoader loader = loader(jar)) {
+			assertThat(MigrationIndex.read(loader)).isNull();
+		}
+	}
+
+	@Test
 	void aMigrationEditedAfterIndexingIsCaughtByValidate() throws IOException {
 		compile(planets("1"), moons());
 		Path index = this.classes.resolve(MigrationIndex.LOCATION);
@@ -246,6 +282,29 @@ class MigrationIndexTests {
 		assertThat(exit).as(errors.toString()).isZero();
 	}
 
+	/**
+	 * The compiled classes as a jar: the index at its root, the class files below a
+	 * prefix (empty, or {@code BOOT-INF/classes/} as Spring Boot lays them out).
+	 */
+	private Path jar(String name, String classesPrefix) throws IOException {
+		Path jar = this.sources.resolve(name);
+		try (java.util.jar.JarOutputStream output = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+				java.util.stream.Stream<Path> files = Files.walk(this.classes)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				String entry = this.classes.relativize(file).toString().replace('\\', '/');
+				output.putNextEntry(
+						new java.util.jar.JarEntry(entry.startsWith("META-INF/") ? entry : classesPrefix + entry));
+				output.write(Files.readAllBytes(file));
+				output.closeEntry();
+			}
+		}
+		return jar;
+	}
+
+	private RecordingClassLoader loader(Path jar) throws IOException {
+		return new RecordingClassLoader(new URL[] { jar.toUri().toURL() }, MigrationIndexTests.class.getClassLoader());
+	}
+
 	private RecordingClassLoader loader() throws IOException {
 		return new RecordingClassLoader(new URL[] { this.classes.toUri().toURL() },
 				MigrationIndexTests.class.getClassLoader());
@@ -257,6 +316,8 @@ class MigrationIndexTests {
 	static final class RecordingClassLoader extends URLClassLoader {
 
 		final Set<String> loaded = ConcurrentHashMap.newKeySet();
+
+		final Set<String> resources = ConcurrentHashMap.newKeySet();
 
 		RecordingClassLoader(URL[] urls, ClassLoader parent) {
 			super(urls, parent);
@@ -270,6 +331,7 @@ class MigrationIndexTests {
 
 		@Override
 		public @Nullable URL getResource(String name) {
+			this.resources.add(name);
 			// The compiled classes first: the parent may hold an index of its own.
 			URL own = findResource(name);
 			return (own != null) ? own : super.getResource(name);
