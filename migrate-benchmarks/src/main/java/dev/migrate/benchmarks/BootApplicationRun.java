@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import dev.migrate.index.MigrationIndex;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.Banner;
@@ -22,12 +23,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ScannedGenericBeanDefinition;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
+import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -46,8 +49,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * classes as bean definitions of the kind component scanning registers (read with ASM,
  * the classes not loaded);</li>
  * <li>{@code migrate-index}: migrate's starter with {@code migrate.index.enabled=true}
- * and the build-time index of the first N classes: the class files read as component
- * scanning reads them, none registered, as the starter's exclude filter leaves them;</li>
+ * and the build-time index of the first N classes: the class files read and passed to the
+ * exclude filters as component scanning does, none registered, as the starter's filter
+ * leaves them out;</li>
  * <li>{@code flyway}: Spring Boot's Flyway support with N SQL files.</li>
  * </ul>
  * Arguments: setup n url user password sqlDirectory indexFile.
@@ -93,8 +97,8 @@ public final class BootApplicationRun {
 		application.setLogStartupInfo(false);
 		application.setDefaultProperties(properties);
 		if (setup.equals("scanned") || setup.equals("migrate-index")) {
-			application.addInitializers((context) -> read(new CachingMetadataReaderFactory(context.getClassLoader()),
-					Workload.migrateClassNames(n)));
+			application.addInitializers((context) -> read(context.getBeanFactory(),
+					new CachingMetadataReaderFactory(context.getClassLoader()), Workload.migrateClassNames(n)));
 		}
 		if (setup.equals("migrate") || setup.equals("beans")) {
 			// With migrate the definitions are made lazy by its starter; without it, as
@@ -113,11 +117,18 @@ public final class BootApplicationRun {
 		application.run();
 	}
 
-	/** What component scanning reads of classes it does not register. */
-	private static void read(MetadataReaderFactory readers, List<String> classNames) {
+	/**
+	 * What component scanning does with classes it does not register: reads them and asks
+	 * the exclude filters of {@code @SpringBootApplication} (migrate's, with the index).
+	 */
+	private static void read(BeanFactory beanFactory, MetadataReaderFactory readers, List<String> classNames) {
+		TypeExcludeFilter excludeFilter = new TypeExcludeFilter();
+		excludeFilter.setBeanFactory(beanFactory);
 		try {
 			for (String className : classNames) {
-				readers.getMetadataReader(className).getAnnotationMetadata();
+				MetadataReader reader = readers.getMetadataReader(className);
+				reader.getAnnotationMetadata();
+				excludeFilter.match(reader, readers);
 			}
 		}
 		catch (IOException ex) {

@@ -116,6 +116,18 @@ public final class MigrationIndex {
 	}
 
 	/**
+	 * The part of this index that lists the given classes.
+	 * @param classNames binary class names
+	 * @return an index of the entries whose class is among them, in this index's order
+	 * @since 0.2.0
+	 */
+	public MigrationIndex only(Collection<String> classNames) {
+		Assert.notNull(classNames, "'classNames' must not be null");
+		return new MigrationIndex(
+				this.entries.stream().filter((entry) -> classNames.contains(entry.className())).toList());
+	}
+
+	/**
 	 * The listed migrations as sources for
 	 * {@link dev.migrate.Migrator.Builder#migrationSources(Collection)}.
 	 * @param classLoader the class loader to read class files from, and to load the

@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.migrate.Migration;
 import dev.migrate.index.MigrationIndex;
@@ -18,15 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The migrations a verifier takes from a context: its beans, and with
- * {@code migrate.index.enabled} the indexed ones that are not beans, created with their
- * dependencies.
+ * The migrations a verifier takes from a context: its beans, and the indexed ones that
+ * are not beans (the starter's {@code migrate.index.enabled}, which supplies their
+ * index), created with their dependencies.
  */
 class ContextMigrationsTests {
 
@@ -57,14 +58,32 @@ class ContextMigrationsTests {
 		Files.writeString(index, "# migrate index of @Migration classes, format 2\n" + CreateParcels.class.getName()
 				+ "\t1\t\tDEFAULT\t\t\tYES\t\n" + AddParcelWeight.class.getName() + "\t2\t\tDEFAULT\t\t\tYES\t\n",
 				StandardCharsets.UTF_8);
+		IndexClassLoader classLoader = new IndexClassLoader(index.toUri().toURL());
 		GenericApplicationContext context = new GenericApplicationContext();
-		context.setClassLoader(new IndexClassLoader(index.toUri().toURL()));
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("test", Map.of("migrate.index.enabled", String.valueOf(indexEnabled))));
+		context.setClassLoader(classLoader);
+		if (indexEnabled) {
+			// What the starter registers: the index of the migrations scanning left out.
+			MigrationIndex read = MigrationIndex.read(classLoader);
+			assertThat(read).isNotNull();
+			context.getBeanFactory()
+				.registerSingleton("migrationIndexExcludeFilter",
+						new ScannedOut(read.only(Set.of(AddParcelWeight.class.getName()))));
+		}
 		context.registerBean("createParcels", CreateParcels.class);
 		context.refresh();
 		return context;
+	}
+
+	/**
+	 * Supplies the index of the migrations that scanning left out, as the starter does.
+	 */
+	record ScannedOut(MigrationIndex index) implements Supplier<MigrationIndex> {
+
+		@Override
+		public MigrationIndex get() {
+			return this.index;
+		}
+
 	}
 
 	/**

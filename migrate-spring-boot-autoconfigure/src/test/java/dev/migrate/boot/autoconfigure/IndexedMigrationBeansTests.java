@@ -10,12 +10,14 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.migrate.MigrationDefinitionException;
 import dev.migrate.MigrationInfo;
 import dev.migrate.Migrator;
 import dev.migrate.boot.autoconfigure.indexed.AddCrateLabel;
 import dev.migrate.boot.autoconfigure.indexed.CreateCrates;
+import dev.migrate.boot.autoconfigure.scanned.CreateShelves;
 import dev.migrate.index.MigrationIndex;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +37,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -85,6 +88,14 @@ class IndexedMigrationBeansTests {
 				.containsExactly("APPLIED", "APPLIED");
 			assertThat(context.getBeanNamesForType(CreateCrates.class)).isEmpty();
 			assertThat(context.getBeanNamesForType(AddCrateLabel.class)).isEmpty();
+			// What migrate-test's verifiers take the migrations that are not beans from.
+			assertThat(context
+				.<Supplier<MigrationIndex>>getBeanProvider(
+						ResolvableType.forClassWithGenerics(Supplier.class, MigrationIndex.class))
+				.orderedStream()
+				.toList()).singleElement()
+				.satisfies((index) -> assertThat(index.get().entries()).extracting(MigrationIndex.Entry::className)
+					.containsExactly(CreateCrates.class.getName(), AddCrateLabel.class.getName()));
 		}
 		assertThat(CreateCrates.instances.get()).isZero();
 		assertThat(AddCrateLabel.instances.get()).isZero();
@@ -146,6 +157,20 @@ class IndexedMigrationBeansTests {
 				.isEqualTo(AddCrateLabel.class.getName());
 		}
 		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+	}
+
+	@Test
+	void anIndexedMigrationOutsideTheScannedPackagesIsNotTheApplications() throws IOException {
+		CreateShelves.instances.set(0);
+		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL,
+				CreateShelves.class.getName() + "\t3\t\tDEFAULT\t\t\tYES\t");
+
+		try (ConfigurableApplicationContext context = start(classLoader)) {
+			assertThat(context.getBean(Migrator.class).info().migrations()).extracting(MigrationInfo::beanName)
+				.containsExactly("createCrates", "addCrateLabel");
+		}
+		assertThat(CreateShelves.instances.get()).isZero();
+		assertThat(this.state.hasTable("shelves")).isFalse();
 	}
 
 	@Test
