@@ -1,12 +1,9 @@
 package dev.migrate.test;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +11,7 @@ import java.util.function.Supplier;
 
 import dev.migrate.Migration;
 import dev.migrate.index.MigrationIndex;
-import org.jspecify.annotations.Nullable;
+import dev.migrate.testsupport.IndexClassLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +55,8 @@ class ContextMigrationsTests {
 		Files.writeString(index, "# migrate index of @Migration classes, format 2\n" + CreateParcels.class.getName()
 				+ "\t1\t\tDEFAULT\t\t\tYES\t\n" + AddParcelWeight.class.getName() + "\t2\t\tDEFAULT\t\t\tYES\t\n",
 				StandardCharsets.UTF_8);
-		IndexClassLoader classLoader = new IndexClassLoader(index.toUri().toURL());
+		IndexClassLoader classLoader = new IndexClassLoader(ContextMigrationsTests.class.getClassLoader(),
+				index.toUri().toURL());
 		GenericApplicationContext context = new GenericApplicationContext();
 		context.setClassLoader(classLoader);
 		if (indexEnabled) {
@@ -82,31 +80,6 @@ class ContextMigrationsTests {
 		@Override
 		public MigrationIndex get() {
 			return this.index;
-		}
-
-	}
-
-	/**
-	 * The test's class loader, with the given index as the only one on its class path.
-	 */
-	static final class IndexClassLoader extends ClassLoader {
-
-		private final URL index;
-
-		IndexClassLoader(URL index) {
-			super(ContextMigrationsTests.class.getClassLoader());
-			this.index = index;
-		}
-
-		@Override
-		public @Nullable URL getResource(String name) {
-			return name.equals(MigrationIndex.LOCATION) ? this.index : super.getResource(name);
-		}
-
-		@Override
-		public Enumeration<URL> getResources(String name) throws IOException {
-			return name.equals(MigrationIndex.LOCATION) ? Collections.enumeration(List.of(this.index))
-					: super.getResources(name);
 		}
 
 	}

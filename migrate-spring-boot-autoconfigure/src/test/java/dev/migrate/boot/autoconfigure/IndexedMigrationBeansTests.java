@@ -1,13 +1,10 @@
 package dev.migrate.boot.autoconfigure;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -19,7 +16,7 @@ import dev.migrate.boot.autoconfigure.indexed.AddCrateLabel;
 import dev.migrate.boot.autoconfigure.indexed.CreateCrates;
 import dev.migrate.boot.autoconfigure.scanned.CreateShelves;
 import dev.migrate.index.MigrationIndex;
-import org.jspecify.annotations.Nullable;
+import dev.migrate.testsupport.IndexClassLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -175,7 +172,7 @@ class IndexedMigrationBeansTests {
 
 	@Test
 	void withoutAnIndexTheMigrationsAreScannedAndTheStartSaysSo(CapturedOutput output) {
-		ClassLoader classLoader = new IndexClassLoader(null);
+		ClassLoader classLoader = new IndexClassLoader(IndexedMigrationBeansTests.class.getClassLoader(), null);
 
 		try (ConfigurableApplicationContext context = start(classLoader)) {
 			assertThat(context.getBeanNamesForType(CreateCrates.class)).containsExactly("createCrates");
@@ -227,35 +224,7 @@ class IndexedMigrationBeansTests {
 		Path index = Files.createTempFile(this.directory, "migrations", ".index");
 		Files.writeString(index, "# migrate index of @Migration classes, format 2\n" + String.join("\n", lines) + "\n",
 				StandardCharsets.UTF_8);
-		return new IndexClassLoader(index.toUri().toURL());
-	}
-
-	/**
-	 * The test's class loader, with the given index as the only one on its class path.
-	 */
-	static final class IndexClassLoader extends ClassLoader {
-
-		private final @Nullable URL index;
-
-		IndexClassLoader(@Nullable URL index) {
-			super(IndexedMigrationBeansTests.class.getClassLoader());
-			this.index = index;
-		}
-
-		@Override
-		public @Nullable URL getResource(String name) {
-			return name.equals(MigrationIndex.LOCATION) ? this.index : super.getResource(name);
-		}
-
-		@Override
-		public Enumeration<URL> getResources(String name) throws IOException {
-			if (name.equals(MigrationIndex.LOCATION)) {
-				return (this.index != null) ? Collections.enumeration(List.of(this.index))
-						: Collections.emptyEnumeration();
-			}
-			return super.getResources(name);
-		}
-
+		return new IndexClassLoader(IndexedMigrationBeansTests.class.getClassLoader(), index.toUri().toURL());
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
