@@ -32,7 +32,9 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -171,6 +173,18 @@ class IndexedMigrationBeansTests {
 	}
 
 	@Test
+	void aBeanThatInjectsAnIndexedMigrationFailsTheStartSayingWhy(CapturedOutput output) throws IOException {
+		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL);
+
+		assertThatException()
+			.isThrownBy(() -> start(classLoader, new Class<?>[] { IndexedApplication.class, InjectsAMigration.class }));
+
+		assertThat(output)
+			.contains("A bean asked for migration " + AddCrateLabel.class.getName() + ", which is not a bean")
+			.contains("set migrate.index.enabled=false so that every migration is a bean again");
+	}
+
+	@Test
 	void withoutAnIndexTheMigrationsAreScannedAndTheStartSaysSo(CapturedOutput output) {
 		ClassLoader classLoader = new IndexClassLoader(IndexedMigrationBeansTests.class.getClassLoader(), null);
 
@@ -206,8 +220,11 @@ class IndexedMigrationBeansTests {
 	}
 
 	private ConfigurableApplicationContext start(ClassLoader classLoader, String... properties) {
-		SpringApplication application = new SpringApplication(new DefaultResourceLoader(classLoader),
-				IndexedApplication.class);
+		return start(classLoader, new Class<?>[] { IndexedApplication.class }, properties);
+	}
+
+	private ConfigurableApplicationContext start(ClassLoader classLoader, Class<?>[] sources, String... properties) {
+		SpringApplication application = new SpringApplication(new DefaultResourceLoader(classLoader), sources);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + this.url,
 				"--spring.datasource.username=sa", "--crates.table=crates"));
@@ -232,6 +249,16 @@ class IndexedMigrationBeansTests {
 	@ComponentScan(basePackageClasses = CreateCrates.class,
 			excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 	static class IndexedApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class InjectsAMigration {
+
+		@Bean
+		String labelMigrationName(AddCrateLabel migration) {
+			return migration.toString();
+		}
 
 	}
 
