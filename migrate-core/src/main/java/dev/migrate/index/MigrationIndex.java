@@ -11,11 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 import dev.migrate.TransactionMode;
@@ -62,8 +64,12 @@ public final class MigrationIndex {
 
 	private final List<Entry> entries;
 
-	private MigrationIndex(List<Entry> entries) {
+	// Where each listed class file was found: the jar or directory of its index.
+	private final Map<String, ClassFiles> roots;
+
+	private MigrationIndex(List<Entry> entries, Map<String, ClassFiles> roots) {
 		this.entries = List.copyOf(entries);
+		this.roots = roots;
 	}
 
 	/**
@@ -77,6 +83,7 @@ public final class MigrationIndex {
 	public static @Nullable MigrationIndex read(ClassLoader classLoader) {
 		Assert.notNull(classLoader, "'classLoader' must not be null");
 		Map<String, Entry> entries = new LinkedHashMap<>();
+		Map<String, ClassFiles> roots = new HashMap<>();
 		try {
 			for (URL url : Collections.list(classLoader.getResources(LOCATION))) {
 				List<Entry> listed;
@@ -86,7 +93,10 @@ public final class MigrationIndex {
 				ClassFiles beside = ClassFiles.beside(url);
 				for (Entry entry : listed) {
 					String classFile = ClassFileSource.resourceName(entry.className());
-					if (!beside.contains(classFile) && classLoader.getResource(classFile) == null) {
+					if (beside.contains(classFile)) {
+						roots.put(entry.className(), beside);
+					}
+					else if (classLoader.getResource(classFile) == null) {
 						logger.info("The index of migrations (" + LOCATION + ") is stale: it lists " + entry.className()
 								+ ", which is not on the class path; finding the migrations without it (rebuild to"
 								+ " refresh it)");
@@ -104,7 +114,7 @@ public final class MigrationIndex {
 		if (entries.isEmpty()) {
 			return null;
 		}
-		return new MigrationIndex(new ArrayList<>(entries.values()));
+		return new MigrationIndex(new ArrayList<>(entries.values()), roots);
 	}
 
 	/**
@@ -124,7 +134,7 @@ public final class MigrationIndex {
 	public MigrationIndex only(Collection<String> classNames) {
 		Assert.notNull(classNames, "'classNames' must not be null");
 		return new MigrationIndex(
-				this.entries.stream().filter((entry) -> classNames.contains(entry.className())).toList());
+				this.entries.stream().filter((entry) -> classNames.contains(entry.className())).toList(), this.roots);
 	}
 
 	/**
@@ -138,11 +148,43 @@ public final class MigrationIndex {
 	public List<MigrationSource> sources(ClassLoader classLoader, Function<Class<?>, Object> beans) {
 		Assert.notNull(classLoader, "'classLoader' must not be null");
 		Assert.notNull(beans, "'beans' must not be null");
-		ClassFileSource classFiles = ClassFileSource.of(classLoader);
+		ClassFileSource classFiles = classFiles(classLoader);
 		return this.entries.stream()
 			.map((entry) -> source(entry, entry.beanName(), classFiles,
 					() -> beans.apply(load(classLoader, entry.className()))))
 			.toList();
+	}
+
+	/**
+	 * Where to read the listed classes' files from: the jar or directory of the index
+	 * that lists each (one entry read from a jar already open, a thousand of them in a
+	 * few milliseconds), else the class loader's resources. The class files are those of
+	 * the classes the class loader loads unless another jar earlier on its class path
+	 * holds the same classes, which {@link dev.migrate.Migrator#validate()}, reading the
+	 * loaded classes' own files, would then report.
+	 * @param classLoader the class loader to read class files from when the index's jar
+	 * or directory does not hold them
+	 * @return the source of class files
+	 * @since 0.2.0
+	 */
+	public ClassFileSource classFiles(ClassLoader classLoader) {
+		Assert.notNull(classLoader, "'classLoader' must not be null");
+		ClassFileSource resources = ClassFileSource.of(classLoader);
+		return (className) -> {
+			ClassFiles root = this.roots.get(className);
+			if (root != null) {
+				try {
+					byte[] bytes = root.read(ClassFileSource.resourceName(className));
+					if (bytes != null) {
+						return bytes;
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					// Read it as the class loader finds it.
+				}
+			}
+			return resources.read(className);
+		};
 	}
 
 	/**
@@ -194,10 +236,11 @@ public final class MigrationIndex {
 	 * milliseconds in a new JVM). A class file not found there is looked for on the whole
 	 * class path.
 	 */
-	@FunctionalInterface
 	private interface ClassFiles {
 
 		boolean contains(String classFile);
+
+		byte @Nullable [] read(String classFile) throws IOException;
 
 		static ClassFiles beside(URL index) {
 			try {
@@ -205,21 +248,81 @@ public final class MigrationIndex {
 						&& index.openConnection() instanceof JarURLConnection connection) {
 					// The connection's cached jar, opened to read the index, is not
 					// closed.
-					JarFile jar = connection.getJarFile();
-					// In a Spring Boot jar the classes are below BOOT-INF/classes.
-					return (classFile) -> jar.getEntry(classFile) != null
-							|| jar.getEntry("BOOT-INF/classes/" + classFile) != null;
+					return new JarClassFiles(connection.getJarFile());
 				}
 				if (index.getProtocol().equals("file")) {
 					// .../META-INF/migrate/migrations.index: the root is three levels up.
-					Path root = Path.of(index.toURI()).resolve("../../..").normalize();
-					return (classFile) -> Files.isRegularFile(root.resolve(classFile));
+					return new DirectoryClassFiles(Path.of(index.toURI()).resolve("../../..").normalize());
 				}
 			}
 			catch (IOException | URISyntaxException | RuntimeException ex) {
 				// Look each class file up on the class path.
 			}
-			return (classFile) -> false;
+			return new NoClassFiles();
+		}
+
+	}
+
+	/**
+	 * The class files of a jar, at its root or, in a Spring Boot jar, below
+	 * {@code BOOT-INF/classes}.
+	 */
+	private record JarClassFiles(JarFile jar) implements ClassFiles {
+
+		@Override
+		public boolean contains(String classFile) {
+			return entry(classFile) != null;
+		}
+
+		@Override
+		public byte @Nullable [] read(String classFile) throws IOException {
+			JarEntry entry = entry(classFile);
+			if (entry == null) {
+				return null;
+			}
+			try (InputStream input = this.jar.getInputStream(entry)) {
+				return input.readAllBytes();
+			}
+		}
+
+		private @Nullable JarEntry entry(String classFile) {
+			JarEntry entry = this.jar.getJarEntry(classFile);
+			return (entry != null) ? entry : this.jar.getJarEntry("BOOT-INF/classes/" + classFile);
+		}
+
+	}
+
+	/**
+	 * The class files below a directory.
+	 */
+	private record DirectoryClassFiles(Path root) implements ClassFiles {
+
+		@Override
+		public boolean contains(String classFile) {
+			return Files.isRegularFile(this.root.resolve(classFile));
+		}
+
+		@Override
+		public byte @Nullable [] read(String classFile) throws IOException {
+			Path file = this.root.resolve(classFile);
+			return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+		}
+
+	}
+
+	/**
+	 * No class files of its own: every look-up goes to the class loader.
+	 */
+	private record NoClassFiles() implements ClassFiles {
+
+		@Override
+		public boolean contains(String classFile) {
+			return false;
+		}
+
+		@Override
+		public byte @Nullable [] read(String classFile) {
+			return null;
 		}
 
 	}

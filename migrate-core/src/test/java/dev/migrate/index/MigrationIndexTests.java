@@ -121,12 +121,47 @@ class MigrationIndexTests {
 	}
 
 	@Test
+	void theClassFilesOfAnIndexInAJarAreReadFromTheJarItself() throws IOException {
+		compile(planets("1"), moons());
+		byte[] compiled = Files.readAllBytes(this.classes.resolve("idx/AddMoons.class"));
+		Path jar = jar("app.jar", "");
+
+		try (RecordingClassLoader loader = loader(jar)) {
+			MigrationIndex index = MigrationIndex.read(loader);
+			assertThat(index).isNotNull();
+			assertThat(index.classFiles(loader).read("idx.AddMoons")).isEqualTo(compiled);
+			assertThat(loader.resources).doesNotContain("idx/AddMoons.class");
+			// A class the index does not list is read as the class loader finds it.
+			assertThat(index.classFiles(loader).read("idx.Unlisted")).isNull();
+			assertThat(loader.resources).contains("idx/Unlisted.class");
+		}
+	}
+
+	@Test
+	void anEngineBuiltFromAnIndexInAJarChecksTheAppliedMigrationsWithoutLoadingThem() throws IOException {
+		compile(planets("1"), moons());
+		Path jar = jar("app.jar", "");
+		try (RecordingClassLoader loader = loader(jar)) {
+			migrator(loader).migrate();
+		}
+
+		try (RecordingClassLoader later = loader(jar)) {
+			assertThat(migrator(later).migrate().executions()).isEmpty();
+			assertThat(later.loaded).doesNotContain("idx.CreatePlanets", "idx.AddMoons");
+			assertThat(later.resources).doesNotContain("idx/CreatePlanets.class", "idx/AddMoons.class");
+		}
+	}
+
+	@Test
 	void anIndexInASpringBootJarFindsTheClassesBelowBootInfClasses() throws IOException {
 		compile(planets("1"), moons());
 		Path jar = jar("boot.jar", "BOOT-INF/classes/");
 
 		try (RecordingClassLoader loader = loader(jar)) {
-			assertThat(MigrationIndex.read(loader)).isNotNull();
+			MigrationIndex index = MigrationIndex.read(loader);
+			assertThat(index).isNotNull();
+			assertThat(index.classFiles(loader).read("idx.CreatePlanets"))
+				.isEqualTo(Files.readAllBytes(this.classes.resolve("idx/CreatePlanets.class")));
 		}
 	}
 

@@ -104,9 +104,11 @@ final class MigrationBeans {
 			sources.add(MigrationSource.of(name, bean));
 			indexed.remove(ClassUtils.getUserClass(bean).getName());
 		});
+		MigrationIndex index = MigrationIndexExcludeFilter.of(beanFactory);
+		ClassFileSource indexedClassFiles = (index != null) ? index.classFiles(loader) : classFiles;
 		for (MigrationIndex.Entry entry : indexed.values()) {
 			String name = beanFactory.containsBeanDefinition(entry.beanName()) ? entry.className() : entry.beanName();
-			sources.add(MigrationIndex.source(entry, name, classFiles,
+			sources.add(MigrationIndex.source(entry, name, indexedClassFiles,
 					() -> indexedBean(beanFactory, name, entry.className(), loader)));
 		}
 		return sources;
