@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
+import dev.migrate.MigrationDefinitionException;
 import dev.migrate.TransactionMode;
 import dev.migrate.resolver.ClassFileSource;
 import dev.migrate.resolver.MigrationSource;
@@ -27,7 +29,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -169,22 +173,7 @@ public final class MigrationIndex {
 	 */
 	public ClassFileSource classFiles(ClassLoader classLoader) {
 		Assert.notNull(classLoader, "'classLoader' must not be null");
-		ClassFileSource resources = ClassFileSource.of(classLoader);
-		return (className) -> {
-			ClassFiles root = this.roots.get(className);
-			if (root != null) {
-				try {
-					byte[] bytes = root.read(ClassFileSource.resourceName(className));
-					if (bytes != null) {
-						return bytes;
-					}
-				}
-				catch (IOException | RuntimeException ex) {
-					// Read it as the class loader finds it.
-				}
-			}
-			return resources.read(className);
-		};
+		return new IndexClassFiles(this.roots, ClassFileSource.of(classLoader));
 	}
 
 	/**
@@ -198,8 +187,63 @@ public final class MigrationIndex {
 	 */
 	public static MigrationSource source(Entry entry, String beanName, ClassFileSource classFiles,
 			Supplier<Object> bean) {
+		Supplier<Object> checked = (classFiles instanceof IndexClassFiles indexClassFiles)
+				? () -> indexClassFiles.checkLoaded(beanName, entry.className(), bean.get()) : bean;
 		return new MigrationSource(beanName, entry.className(), entry.version(), entry.description(),
-				entry.transaction(), entry.checksum(), entry.reversible().value, classFiles, bean);
+				entry.transaction(), entry.checksum(), entry.reversible().value, classFiles, checked);
+	}
+
+	/**
+	 * Class files read from the jar or directory of the index that lists each, else from
+	 * the class loader's resources.
+	 */
+	private record IndexClassFiles(Map<String, ClassFiles> roots,
+			ClassFileSource resources) implements ClassFileSource {
+
+		@Override
+		public byte @Nullable [] read(String className) throws IOException {
+			ClassFiles root = this.roots.get(className);
+			if (root != null) {
+				try {
+					byte[] bytes = root.read(ClassFileSource.resourceName(className));
+					if (bytes != null) {
+						return bytes;
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					// Read it as the class loader finds it.
+				}
+			}
+			return this.resources.read(className);
+		}
+
+		/**
+		 * A bean whose class was loaded from another class file than the one its checksum
+		 * is computed from (a second jar earlier on the class path holding a class of
+		 * that name) is refused: its checksum would not be that of the code that runs.
+		 */
+		Object checkLoaded(String beanName, String className, Object bean) {
+			Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+			if (!this.roots.containsKey(className) || !type.getName().equals(className)) {
+				return bean;
+			}
+			ClassLoader loader = (type.getClassLoader() != null) ? type.getClassLoader()
+					: ClassLoader.getSystemClassLoader();
+			try {
+				byte[] loaded = ClassFileSource.of(loader).read(className);
+				if (loaded != null && !Arrays.equals(loaded, read(className))) {
+					throw new MigrationDefinitionException(List.of("bean '" + beanName + "' (" + className
+							+ "): the class loaded is not the class file that the index of migrations (" + LOCATION
+							+ ") lists beside it: another jar earlier on the class path holds a class of that"
+							+ " name. Remove the duplicate class, or find the migrations without the index."));
+				}
+			}
+			catch (IOException ex) {
+				// Unreadable: the checksum, computed from the index's class file, stands.
+			}
+			return bean;
+		}
+
 	}
 
 	/**

@@ -153,6 +153,27 @@ class MigrationIndexTests {
 	}
 
 	@Test
+	void aMigrationLoadedFromAnotherJarThanItsIndexIsRefusedWhenItsBeanIsCreated() throws IOException {
+		compile(planets("1"), moons());
+		Path jar = jar("app.jar", "");
+		// Another class of the same name, earlier on the class path.
+		compileWithoutProcessor(planets("1").replace("id INT", "id BIGINT"));
+		Files.delete(this.classes.resolve(MigrationIndex.LOCATION));
+
+		try (RecordingClassLoader loader = new RecordingClassLoader(
+				new URL[] { this.classes.toUri().toURL(), jar.toUri().toURL() },
+				MigrationIndexTests.class.getClassLoader())) {
+			assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> migrator(loader).migrate())
+				.withMessageContaining(
+						"bean 'createPlanets' (idx.CreatePlanets): the class loaded is not the class file"
+								+ " that the index of migrations (" + MigrationIndex.LOCATION + ") lists beside it");
+		}
+		assertThat(new JdbcTemplate(this.dataSource).queryForObject(
+				"SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'PLANETS'", Integer.class))
+			.isZero();
+	}
+
+	@Test
 	void anIndexInASpringBootJarFindsTheClassesBelowBootInfClasses() throws IOException {
 		compile(planets("1"), moons());
 		Path jar = jar("boot.jar", "BOOT-INF/classes/");
