@@ -162,10 +162,10 @@ public final class MigrationIndex {
 	/**
 	 * Where to read the listed classes' files from: the jar or directory of the index
 	 * that lists each (one entry read from a jar already open, a thousand of them in a
-	 * few milliseconds), else the class loader's resources. The class files are those of
-	 * the classes the class loader loads unless another jar earlier on its class path
-	 * holds the same classes, which {@link dev.migrate.Migrator#validate()}, reading the
-	 * loaded classes' own files, would then report.
+	 * few milliseconds), else the class loader's resources. A migration whose loaded
+	 * class comes from another class file (another jar earlier on the class path holding
+	 * a class of that name) is refused when its bean is created, by the sources of
+	 * {@link #source(Entry, String, ClassFileSource, Supplier)}.
 	 * @param classLoader the class loader to read class files from when the index's jar
 	 * or directory does not hold them
 	 * @return the source of class files

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import dev.migrate.schema.SchemaObject.Kind;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.util.Assert;
 
@@ -134,7 +135,7 @@ public final class SchemaSnapshot {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			return withoutJit(connection,
-					() -> new SnapshotReader(connection, schema, Set.copyOf(excludedTables)).read(otherSchemas));
+					(reading) -> new SnapshotReader(reading, schema, Set.copyOf(excludedTables)).read(otherSchemas));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not read the schema "
@@ -151,13 +152,14 @@ public final class SchemaSnapshot {
 	// query
 	// that runs in milliseconds, several per snapshot. Off while the snapshot reads, then
 	// back to the session's own setting.
-	private static SchemaSnapshot withoutJit(Connection connection, SnapshotRead read) throws SQLException {
+	private static SchemaSnapshot withoutJit(Connection connection, ConnectionCallback<SchemaSnapshot> read)
+			throws SQLException {
 		if (!"PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
-			return read.read();
+			return read.doInConnection(connection);
 		}
 		String jit = jit(connection, "off");
 		try {
-			return read.read();
+			return read.doInConnection(connection);
 		}
 		finally {
 			jit(connection, jit);
@@ -177,13 +179,6 @@ public final class SchemaSnapshot {
 			set.executeQuery().close();
 		}
 		return before;
-	}
-
-	@FunctionalInterface
-	private interface SnapshotRead {
-
-		SchemaSnapshot read() throws SQLException;
-
 	}
 
 	/**

@@ -36,7 +36,7 @@ class IndexedMigrationInjectionFailureAnalyzer extends AbstractFailureAnalyzer<N
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
 		Class<?> type = (cause.getResolvableType() != null) ? cause.getResolvableType().resolve() : null;
 		if (type == null || this.classLoader == null || this.environment == null
-				|| !this.environment.getProperty("migrate.index.enabled", Boolean.class, false)) {
+				|| !MigrationIndexInitializer.usesIndex(this.environment)) {
 			return null;
 		}
 		MigrationIndex index = MigrationIndex.read(this.classLoader);

@@ -65,7 +65,8 @@ final class MigrationBeans {
 				: ClassUtils.getDefaultClassLoader();
 		ClassLoader loader = (classLoader != null) ? classLoader : MigrationBeans.class.getClassLoader();
 		ClassFileSource classFiles = ClassFileSource.of(loader);
-		Map<String, MigrationIndex.Entry> indexed = indexed(beanFactory, database);
+		MigrationIndex index = MigrationIndexExcludeFilter.of(beanFactory);
+		Map<String, MigrationIndex.Entry> indexed = indexed(index, database);
 		List<MigrationSource> sources = new ArrayList<>();
 		Map<String, Object> others = new LinkedHashMap<>();
 		for (String name : beanFactory.getBeanDefinitionNames()) {
@@ -77,14 +78,11 @@ final class MigrationBeans {
 			if (migration != null && database != null && !database.equals(migration.getString("database"))) {
 				continue;
 			}
-			if (migration != null && definition.getBeanClassName() != null
-					&& indexed.containsKey(definition.getBeanClassName())) {
-				// Registered all the same (a scan without Boot's TypeExcludeFilter): the
-				// bean it is.
-				indexed.remove(definition.getBeanClassName());
-			}
 			if (migration != null) {
 				AnnotationMetadata metadata = ((AnnotatedBeanDefinition) definition).getMetadata();
+				// Registered all the same (by a second scan without Boot's
+				// TypeExcludeFilter): the bean it is.
+				indexed.remove(metadata.getClassName());
 				sources.add(new MigrationSource(name, metadata.getClassName(), migration.getString("version"),
 						migration.getString("description"),
 						migration.getEnum("transaction", dev.migrate.TransactionMode.class),
@@ -104,7 +102,6 @@ final class MigrationBeans {
 			sources.add(MigrationSource.of(name, bean));
 			indexed.remove(ClassUtils.getUserClass(bean).getName());
 		});
-		MigrationIndex index = MigrationIndexExcludeFilter.of(beanFactory);
 		ClassFileSource indexedClassFiles = (index != null) ? index.classFiles(loader) : classFiles;
 		for (MigrationIndex.Entry entry : indexed.values()) {
 			String name = beanFactory.containsBeanDefinition(entry.beanName()) ? entry.className() : entry.beanName();
@@ -118,9 +115,8 @@ final class MigrationBeans {
 	 * The migrations of one database (or all) that the build-time index lists and
 	 * component scanning left out ({@code migrate.index.enabled}), by class name.
 	 */
-	private static Map<String, MigrationIndex.Entry> indexed(ConfigurableListableBeanFactory beanFactory,
+	private static Map<String, MigrationIndex.Entry> indexed(@Nullable MigrationIndex index,
 			@Nullable String database) {
-		MigrationIndex index = MigrationIndexExcludeFilter.of(beanFactory);
 		Map<String, MigrationIndex.Entry> indexed = new LinkedHashMap<>();
 		if (index != null) {
 			for (MigrationIndex.Entry entry : index.entries()) {
@@ -169,7 +165,7 @@ final class MigrationBeans {
 	 */
 	static Map<String, NamedDatabase> namedDatabases(ConfigurableListableBeanFactory beanFactory) {
 		Map<String, NamedDatabase> named = new LinkedHashMap<>();
-		for (MigrationIndex.Entry entry : indexed(beanFactory, null).values()) {
+		for (MigrationIndex.Entry entry : indexed(MigrationIndexExcludeFilter.of(beanFactory), null).values()) {
 			if (!entry.database().isEmpty()) {
 				named.put(entry.beanName(), new NamedDatabase(entry.className(), entry.database()));
 			}

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.aot.AbstractAotProcessor;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -27,10 +28,7 @@ public class MigrationIndexInitializer implements ApplicationContextInitializer<
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		Binder binder = Binder.get(context.getEnvironment());
-		if (!binder.bind("migrate.enabled", Boolean.class).orElse(true)
-				|| !binder.bind("migrate.index.enabled", Boolean.class).orElse(false)
-				|| AotDetector.useGeneratedArtifacts() || Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+		if (!usesIndex(context.getEnvironment())) {
 			return;
 		}
 		ClassLoader classLoader = (context.getClassLoader() != null) ? context.getClassLoader()
@@ -49,6 +47,17 @@ public class MigrationIndexInitializer implements ApplicationContextInitializer<
 			context.getBeanFactory()
 				.registerSingleton(MigrationIndexExcludeFilter.BEAN_NAME, new MigrationIndexExcludeFilter(index));
 		}
+	}
+
+	/**
+	 * Whether an application with this environment takes its migrations from the index:
+	 * migrate and {@code migrate.index.enabled} on, and no ahead-of-time processing.
+	 */
+	static boolean usesIndex(Environment environment) {
+		Binder binder = Binder.get(environment);
+		return binder.bind("migrate.enabled", Boolean.class).orElse(true)
+				&& binder.bind("migrate.index.enabled", Boolean.class).orElse(false)
+				&& !AotDetector.useGeneratedArtifacts() && !Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING);
 	}
 
 }
