@@ -1,10 +1,8 @@
 package dev.migrate.index;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,12 +10,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import dev.migrate.MigrationDefinitionException;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
+import dev.migrate.testsupport.CompiledClasses;
 import dev.migrate.testsupport.TestDatabase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -319,23 +316,7 @@ class MigrationIndexTests {
 	}
 
 	private void compile(boolean withProcessor, String... sources) throws IOException {
-		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-		List<String> files = new java.util.ArrayList<>();
-		for (String source : sources) {
-			String name = source.substring(source.indexOf("public class ") + 13).split("\\s")[0];
-			Path file = this.sources.resolve(name + ".java");
-			Files.writeString(file, source, StandardCharsets.UTF_8);
-			files.add(file.toString());
-		}
-		List<String> arguments = new java.util.ArrayList<>(List.of("-d", this.classes.toString(), "-classpath",
-				System.getProperty("java.class.path"), "-proc:" + (withProcessor ? "full" : "none")));
-		if (withProcessor) {
-			arguments.addAll(List.of("-processor", MigrationIndexProcessor.class.getName()));
-		}
-		arguments.addAll(files);
-		StringWriter errors = new StringWriter();
-		int exit = compiler.run(null, null, null, arguments.toArray(String[]::new));
-		assertThat(exit).as(errors.toString()).isZero();
+		CompiledClasses.compile(this.sources, this.classes, withProcessor, sources);
 	}
 
 	/**
@@ -343,18 +324,7 @@ class MigrationIndexTests {
 	 * prefix (empty, or {@code BOOT-INF/classes/} as Spring Boot lays them out).
 	 */
 	private Path jar(String name, String classesPrefix) throws IOException {
-		Path jar = this.sources.resolve(name);
-		try (java.util.jar.JarOutputStream output = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
-				java.util.stream.Stream<Path> files = Files.walk(this.classes)) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				String entry = this.classes.relativize(file).toString().replace('\\', '/');
-				output.putNextEntry(
-						new java.util.jar.JarEntry(entry.startsWith("META-INF/") ? entry : classesPrefix + entry));
-				output.write(Files.readAllBytes(file));
-				output.closeEntry();
-			}
-		}
-		return jar;
+		return CompiledClasses.jar(this.classes, this.sources.resolve(name), classesPrefix);
 	}
 
 	private RecordingClassLoader loader(Path jar) throws IOException {

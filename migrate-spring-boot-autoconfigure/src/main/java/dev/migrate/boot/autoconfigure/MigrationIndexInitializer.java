@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -17,8 +18,10 @@ import org.springframework.util.ClassUtils;
  * before the application's configuration is parsed and registers a
  * {@link MigrationIndexExcludeFilter}, so that component scanning (through
  * {@code @SpringBootApplication}'s {@code TypeExcludeFilter}) leaves the listed
- * migrations to the engine. Does nothing for ahead-of-time processing, whose generated
- * bean definitions keep every migration a bean, nor without an index, which it says.
+ * migrations to the engine; scanning meets the listed class files through
+ * {@link IndexedMetadataReader}s, without parsing them. Does nothing for ahead-of-time
+ * processing, whose generated bean definitions keep every migration a bean, nor without
+ * an index, which it says.
  *
  * @since 0.2.0
  */
@@ -46,6 +49,15 @@ public class MigrationIndexInitializer implements ApplicationContextInitializer<
 		if (index != null && !context.getBeanFactory().containsSingleton(MigrationIndexExcludeFilter.BEAN_NAME)) {
 			context.getBeanFactory()
 				.registerSingleton(MigrationIndexExcludeFilter.BEAN_NAME, new MigrationIndexExcludeFilter(index));
+			if (context instanceof DefaultResourceLoader resourceLoader) {
+				// Scanning meets the listed class files without parsing them.
+				int cached = IndexedMetadataReader.cache(resourceLoader, classLoader, index);
+				if (logger.isDebugEnabled()) {
+					logger.debug("Cached the metadata of " + index.entries().size() + " migrations listed in "
+							+ MigrationIndex.LOCATION + " under " + cached + " class path locations, for component"
+							+ " scanning to meet their class files without parsing them");
+				}
+			}
 		}
 	}
 

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import dev.migrate.MigrationDefinitionException;
 import dev.migrate.MigrationInfo;
 import dev.migrate.Migrator;
 import dev.migrate.boot.autoconfigure.indexed.AddCrateLabel;
 import dev.migrate.boot.autoconfigure.indexed.CreateCrates;
+import dev.migrate.boot.autoconfigure.indexedproxied.FillCrates;
 import dev.migrate.boot.autoconfigure.scanned.CreateShelves;
 import dev.migrate.index.MigrationIndex;
 import dev.migrate.testsupport.IndexClassLoader;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -38,7 +42,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -173,6 +179,27 @@ class IndexedMigrationBeansTests {
 	}
 
 	@Test
+	void anIndexedMigrationBehindATransactionalProxyRunsAndRollsBackAsTheProxy() throws IOException {
+		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL,
+				FillCrates.class.getName() + "\t3\tFill crates\tDEFAULT\t\t\tYES\t");
+		Class<?>[] sources = { IndexedApplication.class, ProxiedMigrations.class };
+
+		try (ConfigurableApplicationContext context = start(classLoader, sources, "crates.label=fragile")) {
+			assertThat(AopUtils.isAopProxy(context.getBean("fillCrates"))).isTrue();
+		}
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS", "3:SUCCESS");
+		assertThat(this.state.count("crates")).isOne();
+
+		try (ConfigurableApplicationContext context = start(classLoader, sources)) {
+			assertThat(context.getBeanNamesForType(FillCrates.class)).isEmpty();
+			context.getBean(Migrator.class).rollback(1);
+			assertThat(AopUtils.isAopProxy(context.getBean("fillCrates"))).isTrue();
+		}
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS", "3:ROLLED_BACK");
+		assertThat(this.state.count("crates")).isZero();
+	}
+
+	@Test
 	void aBeanThatInjectsAnIndexedMigrationFailsTheStartSayingWhy(CapturedOutput output) throws IOException {
 		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL);
 
@@ -249,6 +276,19 @@ class IndexedMigrationBeansTests {
 	@ComponentScan(basePackageClasses = CreateCrates.class,
 			excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 	static class IndexedApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableTransactionManagement
+	@ComponentScan(basePackageClasses = FillCrates.class,
+			excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+	static class ProxiedMigrations {
+
+		@Bean
+		DataSourceTransactionManager transactionManager(DataSource dataSource) {
+			return new DataSourceTransactionManager(dataSource);
+		}
 
 	}
 

@@ -1,0 +1,94 @@
+package dev.migrate.testsupport;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import dev.migrate.index.MigrationIndexProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sources compiled during a test, with or without migrate's annotation processor (which
+ * writes the index of migrations beside the classes), and the classes put in a jar.
+ */
+public final class CompiledClasses {
+
+	private CompiledClasses() {
+	}
+
+	/**
+	 * Compile sources against the test's class path.
+	 * @param sourceDirectory where to write the source files
+	 * @param classes where to write the class files
+	 * @param withProcessor whether migrate's annotation processor runs
+	 * @param sources the sources, each one public class
+	 * @throws IOException if a file cannot be written
+	 */
+	public static void compile(Path sourceDirectory, Path classes, boolean withProcessor, String... sources)
+			throws IOException {
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		List<String> files = new ArrayList<>();
+		for (String source : sources) {
+			String name = source.substring(source.indexOf("public class ") + 13).split("\\s")[0];
+			Path file = sourceDirectory.resolve(name + ".java");
+			Files.writeString(file, source, StandardCharsets.UTF_8);
+			files.add(file.toString());
+		}
+		List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
+				System.getProperty("java.class.path"), "-proc:" + (withProcessor ? "full" : "none")));
+		if (withProcessor) {
+			arguments.addAll(List.of("-processor", MigrationIndexProcessor.class.getName()));
+		}
+		arguments.addAll(files);
+		StringWriter errors = new StringWriter();
+		int exit = compiler.run(null, null, null, arguments.toArray(String[]::new));
+		assertThat(exit).as(errors.toString()).isZero();
+	}
+
+	/**
+	 * Put compiled classes in a jar: the files below {@code META-INF} at its root, the
+	 * class files below a prefix (empty, or {@code BOOT-INF/classes/} as Spring Boot lays
+	 * them out).
+	 * @param classes the compiled classes
+	 * @param jar the jar to write
+	 * @param classesPrefix the prefix of the class files' entries
+	 * @return the jar
+	 * @throws IOException if it cannot be written
+	 */
+	public static Path jar(Path classes, Path jar, String classesPrefix) throws IOException {
+		try (JarOutputStream output = new JarOutputStream(Files.newOutputStream(jar));
+				Stream<Path> files = Files.walk(classes)) {
+			Set<String> directories = new HashSet<>();
+			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+				String path = classes.relativize(file).toString().replace('\\', '/');
+				String entry = path.startsWith("META-INF/") ? path : classesPrefix + path;
+				// Directory entries, as a build writes them: class path scanning lists a
+				// package through them.
+				for (int slash = entry.indexOf('/'); slash > 0; slash = entry.indexOf('/', slash + 1)) {
+					if (directories.add(entry.substring(0, slash + 1))) {
+						output.putNextEntry(new JarEntry(entry.substring(0, slash + 1)));
+						output.closeEntry();
+					}
+				}
+				output.putNextEntry(new JarEntry(entry));
+				output.write(Files.readAllBytes(file));
+				output.closeEntry();
+			}
+		}
+		return jar;
+	}
+
+}

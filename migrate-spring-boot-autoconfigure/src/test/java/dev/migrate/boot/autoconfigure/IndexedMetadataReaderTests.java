@@ -1,0 +1,215 @@
+package dev.migrate.boot.autoconfigure;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.migrate.index.MigrationIndex;
+import dev.migrate.testsupport.CompiledClasses;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With {@code migrate.index.enabled=true}, component scanning meets the class files that
+ * the index lists through {@link IndexedMetadataReader}s and leaves them out without
+ * parsing them, whether they are in a directory or a jar of the class path. Sources are
+ * compiled here with migrate's annotation processor, so that the index sits beside its
+ * classes as in a build.
+ */
+class IndexedMetadataReaderTests {
+
+	private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+	private final DatabaseState state = new DatabaseState(
+			DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(this.url).username("sa").build());
+
+	@TempDir
+	Path sources;
+
+	@TempDir
+	Path classes;
+
+	@Test
+	void scanningLeavesOutTheIndexedClassFilesOfADirectoryWithoutParsingThem() throws IOException {
+		compileMigrations();
+		try (URLClassLoader classLoader = onlyIndex(this.classes)) {
+			assertScannedWithoutParsing(classLoader);
+		}
+	}
+
+	@Test
+	void scanningLeavesOutTheIndexedClassFilesOfAJarWithoutParsingThem() throws IOException {
+		compileMigrations();
+		Path jar = CompiledClasses.jar(this.classes, this.sources.resolve("app.jar"), "");
+		try (URLClassLoader classLoader = onlyIndex(jar)) {
+			assertScannedWithoutParsing(classLoader);
+		}
+	}
+
+	@Test
+	void aFilterThatAsksForMoreThanTheClassNameHasTheClassFileParsed() throws IOException {
+		compileMigrations();
+		try (URLClassLoader classLoader = onlyIndex(this.classes)) {
+			start(classLoader).close();
+			MigrationIndex index = MigrationIndex.read(classLoader);
+			assertThat(index).isNotNull();
+			GenericApplicationContext context = new GenericApplicationContext();
+			context.setClassLoader(classLoader);
+			assertThat(IndexedMetadataReader.cache(context, classLoader, index)).isEqualTo(2);
+			MetadataReader reader = context.getResourceCache(MetadataReader.class)
+				.values()
+				.stream()
+				.filter((cached) -> cached.getClassMetadata().getClassName().equals("idxboot.CreateCrates"))
+				.findFirst()
+				.orElseThrow();
+
+			assertThat(reader.getAnnotationMetadata().hasAnnotation("dev.migrate.Migration")).isTrue();
+			assertThat(reader.getClassMetadata().isConcrete()).isTrue();
+			assertThat(((IndexedMetadataReader) reader).isParsed()).isTrue();
+		}
+	}
+
+	private void assertScannedWithoutParsing(ClassLoader classLoader) {
+		CachedReaders readers = new CachedReaders();
+		try (ConfigurableApplicationContext context = start(classLoader, readers)) {
+			// Scanning met both and left them to the engine.
+			assertThat(MigrationIndexExcludeFilter.of(context.getBeanFactory())).isNotNull()
+				.satisfies((index) -> assertThat(index.entries()).extracting(MigrationIndex.Entry::className)
+					.containsExactlyInAnyOrder("idxboot.CreateCrates", "idxboot.AddCrateLabel"));
+		}
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+		// One reader per class file, scanning having met each under the key it was cached
+		// under (else it would have cached one of its own), none of them parsed.
+		assertThat(readers.classFiles).hasSize(2)
+			.allSatisfy((resource, reader) -> assertThat(reader).isInstanceOfSatisfying(IndexedMetadataReader.class,
+					(indexed) -> assertThat(indexed.isParsed()).isFalse()));
+		assertThat(readers.classFiles.keySet()).extracting(Resource::getFilename)
+			.containsExactlyInAnyOrder("CreateCrates.class", "AddCrateLabel.class");
+	}
+
+	private ConfigurableApplicationContext start(ClassLoader classLoader, CachedReaders... readers) {
+		SpringApplication application = new SpringApplication(new DefaultResourceLoader(classLoader),
+				ScanningApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		for (CachedReaders reader : readers) {
+			application.addInitializers(reader);
+		}
+		return application.run("--spring.datasource.url=" + this.url, "--spring.datasource.username=sa",
+				"--migrate.index.enabled=true");
+	}
+
+	private void compileMigrations() throws IOException {
+		CompiledClasses.compile(this.sources, this.classes, true, """
+				package idxboot;
+
+				import dev.migrate.Migration;
+				import org.springframework.jdbc.core.JdbcTemplate;
+
+				@Migration(version = "1")
+				public class CreateCrates {
+
+					public void up(JdbcTemplate jdbc) {
+						jdbc.execute("CREATE TABLE crates (id INT)");
+					}
+
+					public void down(JdbcTemplate jdbc) {
+						jdbc.execute("DROP TABLE crates");
+					}
+
+				}
+				""", """
+				package idxboot;
+
+				import dev.migrate.Migration;
+				import org.springframework.jdbc.core.JdbcTemplate;
+
+				@Migration(version = "2")
+				public class AddCrateLabel {
+
+					public void up(JdbcTemplate jdbc) {
+						jdbc.execute("ALTER TABLE crates ADD COLUMN label VARCHAR(20)");
+					}
+
+					public void down(JdbcTemplate jdbc) {
+						jdbc.execute("ALTER TABLE crates DROP COLUMN label");
+					}
+
+				}
+				""");
+	}
+
+	/**
+	 * A class loader with the compiled classes and their index, and no other index.
+	 */
+	private static URLClassLoader onlyIndex(Path classPathEntry) throws IOException {
+		return new URLClassLoader(new URL[] { classPathEntry.toUri().toURL() },
+				IndexedMetadataReaderTests.class.getClassLoader()) {
+
+			@Override
+			public Enumeration<URL> getResources(String name) throws IOException {
+				return name.equals(MigrationIndex.LOCATION) ? findResources(name) : super.getResources(name);
+			}
+
+			@Override
+			public URL getResource(String name) {
+				return name.equals(MigrationIndex.LOCATION) ? findResource(name) : super.getResource(name);
+			}
+
+		};
+	}
+
+	/**
+	 * The context's cached metadata readers of the compiled class files, as component
+	 * scanning left them (the context clears its cache when refreshed).
+	 */
+	static final class CachedReaders
+			implements org.springframework.context.ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		Map<Resource, MetadataReader> classFiles = Map.of();
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			context.addBeanFactoryPostProcessor((beanFactory) -> this.classFiles = Map
+				.copyOf(((DefaultResourceLoader) context).getResourceCache(MetadataReader.class)
+					.entrySet()
+					.stream()
+					.filter((entry) -> String.valueOf(entry.getKey().getFilename()).endsWith(".class")
+							&& entry.getKey().toString().contains("idxboot"))
+					.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class })
+	@ComponentScan(basePackages = "idxboot",
+			excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+	static class ScanningApplication {
+
+	}
+
+}
