@@ -14,6 +14,8 @@ import dev.migrate.lock.MigrationLocks;
 import dev.migrate.resolver.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * What every operation works with, built once per engine on first use of the database:
  * the settings, the migrations in the code, the database's dialect, the history table,
@@ -32,11 +34,13 @@ public final class Engine {
 
 	private final SchemaHistory history;
 
-	private final MigrationLock lock;
+	// Built on first use: a start with nothing pending takes no lock and runs nothing, so
+	// it need not load their classes.
+	private final SingletonSupplier<MigrationLock> lock;
 
-	private final MigrationExecutor executor;
+	private final SingletonSupplier<MigrationExecutor> executor;
 
-	private final MigrationPlanner planner;
+	private final SingletonSupplier<MigrationPlanner> planner;
 
 	private final ChecksumCheck checksums = ChecksumCheck.readingClassFiles();
 
@@ -58,11 +62,12 @@ public final class Engine {
 		// The engine's own statements auto-commit, outside any transaction of the caller.
 		DataSource ownStatements = new AutoCommitDataSource(dataSource);
 		this.history = new SchemaHistory(ownStatements, this.dialect, settings.schema(), settings.table());
-		this.lock = MigrationLocks.create(this.dialect, ownStatements, settings.schema(), settings.table(),
-				settings.lockLease());
-		this.executor = new MigrationExecutor(dataSource, this.dialect, this.database, this.history,
-				settings.transactionMode(), this::installedBy, settings.listeners());
-		this.planner = new MigrationPlanner(dataSource, this.dialect, this.database, settings.transactionMode());
+		this.lock = SingletonSupplier.of(() -> MigrationLocks.create(this.dialect, ownStatements, settings.schema(),
+				settings.table(), settings.lockLease()));
+		this.executor = SingletonSupplier.of(() -> new MigrationExecutor(dataSource, this.dialect, this.database,
+				this.history, settings.transactionMode(), this::installedBy, settings.listeners()));
+		this.planner = SingletonSupplier
+			.of(() -> new MigrationPlanner(dataSource, this.dialect, this.database, settings.transactionMode()));
 	}
 
 	public EngineSettings settings() {
@@ -86,15 +91,15 @@ public final class Engine {
 	}
 
 	public MigrationLock lock() {
-		return this.lock;
+		return this.lock.obtain();
 	}
 
 	public MigrationExecutor executor() {
-		return this.executor;
+		return this.executor.obtain();
 	}
 
 	public MigrationPlanner planner() {
-		return this.planner;
+		return this.planner.obtain();
 	}
 
 	/**
