@@ -1,22 +1,21 @@
 package dev.migrate.benchmarks;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.Enumeration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import dev.migrate.index.MigrationIndex;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -25,12 +24,14 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.context.annotation.ScannedGenericBeanDefinition;
-import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
-import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,22 +40,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link ApplicationReadyEvent}, when it prints {@code READY} and exits: the parent
  * measures from launching the JVM to reading that line. The application connects to the
  * database in an {@link ApplicationRunner} (as an application using it would), with one
- * of four set-ups:
+ * of these set-ups:
  * <ul>
  * <li>{@code none}: no migration tool (migrate's and Flyway's auto-configurations
  * excluded);</li>
  * <li>{@code beans}: no migration tool, the same N classes as lazy bean definitions: what
  * N bean definitions cost Spring itself;</li>
+ * <li>{@code scanned}: no migration tool, the first N generated {@code @Migration}
+ * classes met by component scanning and not registered: what scanning them costs;</li>
  * <li>{@code migrate}: migrate's starter with the first N generated {@code @Migration}
- * classes as bean definitions of the kind component scanning registers (read with ASM,
- * the classes not loaded);</li>
+ * classes registered by component scanning;</li>
  * <li>{@code migrate-index}: migrate's starter with {@code migrate.index.enabled=true}
- * and the build-time index of the first N classes: the class files read and passed to the
- * exclude filters as component scanning does, none registered, as the starter's filter
- * leaves them out;</li>
+ * and the build-time index in this module's jar (of all the generated classes): component
+ * scanning meets the first N and the starter's filter leaves them out;</li>
  * <li>{@code flyway}: Spring Boot's Flyway support with N SQL files.</li>
  * </ul>
- * Arguments: setup n url user password sqlDirectory indexFile.
+ * Component scanning is that of {@code @SpringBootApplication} ({@link FirstClassesScan})
+ * of a package holding the first N generated classes.
+ * <p>
+ * Arguments: setup n url user password sqlDirectory.
  */
 public final class BootApplicationRun {
 
@@ -88,24 +92,23 @@ public final class BootApplicationRun {
 			}
 			default -> throw new IllegalArgumentException("Unknown set-up '" + setup + "'");
 		}
-		SpringApplication application = setup.equals("migrate-index")
-				? new SpringApplication(new DefaultResourceLoader(new IndexClassLoader(Path.of(args[6]))),
-						Application.class)
-				: new SpringApplication(Application.class);
+		SpringApplication application = new SpringApplication(Application.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setDefaultProperties(properties);
-		if (setup.equals("scanned") || setup.equals("migrate-index")) {
-			application.addInitializers((context) -> read(context.getBeanFactory(),
-					new CachingMetadataReaderFactory(context.getClassLoader()), Workload.migrateClassNames(n)));
+		if (setup.equals("scanned") || setup.equals("migrate") || setup.equals("migrate-index")) {
+			// Registered with migrate; else met and not registered (with the index, its
+			// filter leaves them out).
+			boolean register = setup.equals("migrate");
+			application.addInitializers((context) -> context
+				.addBeanFactoryPostProcessor(new FirstClassesScan(context, Workload.migrateClassNames(n), register)));
 		}
-		if (setup.equals("migrate") || setup.equals("beans")) {
-			// With migrate the definitions are made lazy by its starter; without it, as
-			// lazy as migrate makes them, so that only the cost of having them differs.
-			boolean lazy = setup.equals("beans");
+		if (setup.equals("beans")) {
+			// As lazy as migrate makes its migrations' definitions, so that only the cost
+			// of having them differs.
 			application.addInitializers((context) -> register((BeanDefinitionRegistry) context,
-					new CachingMetadataReaderFactory(context.getClassLoader()), Workload.migrateClassNames(n), lazy));
+					new CachingMetadataReaderFactory(context.getClassLoader()), Workload.migrateClassNames(n)));
 		}
 		application.addListeners((event) -> {
 			if (event instanceof ApplicationReadyEvent) {
@@ -117,33 +120,14 @@ public final class BootApplicationRun {
 		application.run();
 	}
 
-	/**
-	 * What component scanning does with classes it does not register: reads them and asks
-	 * the exclude filters of {@code @SpringBootApplication} (migrate's, with the index).
-	 */
-	private static void read(BeanFactory beanFactory, MetadataReaderFactory readers, List<String> classNames) {
-		TypeExcludeFilter excludeFilter = new TypeExcludeFilter();
-		excludeFilter.setBeanFactory(beanFactory);
-		try {
-			for (String className : classNames) {
-				MetadataReader reader = readers.getMetadataReader(className);
-				reader.getAnnotationMetadata();
-				excludeFilter.match(reader, readers);
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** The bean definitions component scanning would register for these classes. */
+	/** The bean definitions component scanning would register for these classes, lazy. */
 	private static void register(BeanDefinitionRegistry registry, MetadataReaderFactory readers,
-			List<String> classNames, boolean lazy) {
+			List<String> classNames) {
 		try {
 			for (String className : classNames) {
 				ScannedGenericBeanDefinition definition = new ScannedGenericBeanDefinition(
 						readers.getMetadataReader(className));
-				definition.setLazyInit(lazy);
+				definition.setLazyInit(true);
 				registry.registerBeanDefinition(
 						AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, registry), definition);
 			}
@@ -154,31 +138,73 @@ public final class BootApplicationRun {
 	}
 
 	/**
-	 * The application's class loader, with one index of migrations on its class path.
+	 * Component scanning as {@code @SpringBootApplication} has it (a scanner reading
+	 * through the context's cache of metadata readers, with {@code TypeExcludeFilter}),
+	 * when it has it (in a registry post-processor, before the configuration classes are
+	 * parsed), of the generated package, in which it finds only the first N classes.
 	 */
-	static final class IndexClassLoader extends ClassLoader {
+	private static final class FirstClassesScan implements BeanDefinitionRegistryPostProcessor {
 
-		private final URL index;
+		private final ConfigurableApplicationContext context;
 
-		IndexClassLoader(Path index) {
-			super(BootApplicationRun.class.getClassLoader());
-			try {
-				this.index = index.toUri().toURL();
+		private final Set<String> fileNames;
+
+		private final boolean register;
+
+		FirstClassesScan(ConfigurableApplicationContext context, List<String> classNames, boolean register) {
+			this.context = context;
+			this.fileNames = classNames.stream()
+				.map((name) -> name.substring(name.lastIndexOf('.') + 1) + ".class")
+				.collect(Collectors.toSet());
+			this.register = register;
+		}
+
+		@Override
+		public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+			ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(registry, true,
+					this.context.getEnvironment(), new FirstClasses(this.context, this.fileNames));
+			// As @ComponentScan's scanner has it: the context's cache.
+			scanner.setMetadataReaderFactory(new CachingMetadataReaderFactory(this.context));
+			TypeExcludeFilter excludeFilter = new TypeExcludeFilter();
+			excludeFilter.setBeanFactory(this.context.getBeanFactory());
+			scanner.addExcludeFilter(excludeFilter);
+			String basePackage = Workload.MIGRATE_PACKAGE.substring(0, Workload.MIGRATE_PACKAGE.length() - 1);
+			if (this.register) {
+				scanner.scan(basePackage);
 			}
-			catch (MalformedURLException ex) {
-				throw new IllegalArgumentException(ex);
+			else {
+				scanner.findCandidateComponents(basePackage);
 			}
 		}
 
 		@Override
-		public @Nullable URL getResource(String name) {
-			return name.equals(MigrationIndex.LOCATION) ? this.index : super.getResource(name);
+		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		}
+
+	}
+
+	/**
+	 * The class path as scanning resolves it, where a pattern finds only the named class
+	 * files.
+	 */
+	private record FirstClasses(ResourcePatternResolver resolver,
+			Set<String> fileNames) implements ResourcePatternResolver {
+
+		@Override
+		public Resource[] getResources(String locationPattern) throws IOException {
+			return Arrays.stream(this.resolver.getResources(locationPattern))
+				.filter((resource) -> this.fileNames.contains(resource.getFilename()))
+				.toArray(Resource[]::new);
 		}
 
 		@Override
-		public Enumeration<URL> getResources(String name) throws IOException {
-			return name.equals(MigrationIndex.LOCATION) ? Collections.enumeration(List.of(this.index))
-					: super.getResources(name);
+		public Resource getResource(String location) {
+			return this.resolver.getResource(location);
+		}
+
+		@Override
+		public @Nullable ClassLoader getClassLoader() {
+			return this.resolver.getClassLoader();
 		}
 
 	}

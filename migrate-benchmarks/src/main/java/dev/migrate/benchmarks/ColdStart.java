@@ -157,7 +157,6 @@ public final class ColdStart {
 
 	private static String boot(Database database, int n, int rounds, Path workDirectory) throws Exception {
 		Path sql = Workload.flywaySqlDirectory(workDirectory, n);
-		Path index = Workload.migrateIndex(workDirectory, n);
 		Map<String, Database.Target> targets = new LinkedHashMap<>();
 		Map<String, List<Long>> times = new LinkedHashMap<>();
 		try {
@@ -165,16 +164,16 @@ public final class ColdStart {
 				Database.Target target = database.create();
 				targets.put(setup, target);
 				// The first start applies the N migrations; it is not counted.
-				startApplication(setup, n, target, sql, index, List.of());
+				startApplication(setup, n, target, sql, List.of());
 				if (cds) {
-					startApplication(setup, n, target, sql, index,
+					startApplication(setup, n, target, sql,
 							List.of("-XX:ArchiveClassesAtExit=" + archive("boot", setup, n)));
 				}
 				times.put(setup, new ArrayList<>());
 			}
 			for (int round = 0; round < rounds; round++) {
 				for (String setup : rotated(bootSetups, round)) {
-					long time = startApplication(setup, n, targets.get(setup), sql, index,
+					long time = startApplication(setup, n, targets.get(setup), sql,
 							cds ? List.of("-XX:SharedArchiveFile=" + archive("boot", setup, n)) : List.of());
 					times.get(setup).add(time);
 					log("boot N=" + n + " " + setup + ": " + Math.round(time / 1e6) + " ms");
@@ -188,13 +187,13 @@ public final class ColdStart {
 	}
 
 	/** Launch a JVM running the application and wait for its READY line. */
-	private static long startApplication(String setup, int n, Database.Target target, Path sql, Path index,
-			List<String> jvmOptions) throws Exception {
+	private static long startApplication(String setup, int n, Database.Target target, Path sql, List<String> jvmOptions)
+			throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BootApplicationRun.class.getName(), setup,
-				String.valueOf(n), target.url(), target.user(), target.password(), sql.toString(), index.toString()));
+				String.valueOf(n), target.url(), target.user(), target.password(), sql.toString()));
 		long start = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		long ready = -1;

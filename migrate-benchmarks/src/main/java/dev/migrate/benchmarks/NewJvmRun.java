@@ -5,12 +5,14 @@ import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.migrate.Migrator;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * One operation as the first call in a new JVM: {@code noop} checks a database that is up
  * to date, {@code heap} applies everything to an empty one while measuring the heap,
  * {@code split} times the steps of migrate's check (load the classes, build, migrate).
- * The pool is started and the database reachable before the clock starts; loading the
+ * The pool is started, the database reachable and Commons Logging set up (as in a Spring
+ * application, whose own classes log through it) before the clock starts; loading the
  * tool's classes and the project's migrations is inside it.
  *
  * <p>
@@ -31,6 +33,9 @@ public final class NewJvmRun {
 		Path workDirectory = Path.of(args[8]);
 		Database.Target target = database.attach(args[4], script);
 		try (HikariDataSource dataSource = Pools.start(target)) {
+			// Set up before any tool runs in a Spring application, as its pool is: the
+			// logging its own classes use (Commons Logging), which migrate uses too.
+			LogFactory.getLog(NewJvmRun.class).isInfoEnabled();
 			if (mode.equals("heap")) {
 				try (Heap heap = new Heap()) {
 					long start = System.nanoTime();

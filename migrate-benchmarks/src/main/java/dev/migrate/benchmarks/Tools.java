@@ -1,5 +1,6 @@
 package dev.migrate.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -122,8 +123,9 @@ final class Tools {
 	/**
 	 * migrate's engine given the sources of its build-time index
 	 * ({@code META-INF/migrate/migrations.index}, written by the annotation processor in
-	 * migrate-core when this module is compiled): no scan, no class file parsed for
-	 * discovery, the beans created only if they run.
+	 * migrate-core when this module is compiled), in an application jar of N migrations
+	 * ({@link Workload#migrateIndexJar}): no scan, no class file parsed for discovery,
+	 * the beans created only if they run.
 	 */
 	static final class MigrateIndex implements Tool {
 
@@ -133,18 +135,13 @@ final class Tools {
 		}
 
 		@Override
-		public Object load(int n, Path workDirectory) {
-			ClassLoader classLoader = Tools.class.getClassLoader();
+		public Object load(int n, Path workDirectory) throws IOException {
+			ClassLoader classLoader = Workload.migrateIndexJar(workDirectory, n);
 			MigrationIndex index = MigrationIndex.read(classLoader);
-			if (index == null) {
-				throw new IllegalStateException("No index of migrations: rebuild this module on a JDK that runs"
-						+ " annotation processors found on the class path (17 to 22), or with -proc:full");
+			if (index == null || index.entries().size() != n) {
+				throw new IllegalStateException("The index of the first " + n + " migrations is not on the class path");
 			}
-			java.util.Set<String> first = new HashSet<>(Workload.migrateClassNames(n));
-			return index.sources(classLoader, MigrationIndex::instantiate)
-				.stream()
-				.filter((source) -> first.contains(source.className()))
-				.toList();
+			return index.sources(classLoader, MigrationIndex::instantiate);
 		}
 
 		@Override

@@ -2,16 +2,22 @@ package dev.migrate.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
+import dev.migrate.index.MigrationIndex;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
@@ -22,7 +28,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  */
 final class Workload {
 
-	private static final String MIGRATE_PACKAGE = "dev.migrate.benchmarks.generated.migrate.";
+	static final String MIGRATE_PACKAGE = "dev.migrate.benchmarks.generated.migrate.";
 
 	private static final String FLYWAY_PACKAGE = "dev.migrate.benchmarks.generated.flyway.";
 
@@ -58,35 +64,6 @@ final class Workload {
 	}
 
 	/**
-	 * The build-time index of this module's migrations cut to the first N generated
-	 * classes, as the index of an application with N migrations would be.
-	 */
-	static Path migrateIndex(Path workDirectory, int n) throws IOException {
-		Path file = workDirectory.resolve("index-" + n).resolve("migrations.index");
-		if (!Files.isRegularFile(file)) {
-			Files.createDirectories(file.getParent());
-			Set<String> first = new HashSet<>(migrateClassNames(n));
-			String written;
-			try (InputStream input = Workload.class.getClassLoader()
-				.getResourceAsStream(dev.migrate.index.MigrationIndex.LOCATION)) {
-				if (input == null) {
-					throw new IllegalStateException("No index of migrations: rebuild this module on a JDK that runs"
-							+ " annotation processors found on the class path (17 to 22), or with -proc:full");
-				}
-				written = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-			}
-			StringBuilder index = new StringBuilder();
-			for (String line : written.split("\n")) {
-				if (line.startsWith("#") || first.contains(line.substring(0, line.indexOf('\t')))) {
-					index.append(line).append('\n');
-				}
-			}
-			Files.writeString(file, index, StandardCharsets.UTF_8);
-		}
-		return file;
-	}
-
-	/**
 	 * Load and instantiate the first N generated Flyway {@code JavaMigration} classes.
 	 */
 	static JavaMigration[] flywayMigrations(int n) {
@@ -95,6 +72,73 @@ final class Workload {
 			migrations[i - 1] = (JavaMigration) instantiate(FLYWAY_PACKAGE + "V" + i + "__Create_t_" + i);
 		}
 		return migrations;
+	}
+
+	/**
+	 * A class loader with an application jar of the first N generated {@code @Migration}
+	 * classes and the build-time index of those N beside them, as an application with N
+	 * migrations has it. The classes themselves load from this module's jar (the same
+	 * bytes); the jar is written once, before any clock starts, in the work directory.
+	 */
+	static ClassLoader migrateIndexJar(Path workDirectory, int n) throws IOException {
+		Path jar = workDirectory.resolve("migrations-" + n + ".jar");
+		if (!Files.isRegularFile(jar)) {
+			ClassLoader classLoader = Workload.class.getClassLoader();
+			String written;
+			try (InputStream input = classLoader.getResourceAsStream(MigrationIndex.LOCATION)) {
+				if (input == null) {
+					throw new IllegalStateException("No index of migrations: rebuild this module on a JDK that runs"
+							+ " annotation processors found on the class path (17 to 22), or with -proc:full");
+				}
+				written = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			Set<String> first = new HashSet<>(migrateClassNames(n));
+			StringBuilder index = new StringBuilder();
+			for (String line : written.split("\n")) {
+				if (line.startsWith("#") || first.contains(line.substring(0, line.indexOf('\t')))) {
+					index.append(line).append('\n');
+				}
+			}
+			Path partial = workDirectory.resolve("migrations-" + n + ".jar.partial");
+			try (JarOutputStream output = new JarOutputStream(Files.newOutputStream(partial))) {
+				Set<String> directories = new HashSet<>();
+				entry(output, directories, MigrationIndex.LOCATION, index.toString().getBytes(StandardCharsets.UTF_8));
+				for (String className : migrateClassNames(n)) {
+					String classFile = className.replace('.', '/') + ".class";
+					try (InputStream input = classLoader.getResourceAsStream(classFile)) {
+						if (input == null) {
+							throw new IllegalStateException("Generated migration " + className + " is missing");
+						}
+						entry(output, directories, classFile, input.readAllBytes());
+					}
+				}
+			}
+			Files.move(partial, jar);
+		}
+		URL url = jar.toUri().toURL();
+		return new URLClassLoader(new URL[] { url }, Workload.class.getClassLoader()) {
+
+			// This jar's index only, not the one of this module's jar (of all the
+			// classes).
+			@Override
+			public Enumeration<URL> getResources(String name) throws IOException {
+				return name.equals(MigrationIndex.LOCATION) ? findResources(name) : super.getResources(name);
+			}
+
+		};
+	}
+
+	private static void entry(JarOutputStream output, Set<String> directories, String name, byte[] bytes)
+			throws IOException {
+		for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
+			if (directories.add(name.substring(0, slash + 1))) {
+				output.putNextEntry(new JarEntry(name.substring(0, slash + 1)));
+				output.closeEntry();
+			}
+		}
+		output.putNextEntry(new JarEntry(name));
+		output.write(bytes);
+		output.closeEntry();
 	}
 
 	static Object instantiate(String className) {
