@@ -16,6 +16,7 @@ import dev.migrate.MigrationInfo;
 import dev.migrate.Migrator;
 import dev.migrate.boot.autoconfigure.indexed.AddCrateLabel;
 import dev.migrate.boot.autoconfigure.indexed.CreateCrates;
+import dev.migrate.boot.autoconfigure.indexeddatabases.CreateOrderLines;
 import dev.migrate.boot.autoconfigure.indexedproxied.FillCrates;
 import dev.migrate.boot.autoconfigure.scanned.CreateShelves;
 import dev.migrate.index.MigrationIndex;
@@ -200,6 +201,43 @@ class IndexedMigrationBeansTests {
 	}
 
 	@Test
+	void anIndexedMigrationOfAnotherDatabaseRunsThereAndIsNotABeanOnceApplied() throws IOException {
+		CreateOrderLines.instances.set(0);
+		String ordersUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		DatabaseState orders = new DatabaseState(
+				DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(ordersUrl).username("sa").build());
+		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL,
+				CreateOrderLines.class.getName() + "\t1\tCreate order lines\tDEFAULT\t\t\tYES\torders");
+		Class<?>[] sources = { IndexedApplication.class, OrdersMigrations.class };
+		String[] properties = { "migrate.databases.orders.url=" + ordersUrl, "migrate.databases.orders.user=sa" };
+
+		start(classLoader, sources, properties).close();
+		assertThat(orders.history()).containsExactly("1:SUCCESS");
+		assertThat(orders.hasTable("order_lines")).isTrue();
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+		assertThat(this.state.hasTable("order_lines")).isFalse();
+		assertThat(CreateOrderLines.instances.get()).isOne();
+
+		try (ConfigurableApplicationContext context = start(classLoader, sources, properties)) {
+			assertThat(context.getBeanNamesForType(CreateOrderLines.class)).isEmpty();
+		}
+		assertThat(CreateOrderLines.instances.get()).isOne();
+	}
+
+	@Test
+	void anIndexedMigrationThatNamesADatabaseNotConfiguredFailsTheStartNamingIt() throws IOException {
+		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL,
+				CreateOrderLines.class.getName() + "\t1\tCreate order lines\tDEFAULT\t\t\tYES\torders");
+
+		assertThatException()
+			.isThrownBy(() -> start(classLoader, new Class<?>[] { IndexedApplication.class, OrdersMigrations.class }))
+			.havingRootCause()
+			.withMessageContaining(
+					"bean 'createOrderLines' (" + CreateOrderLines.class.getName() + ") names database 'orders'");
+		assertThat(this.state.history()).isEmpty();
+	}
+
+	@Test
 	void aBeanThatInjectsAnIndexedMigrationFailsTheStartSayingWhy(CapturedOutput output) throws IOException {
 		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL);
 
@@ -289,6 +327,14 @@ class IndexedMigrationBeansTests {
 		DataSourceTransactionManager transactionManager(DataSource dataSource) {
 			return new DataSourceTransactionManager(dataSource);
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(MigrateDatabasesAutoConfiguration.class)
+	@ComponentScan(basePackageClasses = CreateOrderLines.class,
+			excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+	static class OrdersMigrations {
 
 	}
 
