@@ -18,6 +18,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 import dev.migrate.index.MigrationIndex;
+import dev.migrate.resolver.ClassFileSource;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
@@ -104,7 +105,7 @@ final class Workload {
 				Set<String> directories = new HashSet<>();
 				entry(output, directories, MigrationIndex.LOCATION, index.toString().getBytes(StandardCharsets.UTF_8));
 				for (String className : migrateClassNames(n)) {
-					String classFile = className.replace('.', '/') + ".class";
+					String classFile = ClassFileSource.resourceName(className);
 					try (InputStream input = classLoader.getResourceAsStream(classFile)) {
 						if (input == null) {
 							throw new IllegalStateException("Generated migration " + className + " is missing");

@@ -2,26 +2,21 @@ package dev.migrate.boot.autoconfigure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.migrate.index.MigrationIndex;
+import dev.migrate.resolver.ClassFileSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.UrlResource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.core.type.ClassMetadata;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
-import org.springframework.util.ResourceUtils;
 
 /**
  * The metadata of a class file that the build-time index lists, for component scanning:
@@ -48,32 +43,35 @@ final class IndexedMetadataReader implements MetadataReader {
 
 	/**
 	 * Cache a reader for every listed class under each resource that class path scanning
-	 * can find its class file as: below every class path root of its package, in a
-	 * directory, a jar or a Spring Boot jar's nested {@code BOOT-INF/classes}. A key that
-	 * scanning never meets costs a map entry; a class file that scanning finds otherwise
-	 * is parsed, as without the index.
-	 * @param resourceLoader the application context, whose cache scanning uses
-	 * @param classLoader the application's class loader
+	 * can find its class file as: below every class path root of its package (a
+	 * directory, a jar or a Spring Boot jar's nested {@code BOOT-INF/classes}), resolved
+	 * as scanning resolves them. A key that scanning never meets costs a map entry; a
+	 * class file that scanning finds otherwise is parsed, as without the index.
+	 * @param resourceLoader the application context, whose cache and class path scanning
+	 * uses
 	 * @param index the index
 	 * @return how many readers were cached
 	 */
-	static int cache(DefaultResourceLoader resourceLoader, ClassLoader classLoader, MigrationIndex index) {
+	static int cache(DefaultResourceLoader resourceLoader, MigrationIndex index) {
 		Map<Resource, MetadataReader> cache = resourceLoader.getResourceCache(MetadataReader.class);
 		// Not a caching factory: it would find these readers again.
 		MetadataReaderFactory parser = MetadataReaderFactory.create(resourceLoader);
-		Map<String, List<String>> classesByPackage = new LinkedHashMap<>();
+		ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
+		// Class files by package directory ("a/b/"), then by file name ("C.class").
+		Map<String, Map<String, String>> classFiles = new LinkedHashMap<>();
 		for (MigrationIndex.Entry entry : index.entries()) {
-			String className = entry.className();
-			String packagePath = className.substring(0, Math.max(className.lastIndexOf('.'), 0)).replace('.', '/');
-			classesByPackage.computeIfAbsent(packagePath, (key) -> new ArrayList<>()).add(className);
+			String classFile = ClassFileSource.resourceName(entry.className());
+			int slash = classFile.lastIndexOf('/') + 1;
+			classFiles.computeIfAbsent(classFile.substring(0, slash), (key) -> new LinkedHashMap<>())
+				.put(classFile.substring(slash), entry.className());
 		}
 		int cached = 0;
-		for (Map.Entry<String, List<String>> classes : classesByPackage.entrySet()) {
-			for (Resource root : packageRoots(classLoader, classes.getKey())) {
-				for (String className : classes.getValue()) {
-					Resource resource = classFile(root, className);
+		for (Map.Entry<String, Map<String, String>> inPackage : classFiles.entrySet()) {
+			for (Resource root : packageRoots(resolver, inPackage.getKey())) {
+				for (Map.Entry<String, String> classFile : inPackage.getValue().entrySet()) {
+					Resource resource = relative(root, classFile.getKey());
 					if (resource != null && cache.putIfAbsent(resource,
-							new IndexedMetadataReader(resource, className, parser)) == null) {
+							new IndexedMetadataReader(resource, classFile.getValue(), parser)) == null) {
 						cached++;
 					}
 				}
@@ -82,28 +80,19 @@ final class IndexedMetadataReader implements MetadataReader {
 		return cached;
 	}
 
-	/**
-	 * The class path roots of a package, as {@code PathMatchingResourcePatternResolver}
-	 * makes them from the class loader's URLs: a file below a directory, else a URL.
-	 */
-	private static List<Resource> packageRoots(ClassLoader classLoader, String packagePath) {
-		List<Resource> roots = new ArrayList<>();
+	private static Resource[] packageRoots(ResourcePatternResolver resolver, String packageDirectory) {
 		try {
-			for (URL url : Collections.list(classLoader.getResources(packagePath + "/"))) {
-				roots.add(ResourceUtils.URL_PROTOCOL_FILE.equals(url.getProtocol())
-						? new FileSystemResource(ResourceUtils.toURI(url).getSchemeSpecificPart())
-						: new UrlResource(url));
-			}
+			return resolver.getResources(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX + packageDirectory);
 		}
-		catch (IOException | URISyntaxException | IllegalArgumentException ex) {
+		catch (IOException ex) {
 			// Scanning parses what it finds there, as without the index.
+			return new Resource[0];
 		}
-		return roots;
 	}
 
-	private static @Nullable Resource classFile(Resource packageRoot, String className) {
+	private static @Nullable Resource relative(Resource root, String fileName) {
 		try {
-			return packageRoot.createRelative(className.substring(className.lastIndexOf('.') + 1) + ".class");
+			return root.createRelative(fileName);
 		}
 		catch (IOException ex) {
 			return null;

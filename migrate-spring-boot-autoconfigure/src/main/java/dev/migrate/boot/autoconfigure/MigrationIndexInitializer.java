@@ -51,7 +51,7 @@ public class MigrationIndexInitializer implements ApplicationContextInitializer<
 				.registerSingleton(MigrationIndexExcludeFilter.BEAN_NAME, new MigrationIndexExcludeFilter(index));
 			if (context instanceof DefaultResourceLoader resourceLoader) {
 				// Scanning meets the listed class files without parsing them.
-				int cached = IndexedMetadataReader.cache(resourceLoader, classLoader, index);
+				int cached = IndexedMetadataReader.cache(resourceLoader, index);
 				if (logger.isDebugEnabled()) {
 					logger.debug("Cached the metadata of " + index.entries().size() + " migrations listed in "
 							+ MigrationIndex.LOCATION + " under " + cached + " class path locations, for component"

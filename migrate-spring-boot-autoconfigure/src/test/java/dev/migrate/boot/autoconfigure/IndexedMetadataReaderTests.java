@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.migrate.index.MigrationIndex;
 import dev.migrate.testsupport.CompiledClasses;
@@ -22,6 +21,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -74,12 +74,11 @@ class IndexedMetadataReaderTests {
 	void aFilterThatAsksForMoreThanTheClassNameHasTheClassFileParsed() throws IOException {
 		compileMigrations();
 		try (URLClassLoader classLoader = onlyIndex(this.classes)) {
-			start(classLoader).close();
 			MigrationIndex index = MigrationIndex.read(classLoader);
 			assertThat(index).isNotNull();
 			GenericApplicationContext context = new GenericApplicationContext();
 			context.setClassLoader(classLoader);
-			assertThat(IndexedMetadataReader.cache(context, classLoader, index)).isEqualTo(2);
+			assertThat(IndexedMetadataReader.cache(context, index)).isEqualTo(2);
 			MetadataReader reader = context.getResourceCache(MetadataReader.class)
 				.values()
 				.stream()
@@ -186,8 +185,7 @@ class IndexedMetadataReaderTests {
 	 * The context's cached metadata readers of the compiled class files, as component
 	 * scanning left them (the context clears its cache when refreshed).
 	 */
-	static final class CachedReaders
-			implements org.springframework.context.ApplicationContextInitializer<ConfigurableApplicationContext> {
+	static final class CachedReaders implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		Map<Resource, MetadataReader> classFiles = Map.of();
 
@@ -199,7 +197,7 @@ class IndexedMetadataReaderTests {
 					.stream()
 					.filter((entry) -> String.valueOf(entry.getKey().getFilename()).endsWith(".class")
 							&& entry.getKey().toString().contains("idxboot"))
-					.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+					.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
 		}
 
 	}
