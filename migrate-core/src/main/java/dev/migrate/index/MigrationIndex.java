@@ -23,6 +23,7 @@ import java.util.jar.JarFile;
 
 import dev.migrate.MigrationDefinitionException;
 import dev.migrate.TransactionMode;
+import dev.migrate.resolver.ClassFileCrc;
 import dev.migrate.resolver.ClassFileSource;
 import dev.migrate.resolver.MigrationSource;
 import org.apache.commons.logging.Log;
@@ -217,6 +218,23 @@ public final class MigrationIndex {
 			return this.resources.read(className);
 		}
 
+		@Override
+		public @Nullable ClassFileCrc crc(String className) throws IOException {
+			ClassFiles root = this.roots.get(className);
+			if (root != null) {
+				try {
+					ClassFileCrc crc = root.crc(ClassFileSource.resourceName(className));
+					if (crc != null) {
+						return crc;
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					// Read it as the class loader finds it.
+				}
+			}
+			return this.resources.crc(className);
+		}
+
 		/**
 		 * A bean whose class was loaded from another class file than the one its checksum
 		 * is computed from (a second jar earlier on the class path holding a class of
@@ -286,6 +304,11 @@ public final class MigrationIndex {
 
 		byte @Nullable [] read(String classFile) throws IOException;
 
+		default @Nullable ClassFileCrc crc(String classFile) throws IOException {
+			byte[] bytes = read(classFile);
+			return (bytes != null) ? ClassFileCrc.of(bytes) : null;
+		}
+
 		static ClassFiles beside(URL index) {
 			try {
 				if (index.getProtocol().equals("jar")
@@ -327,6 +350,16 @@ public final class MigrationIndex {
 			try (InputStream input = this.jar.getInputStream(entry)) {
 				return input.readAllBytes();
 			}
+		}
+
+		@Override
+		public @Nullable ClassFileCrc crc(String classFile) throws IOException {
+			JarEntry entry = entry(classFile);
+			if (entry != null && entry.getCrc() != -1 && entry.getSize() != -1) {
+				// From the central directory: nothing to inflate.
+				return new ClassFileCrc(entry.getCrc(), entry.getSize());
+			}
+			return ClassFiles.super.crc(classFile);
 		}
 
 		private @Nullable JarEntry entry(String classFile) {

@@ -2,6 +2,10 @@ package dev.migrate.resolver;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
+import java.util.jar.JarEntry;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +29,20 @@ public interface ClassFileSource {
 	byte @Nullable [] read(String className) throws IOException;
 
 	/**
+	 * The CRC-32 and length of a class file, which tell an unchanged class file from the
+	 * one a checksum was computed from without reading it where a jar records them. This
+	 * default reads the bytes.
+	 * @param className the binary name of the class
+	 * @return the CRC-32 and length, or {@code null} when there is no such class file
+	 * @throws IOException if the class file exists but cannot be read
+	 * @since 0.2.0
+	 */
+	default @Nullable ClassFileCrc crc(String className) throws IOException {
+		byte[] bytes = read(className);
+		return (bytes != null) ? ClassFileCrc.of(bytes) : null;
+	}
+
+	/**
 	 * Class files as resources of a class loader, where a class loaded from a directory
 	 * or a jar finds its own.
 	 * @param classLoader the class loader
@@ -32,10 +50,34 @@ public interface ClassFileSource {
 	 */
 	static ClassFileSource of(ClassLoader classLoader) {
 		Assert.notNull(classLoader, "'classLoader' must not be null");
-		return (className) -> {
-			try (InputStream input = classLoader.getResourceAsStream(resourceName(className))) {
-				return (input != null) ? input.readAllBytes() : null;
+		return new ClassFileSource() {
+
+			@Override
+			public byte @Nullable [] read(String className) throws IOException {
+				try (InputStream input = classLoader.getResourceAsStream(resourceName(className))) {
+					return (input != null) ? input.readAllBytes() : null;
+				}
 			}
+
+			@Override
+			public @Nullable ClassFileCrc crc(String className) throws IOException {
+				URL url = classLoader.getResource(resourceName(className));
+				if (url == null) {
+					return null;
+				}
+				URLConnection connection = url.openConnection();
+				if (connection instanceof JarURLConnection jar) {
+					// The jar's central directory has them: nothing to inflate.
+					JarEntry entry = jar.getJarEntry();
+					if (entry != null && entry.getCrc() != -1 && entry.getSize() != -1) {
+						return new ClassFileCrc(entry.getCrc(), entry.getSize());
+					}
+				}
+				try (InputStream input = connection.getInputStream()) {
+					return ClassFileCrc.of(input.readAllBytes());
+				}
+			}
+
 		};
 	}
 

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 
 import org.jspecify.annotations.Nullable;
@@ -124,31 +123,35 @@ public final class Fingerprinter {
 	}
 
 	/**
-	 * A hash that ties a checksum to the class file it was computed from: the CRC-32 and
-	 * the Adler-32 of the checksum's stored text and the raw bytes of the class file, and
-	 * the file's length (24 hexadecimal digits). Recorded next to the checksum, it lets a
-	 * later start recognize an unchanged class file without computing the fingerprint
-	 * again; a checksum edited in the history, or another class file, no longer matches
-	 * it. Both sums run as native code, so they cost little in a JVM that has not warmed
-	 * up, where a cryptographic digest runs interpreted; the hash guards against
-	 * accidental change, not against forgery (which the class file's owner could do to
-	 * the fingerprint as well).
+	 * A hash that ties a checksum to the class file it was computed from: the CRC-32 of
+	 * the checksum's stored text, and the CRC-32 and length of the class file's bytes (24
+	 * hexadecimal digits). Recorded next to the checksum, it lets a later start recognize
+	 * an unchanged class file without computing the fingerprint again, and, where the
+	 * class file is in a jar, without reading it: the jar's central directory records the
+	 * CRC-32 and length of every entry. A checksum edited in the history, or another
+	 * class file, no longer matches it. The hash guards against accidental change, not
+	 * against forgery (which the class file's owner could do to the fingerprint as well).
+	 * @param checksum the stored text of the checksum computed from the class file
+	 * @param classFile the CRC-32 and length of the class file
+	 * @return 24 hexadecimal digits
+	 */
+	public static String classHash(String checksum, ClassFileCrc classFile) {
+		Assert.notNull(checksum, "'checksum' must not be null");
+		Assert.notNull(classFile, "'classFile' must not be null");
+		CRC32 crc = new CRC32();
+		crc.update(checksum.getBytes(StandardCharsets.UTF_8));
+		return HEX.toHexDigits((int) crc.getValue()) + HEX.toHexDigits((int) classFile.crc32())
+				+ HEX.toHexDigits((int) classFile.length());
+	}
+
+	/**
+	 * The {@link #classHash(String, ClassFileCrc) class hash} of a class file's bytes.
 	 * @param checksum the stored text of the checksum computed from the class file
 	 * @param classFile the bytes of the class file
 	 * @return 24 hexadecimal digits
 	 */
 	public static String classHash(String checksum, byte[] classFile) {
-		Assert.notNull(checksum, "'checksum' must not be null");
-		Assert.notNull(classFile, "'classFile' must not be null");
-		byte[] prefix = (checksum + '\0').getBytes(StandardCharsets.UTF_8);
-		CRC32 crc = new CRC32();
-		crc.update(prefix);
-		crc.update(classFile);
-		Adler32 adler = new Adler32();
-		adler.update(prefix);
-		adler.update(classFile);
-		return HEX.toHexDigits((int) crc.getValue()) + HEX.toHexDigits((int) adler.getValue())
-				+ HEX.toHexDigits(classFile.length);
+		return classHash(checksum, ClassFileCrc.of(classFile));
 	}
 
 	/**

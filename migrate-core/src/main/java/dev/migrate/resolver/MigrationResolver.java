@@ -1,5 +1,6 @@
 package dev.migrate.resolver;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -149,6 +150,7 @@ public final class MigrationResolver {
 			migrations.add(new ResolvedMigration(version, description, source.beanName(), source.className(),
 					source.transaction(), source.reversible(), () -> checksum(source, classFile, name),
 					() -> source.checksum().isEmpty() ? readable(classFile) : Optional.empty(),
+					() -> source.checksum().isEmpty() ? crc(source) : Optional.empty(),
 					() -> resolveBean(source, name, version)));
 		}
 		return sortedWithoutDuplicates(migrations, problems);
@@ -163,6 +165,17 @@ public final class MigrationResolver {
 		}
 		catch (FingerprintException ex) {
 			throw new MigrationDefinitionException(List.of(name + ": " + ex.getMessage()));
+		}
+	}
+
+	private static Optional<ClassFileCrc> crc(MigrationSource source) {
+		try {
+			return Optional.ofNullable(source.classFiles().crc(source.className()));
+		}
+		catch (IOException | RuntimeException ex) {
+			// Then the fingerprint is computed, and says why the class file is
+			// unreadable.
+			return Optional.empty();
 		}
 	}
 

@@ -42,6 +42,8 @@ public final class ResolvedMigration {
 
 	private final Supplier<Optional<byte[]>> classFile;
 
+	private final Supplier<Optional<ClassFileCrc>> classFileCrc;
+
 	private final Supplier<Resolved> resolved;
 
 	/**
@@ -69,13 +71,15 @@ public final class ResolvedMigration {
 		this.checksum = () -> checksum;
 		this.classFile = once(() -> Optional
 			.ofNullable(Fingerprint.parse(checksum).isExplicit() ? null : Fingerprinter.classFile(beanClass)));
+		this.classFileCrc = once(() -> this.classFile.get().map(ClassFileCrc::of));
 		Resolved resolved = new Resolved(beanClass, bean, up, down);
 		this.resolved = () -> resolved;
 	}
 
 	ResolvedMigration(Version version, String description, String beanName, String className,
 			TransactionMode transactionMode, @Nullable Boolean reversible, Supplier<String> checksum,
-			Supplier<Optional<byte[]>> classFile, Supplier<Resolved> resolved) {
+			Supplier<Optional<byte[]>> classFile, Supplier<Optional<ClassFileCrc>> classFileCrc,
+			Supplier<Resolved> resolved) {
 		this.version = version;
 		this.description = description;
 		this.beanName = beanName;
@@ -84,6 +88,7 @@ public final class ResolvedMigration {
 		this.reversible = reversible;
 		this.checksum = once(checksum);
 		this.classFile = once(classFile);
+		this.classFileCrc = once(classFileCrc);
 		this.resolved = once(resolved);
 	}
 
@@ -180,14 +185,13 @@ public final class ResolvedMigration {
 	}
 
 	/**
-	 * The {@link Fingerprinter#classHash(String, byte[]) hash} that ties the checksum to
-	 * the class file it is computed from, recorded next to it.
+	 * The {@link Fingerprinter#classHash(String, ClassFileCrc) hash} that ties the
+	 * checksum to the class file it is computed from, recorded next to it.
 	 * @return the hash, or {@code null} for a pinned checksum or a class file that cannot
 	 * be read
 	 */
 	public @Nullable String classHash() {
-		byte[] bytes = this.classFile.get().orElse(null);
-		return (bytes != null) ? Fingerprinter.classHash(checksum(), bytes) : null;
+		return this.classFileCrc.get().map((crc) -> Fingerprinter.classHash(checksum(), crc)).orElse(null);
 	}
 
 	/**
@@ -217,8 +221,9 @@ public final class ResolvedMigration {
 	 * @return {@code true} if the class file is the one the checksum was computed from
 	 */
 	public boolean isClassFileOf(String recordedChecksum, String recordedClassHash) {
-		byte[] bytes = this.classFile.get().orElse(null);
-		return bytes != null && Fingerprinter.classHash(recordedChecksum, bytes).equals(recordedClassHash);
+		return this.classFileCrc.get()
+			.map((crc) -> Fingerprinter.classHash(recordedChecksum, crc).equals(recordedClassHash))
+			.orElse(false);
 	}
 
 	/**

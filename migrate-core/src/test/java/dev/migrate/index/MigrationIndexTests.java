@@ -12,8 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import dev.migrate.MigrationDefinitionException;
+import dev.migrate.MigrationValidationException;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
+import dev.migrate.resolver.ClassFileCrc;
+import dev.migrate.resolver.ClassFileSource;
 import dev.migrate.testsupport.CompiledClasses;
 import dev.migrate.testsupport.TestDatabase;
 import org.jspecify.annotations.Nullable;
@@ -184,6 +187,49 @@ class MigrationIndexTests {
 	}
 
 	@Test
+	void theCrcOfAClassFileInAJarIsThatOfItsBytesWhereverItIsLookedUp() throws IOException {
+		compile(planets("1"), moons());
+		ClassFileCrc compiled = ClassFileCrc.of(Files.readAllBytes(this.classes.resolve("idx/AddMoons.class")));
+		Path jar = jar("app.jar", "");
+		Path bootJar = jar("boot.jar", "BOOT-INF/classes/");
+
+		try (RecordingClassLoader loader = loader(jar); RecordingClassLoader bootLoader = loader(bootJar)) {
+			MigrationIndex index = MigrationIndex.read(loader);
+			MigrationIndex bootIndex = MigrationIndex.read(bootLoader);
+			assertThat(index).isNotNull();
+			assertThat(bootIndex).isNotNull();
+			// From the jars' central directories, and through the class loader's URL.
+			assertThat(index.classFiles(loader).crc("idx.AddMoons")).isEqualTo(compiled);
+			assertThat(bootIndex.classFiles(bootLoader).crc("idx.AddMoons")).isEqualTo(compiled);
+			assertThat(ClassFileSource.of(loader).crc("idx.AddMoons")).isEqualTo(compiled);
+			assertThat(ClassFileSource.of(loader).crc("idx.Unlisted")).isNull();
+		}
+		MigrationIndex inDirectory = MigrationIndex.read(loader());
+		assertThat(inDirectory).isNotNull();
+		assertThat(inDirectory.classFiles(loader()).crc("idx.AddMoons")).isEqualTo(compiled);
+	}
+
+	@Test
+	void aMigrationInAJarEditedAfterItWasAppliedIsCaughtByMigrate() throws IOException {
+		compile(planets("1"), moons());
+		Path jar = jar("app.jar", "");
+		try (RecordingClassLoader loader = loader(jar)) {
+			migrator(loader).migrate();
+		}
+		long length = Files.size(this.classes.resolve("idx/CreatePlanets.class"));
+		// Another table of a name as long: the class file keeps its length, not its CRC.
+		compile(planets("1").replace("planets (id", "planetz (id"), moons());
+		assertThat(Files.size(this.classes.resolve("idx/CreatePlanets.class"))).isEqualTo(length);
+		Path edited = jar("edited.jar", "");
+
+		try (RecordingClassLoader loader = loader(edited)) {
+			assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> migrator(loader).migrate())
+				.withMessageContaining(
+						"Migration 1 (bean 'createPlanets', idx.CreatePlanets) was changed after it" + " was applied");
+		}
+	}
+
+	@Test
 	void aStaleIndexInAJarIsNotUsed() throws IOException {
 		compile(planets("1"), moons());
 		Files.delete(this.classes.resolve("idx/AddMoons.class"));
@@ -289,22 +335,24 @@ class MigrationIndexTests {
 
 	private static String moons() {
 		return """
-				package idx;
+								package idx;
 
-				import dev.migrate.Migration;
-				import dev.migrate.TransactionMode;
-				import org.springframework.jdbc.core.JdbcTemplate;
+								import dev.migrate.Migration;
+								import dev.migrate.TransactionMode;
+				import dev.migrate.resolver.ClassFileCrc;
+				import dev.migrate.resolver.ClassFileSource;
+								import org.springframework.jdbc.core.JdbcTemplate;
 
-				@Migration(version = "2", description = "Add\\tmoons", transaction = TransactionMode.NONE,
-						beanName = "moonsBean")
-				public class AddMoons {
+								@Migration(version = "2", description = "Add\\tmoons", transaction = TransactionMode.NONE,
+										beanName = "moonsBean")
+								public class AddMoons {
 
-					public void up(JdbcTemplate jdbc) {
-						jdbc.execute("CREATE TABLE moons (id INT)");
-					}
+									public void up(JdbcTemplate jdbc) {
+										jdbc.execute("CREATE TABLE moons (id INT)");
+									}
 
-				}
-				""";
+								}
+								""";
 	}
 
 	private void compile(String... sources) throws IOException {

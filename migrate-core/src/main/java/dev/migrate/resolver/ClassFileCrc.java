@@ -1,0 +1,29 @@
+package dev.migrate.resolver;
+
+import java.util.zip.CRC32;
+
+import org.springframework.util.Assert;
+
+/**
+ * The CRC-32 and the length of a class file's bytes: what a jar's central directory
+ * records for each entry, so a class file in a jar has them without being read.
+ *
+ * @param crc32 the CRC-32 of the bytes, from 0 to 2<sup>32</sup> - 1
+ * @param length the number of bytes
+ * @since 0.2.0
+ */
+public record ClassFileCrc(long crc32, long length) {
+
+	/**
+	 * The CRC-32 and length of bytes read.
+	 * @param classFile the bytes of the class file
+	 * @return their CRC-32 and length
+	 */
+	public static ClassFileCrc of(byte[] classFile) {
+		Assert.notNull(classFile, "'classFile' must not be null");
+		CRC32 crc = new CRC32();
+		crc.update(classFile);
+		return new ClassFileCrc(crc.getValue(), classFile.length);
+	}
+
+}
