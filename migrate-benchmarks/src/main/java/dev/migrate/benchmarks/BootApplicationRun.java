@@ -9,14 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -26,21 +23,19 @@ import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.context.annotation.ScannedGenericBeanDefinition;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A whole Spring Boot application in a JVM of its own, started from {@code main} until
  * {@link ApplicationReadyEvent}, when it prints {@code READY} and exits: the parent
  * measures from launching the JVM to reading that line. The application connects to the
- * database in an {@link ApplicationRunner} (as an application using it would), with one
- * of these set-ups:
+ * database in an {@code ApplicationRunner} of its own (as an application using it would),
+ * with one of these set-ups:
  * <ul>
  * <li>{@code none}: no migration tool (migrate's and Flyway's auto-configurations
  * excluded);</li>
@@ -55,14 +50,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * scanning meets the first N and the starter's filter leaves them out;</li>
  * <li>{@code flyway}: Spring Boot's Flyway support with N SQL files.</li>
  * </ul>
- * Component scanning is that of {@code @SpringBootApplication} ({@link FirstClassesScan})
- * of a package holding the first N generated classes.
+ * Every set-up component-scans as {@code @SpringBootApplication} does
+ * ({@link FirstClassesScan}) the package of the generated classes, where it finds the
+ * first N in the set-ups with migration classes ({@code scanned}, {@code migrate},
+ * {@code migrate-index}) and none in the others: an application scans its own package
+ * whether or not its migrations are there.
  * <p>
  * Arguments: setup n url user password sqlDirectory.
  */
 public final class BootApplicationRun {
 
 	static final String MIGRATE_AUTO_CONFIGURATION = "dev.migrate.boot.autoconfigure.MigrateAutoConfiguration";
+
+	static final String APPLICATION_PACKAGE = "dev.migrate.benchmarks.application";
 
 	static final String FLYWAY_AUTO_CONFIGURATION = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration";
 
@@ -97,13 +97,16 @@ public final class BootApplicationRun {
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setDefaultProperties(properties);
-		if (setup.equals("scanned") || setup.equals("migrate") || setup.equals("migrate-index")) {
-			// Registered with migrate; else met and not registered (with the index, its
-			// filter leaves them out).
-			boolean register = setup.equals("migrate");
-			application.addInitializers((context) -> context
-				.addBeanFactoryPostProcessor(new FirstClassesScan(context, Workload.migrateClassNames(n), register)));
-		}
+		// Every set-up scans the application's package, as @SpringBootApplication does;
+		// only
+		// those with migration classes find them there. Registered with migrate; else met
+		// and not registered (with the index, its filter leaves them out).
+		boolean withMigrationClasses = setup.equals("scanned") || setup.equals("migrate")
+				|| setup.equals("migrate-index");
+		List<String> scanned = withMigrationClasses ? Workload.migrateClassNames(n) : List.of();
+		boolean register = setup.equals("migrate");
+		application.addInitializers(
+				(context) -> context.addBeanFactoryPostProcessor(new FirstClassesScan(context, scanned, register)));
 		if (setup.equals("beans")) {
 			// As lazy as migrate makes its migrations' definitions, so that only the cost
 			// of having them differs.
@@ -168,12 +171,17 @@ public final class BootApplicationRun {
 			TypeExcludeFilter excludeFilter = new TypeExcludeFilter();
 			excludeFilter.setBeanFactory(this.context.getBeanFactory());
 			scanner.addExcludeFilter(excludeFilter);
-			String basePackage = Workload.MIGRATE_PACKAGE.substring(0, Workload.MIGRATE_PACKAGE.length() - 1);
-			if (this.register) {
-				scanner.scan(basePackage);
-			}
-			else {
-				scanner.findCandidateComponents(basePackage);
+			// The application's own package, then the migrations' where the set-up has
+			// them.
+			scanner.scan(APPLICATION_PACKAGE);
+			if (!this.fileNames.isEmpty()) {
+				String migrations = Workload.MIGRATE_PACKAGE.substring(0, Workload.MIGRATE_PACKAGE.length() - 1);
+				if (this.register) {
+					scanner.scan(migrations);
+				}
+				else {
+					scanner.findCandidateComponents(migrations);
+				}
 			}
 		}
 
@@ -192,7 +200,11 @@ public final class BootApplicationRun {
 
 		@Override
 		public Resource[] getResources(String locationPattern) throws IOException {
-			return Arrays.stream(this.resolver.getResources(locationPattern))
+			Resource[] resources = this.resolver.getResources(locationPattern);
+			if (!locationPattern.contains(Workload.MIGRATE_PACKAGE.replace('.', '/'))) {
+				return resources;
+			}
+			return Arrays.stream(resources)
 				.filter((resource) -> this.fileNames.contains(resource.getFilename()))
 				.toArray(Resource[]::new);
 		}
@@ -210,16 +222,12 @@ public final class BootApplicationRun {
 	}
 
 	/**
-	 * The application: auto-configuration and a runner that uses the database.
+	 * The application: auto-configuration, and its own component found by scanning
+	 * ({@code DatabaseUser}, which uses the database once the application has started).
 	 */
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class Application {
-
-		@Bean
-		ApplicationRunner useTheDatabase(DataSource dataSource) {
-			return (arguments) -> new JdbcTemplate(dataSource).queryForObject("SELECT 1", Integer.class);
-		}
 
 	}
 
