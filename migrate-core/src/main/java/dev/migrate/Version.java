@@ -2,8 +2,9 @@ package dev.migrate;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,17 +21,26 @@ import org.springframework.util.Assert;
 public final class Version implements Comparable<Version> {
 
 	/** The version before any migration. */
-	public static final Version EMPTY = new Version("0", List.of());
+	public static final Version EMPTY = new Version("0", new long[0], null);
 
 	private static final int MAX_SEGMENT_DIGITS = 40;
 
 	private final String text;
 
-	private final List<BigInteger> segments;
+	/**
+	 * The numbers without trailing zeros, when each fits in a {@code long} (nearly
+	 * always): versions are compared, hashed and parsed for every migration and every
+	 * history row at each start, mostly before the JIT compiler has run.
+	 */
+	private final long @Nullable [] numbers;
 
-	private Version(String text, List<BigInteger> segments) {
+	/** The numbers without trailing zeros, when one does not fit in a {@code long}. */
+	private final @Nullable List<BigInteger> bigNumbers;
+
+	private Version(String text, long @Nullable [] numbers, @Nullable List<BigInteger> bigNumbers) {
 		this.text = text;
-		this.segments = segments;
+		this.numbers = numbers;
+		this.bigNumbers = bigNumbers;
 	}
 
 	/**
@@ -45,21 +55,50 @@ public final class Version implements Comparable<Version> {
 			throw new IllegalArgumentException(problem);
 		}
 		String trimmed = text.trim();
-		List<BigInteger> segments = new ArrayList<>(4);
+		long[] numbers = new long[segmentCount(trimmed)];
+		int count = 0;
 		int start = 0;
 		for (int i = 0; i <= trimmed.length(); i++) {
 			if (i == trimmed.length() || trimmed.charAt(i) == '.') {
-				String segment = trimmed.substring(start, i);
-				segments.add((segment.length() <= 18) ? BigInteger.valueOf(Long.parseLong(segment))
-						: new BigInteger(segment));
+				if (i - start > 18) {
+					return parseBig(trimmed);
+				}
+				numbers[count++] = Long.parseLong(trimmed, start, i, 10);
 				start = i + 1;
 			}
+		}
+		int last = count;
+		while (last > 0 && numbers[last - 1] == 0) {
+			last--;
+		}
+		return new Version(trimmed, (last == numbers.length) ? numbers : Arrays.copyOf(numbers, last), null);
+	}
+
+	private static int segmentCount(String text) {
+		int count = 1;
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == '.') {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** A version with a number of more than 18 digits, which may not fit in a long. */
+	private static Version parseBig(String trimmed) {
+		List<BigInteger> segments = new ArrayList<>();
+		for (String segment : trimmed.split("\\.")) {
+			segments.add(new BigInteger(segment));
 		}
 		int last = segments.size();
 		while (last > 0 && segments.get(last - 1).signum() == 0) {
 			last--;
 		}
-		return new Version(trimmed, Collections.unmodifiableList(segments.subList(0, last)));
+		List<BigInteger> numbers = segments.subList(0, last);
+		if (numbers.stream().allMatch((number) -> number.bitLength() < Long.SIZE)) {
+			return new Version(trimmed, numbers.stream().mapToLong(BigInteger::longValue).toArray(), null);
+		}
+		return new Version(trimmed, null, List.copyOf(numbers));
 	}
 
 	/**
@@ -107,14 +146,40 @@ public final class Version implements Comparable<Version> {
 	@Override
 	public int compareTo(Version other) {
 		Assert.notNull(other, "'other' must not be null");
-		int common = Math.min(this.segments.size(), other.segments.size());
+		long[] mine = this.numbers;
+		long[] theirs = other.numbers;
+		if (mine != null && theirs != null) {
+			int common = Math.min(mine.length, theirs.length);
+			for (int i = 0; i < common; i++) {
+				int result = Long.compare(mine[i], theirs[i]);
+				if (result != 0) {
+					return result;
+				}
+			}
+			return Integer.compare(mine.length, theirs.length);
+		}
+		List<BigInteger> a = bigNumbers();
+		List<BigInteger> b = other.bigNumbers();
+		int common = Math.min(a.size(), b.size());
 		for (int i = 0; i < common; i++) {
-			int result = this.segments.get(i).compareTo(other.segments.get(i));
+			int result = a.get(i).compareTo(b.get(i));
 			if (result != 0) {
 				return result;
 			}
 		}
-		return Integer.compare(this.segments.size(), other.segments.size());
+		return Integer.compare(a.size(), b.size());
+	}
+
+	private List<BigInteger> bigNumbers() {
+		if (this.bigNumbers != null) {
+			return this.bigNumbers;
+		}
+		long[] numbers = Objects.requireNonNull(this.numbers);
+		List<BigInteger> result = new ArrayList<>(numbers.length);
+		for (long number : numbers) {
+			result.add(BigInteger.valueOf(number));
+		}
+		return result;
 	}
 
 	/**
@@ -128,12 +193,15 @@ public final class Version implements Comparable<Version> {
 
 	@Override
 	public boolean equals(@Nullable Object obj) {
-		return (obj instanceof Version other) && this.segments.equals(other.segments);
+		// Numbers that all fit in longs are held as such: two equal versions are held
+		// alike.
+		return (obj instanceof Version other) && Arrays.equals(this.numbers, other.numbers)
+				&& Objects.equals(this.bigNumbers, other.bigNumbers);
 	}
 
 	@Override
 	public int hashCode() {
-		return this.segments.hashCode();
+		return (this.numbers != null) ? Arrays.hashCode(this.numbers) : Objects.hashCode(this.bigNumbers);
 	}
 
 	@Override
