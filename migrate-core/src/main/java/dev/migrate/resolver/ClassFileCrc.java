@@ -1,5 +1,7 @@
 package dev.migrate.resolver;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.zip.CRC32;
 
 import org.springframework.util.Assert;
@@ -14,6 +16,8 @@ import org.springframework.util.Assert;
  */
 public record ClassFileCrc(long crc32, long length) {
 
+	private static final HexFormat HEX = HexFormat.of();
+
 	/**
 	 * The CRC-32 and length of bytes read.
 	 * @param classFile the bytes of the class file
@@ -24,6 +28,22 @@ public record ClassFileCrc(long crc32, long length) {
 		CRC32 crc = new CRC32();
 		crc.update(classFile);
 		return new ClassFileCrc(crc.getValue(), classFile.length);
+	}
+
+	/**
+	 * The {@link Fingerprinter#classHash(String, ClassFileCrc) class hash} that ties a
+	 * checksum to this class file. Here rather than in {@link Fingerprinter}, so that a
+	 * start that only compares hashes loads nothing of fingerprinting.
+	 * @param checksum the stored text of the checksum computed from the class file
+	 * @return 24 hexadecimal digits
+	 */
+	String classHash(String checksum) {
+		CRC32 crc = new CRC32();
+		crc.update(checksum.getBytes(StandardCharsets.UTF_8));
+		return new StringBuilder(24).append(HEX.toHexDigits((int) crc.getValue()))
+			.append(HEX.toHexDigits((int) this.crc32))
+			.append(HEX.toHexDigits((int) this.length))
+			.toString();
 	}
 
 }

@@ -138,10 +138,7 @@ public final class Fingerprinter {
 	public static String classHash(String checksum, ClassFileCrc classFile) {
 		Assert.notNull(checksum, "'checksum' must not be null");
 		Assert.notNull(classFile, "'classFile' must not be null");
-		CRC32 crc = new CRC32();
-		crc.update(checksum.getBytes(StandardCharsets.UTF_8));
-		return HEX.toHexDigits((int) crc.getValue()) + HEX.toHexDigits((int) classFile.crc32())
-				+ HEX.toHexDigits((int) classFile.length());
+		return classFile.classHash(checksum);
 	}
 
 	/**

@@ -136,22 +136,22 @@ public final class MigrationResolver {
 		List<String> problems = new ArrayList<>();
 		List<ResolvedMigration> migrations = new ArrayList<>(sources.size());
 		for (MigrationSource source : sources) {
-			String name = "bean '" + source.beanName() + "' (" + source.className() + ")";
+			// Named only in messages: built for a thousand sources at every start, it
+			// would cost more than checking them.
+			Supplier<String> name = () -> "bean '" + source.beanName() + "' (" + source.className() + ")";
 			String description = StringUtils.hasText(source.description()) ? source.description().trim()
 					: describe(source.simpleClassName());
-			int before = problems.size();
-			checkAttributes(name, source.version(), description, source.beanName(), source.className(),
-					source.checksum(), problems);
-			if (problems.size() > before) {
+			Version version = checkAttributes(name, source.version(), description, source.beanName(),
+					source.className(), source.checksum(), problems);
+			if (version == null) {
 				continue;
 			}
-			Version version = Version.parse(source.version());
 			Supplier<byte[]> classFile = new ClassFile(source.className(), source.classFiles());
 			migrations.add(new ResolvedMigration(version, description, source.beanName(), source.className(),
-					source.transaction(), source.reversible(), () -> checksum(source, classFile, name),
+					source.transaction(), source.reversible(), () -> checksum(source, classFile, name.get()),
 					() -> source.checksum().isEmpty() ? readable(classFile) : Optional.empty(),
 					() -> source.checksum().isEmpty() ? crc(source) : Optional.empty(),
-					() -> resolveBean(source, name, version)));
+					() -> resolveBean(source, name.get(), version)));
 		}
 		return sortedWithoutDuplicates(migrations, problems);
 	}
@@ -248,8 +248,8 @@ public final class MigrationResolver {
 		int before = problems.size();
 		String description = StringUtils.hasText(annotation.description()) ? annotation.description().trim()
 				: describe(beanClass.getSimpleName());
-		checkAttributes(name, annotation.version(), description, beanName, beanClass.getName(), annotation.checksum(),
-				problems);
+		checkAttributes(() -> name, annotation.version(), description, beanName, beanClass.getName(),
+				annotation.checksum(), problems);
 		Method[] methods = ReflectionUtils.getUniqueDeclaredMethods(beanClass);
 		MigrationMethod up = findMethod(methods, "up", name, true, problems);
 		MigrationMethod down = findMethod(methods, "down", name, false, problems);
@@ -277,32 +277,41 @@ public final class MigrationResolver {
 	/**
 	 * Check what the annotation says, and the names the history table keeps.
 	 */
-	private static void checkAttributes(String name, String version, String description, String beanName,
-			String className, String checksum, List<String> problems) {
+	/**
+	 * Check the attributes of a migration, adding a message for each problem.
+	 * @return the version, or {@code null} if any attribute has a problem
+	 */
+	private static @Nullable Version checkAttributes(Supplier<String> name, String version, String description,
+			String beanName, String className, String checksum, List<String> problems) {
+		int before = problems.size();
 		String versionProblem = Version.problemWith(version);
+		Version parsed = (versionProblem != null) ? null : Version.parse(version);
 		if (versionProblem != null) {
-			problems.add(name + ": @Migration " + versionProblem + ".");
+			problems.add(name.get() + ": @Migration " + versionProblem + ".");
 		}
-		else if (Version.parse(version).equals(Version.EMPTY)) {
-			problems.add(name + ": @Migration version \"" + version
+		else if (Version.EMPTY.equals(parsed)) {
+			problems.add(name.get() + ": @Migration version \"" + version
 					+ "\" is zero, which stands for \"before any migration\" (a rollback to version 0 rolls back"
 					+ " everything). Number migrations from 1.");
 		}
 		else if (version.trim().length() > Migration.MAX_VERSION_LENGTH) {
-			problems.add(name + ": @Migration version \"" + version + "\" has " + version.trim().length()
+			problems.add(name.get() + ": @Migration version \"" + version + "\" has " + version.trim().length()
 					+ " characters; the history table keeps at most " + Migration.MAX_VERSION_LENGTH
 					+ ". Use a shorter version.");
 		}
-		tooLong(problems, name, "description \"" + abbreviate(description) + "\"", description,
-				Migration.MAX_DESCRIPTION_LENGTH, "Shorten it (@Migration(description = ...) or the class name).");
+		if (description.length() > Migration.MAX_DESCRIPTION_LENGTH) {
+			tooLong(problems, name, "description \"" + abbreviate(description) + "\"", description,
+					Migration.MAX_DESCRIPTION_LENGTH, "Shorten it (@Migration(description = ...) or the class name).");
+		}
 		tooLong(problems, name, "bean name", beanName, Migration.MAX_BEAN_NAME_LENGTH,
 				"Give the bean a shorter name (@Migration(beanName = ...)).");
 		tooLong(problems, name, "class name", className, Migration.MAX_CLASS_NAME_LENGTH,
 				"Move the class to a shorter package or give it a shorter name.");
 		String checksumProblem = explicitChecksumProblem(checksum);
 		if (checksumProblem != null) {
-			problems.add(name + ": @Migration checksum " + checksumProblem + ".");
+			problems.add(name.get() + ": @Migration checksum " + checksumProblem + ".");
 		}
+		return (problems.size() > before) ? null : parsed;
 	}
 
 	static @Nullable Migration findAnnotation(Class<?> beanClass) {
@@ -336,10 +345,11 @@ public final class MigrationResolver {
 
 	// Checked at start-up rather than truncated in the history, where repair would then
 	// find them changed on every run.
-	private static void tooLong(List<String> problems, String name, String what, String value, int max, String remedy) {
+	private static void tooLong(List<String> problems, Supplier<String> name, String what, String value, int max,
+			String remedy) {
 		if (value.length() > max) {
-			problems.add(name + ": the " + what + " has " + value.length() + " characters; the history table keeps at"
-					+ " most " + max + ". " + remedy);
+			problems.add(name.get() + ": the " + what + " has " + value.length()
+					+ " characters; the history table keeps at" + " most " + max + ". " + remedy);
 		}
 	}
 

@@ -191,7 +191,8 @@ public final class ResolvedMigration {
 	 * be read
 	 */
 	public @Nullable String classHash() {
-		return this.classFileCrc.get().map((crc) -> Fingerprinter.classHash(checksum(), crc)).orElse(null);
+		ClassFileCrc crc = this.classFileCrc.get().orElse(null);
+		return (crc != null) ? crc.classHash(checksum()) : null;
 	}
 
 	/**
@@ -221,9 +222,8 @@ public final class ResolvedMigration {
 	 * @return {@code true} if the class file is the one the checksum was computed from
 	 */
 	public boolean isClassFileOf(String recordedChecksum, String recordedClassHash) {
-		return this.classFileCrc.get()
-			.map((crc) -> Fingerprinter.classHash(recordedChecksum, crc).equals(recordedClassHash))
-			.orElse(false);
+		ClassFileCrc crc = this.classFileCrc.get().orElse(null);
+		return crc != null && crc.classHash(recordedChecksum).equals(recordedClassHash);
 	}
 
 	/**
