@@ -443,6 +443,10 @@ public final class MigrationIndex {
 	}
 
 	private static String unescape(String value) {
+		if (value.indexOf('\\') < 0) {
+			// Nearly every field: a thousand lines are read at each start.
+			return value;
+		}
 		StringBuilder result = new StringBuilder(value.length());
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
