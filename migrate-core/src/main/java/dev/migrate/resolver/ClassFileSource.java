@@ -6,6 +6,7 @@ import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import org.jspecify.annotations.Nullable;
 
@@ -66,15 +67,37 @@ public interface ClassFileSource {
 					return null;
 				}
 				URLConnection connection = url.openConnection();
-				if (connection instanceof JarURLConnection jar) {
-					// The jar's central directory has them: nothing to inflate.
-					JarEntry entry = jar.getJarEntry();
-					if (entry != null && entry.getCrc() != -1 && entry.getSize() != -1) {
-						return new ClassFileCrc(entry.getCrc(), entry.getSize());
-					}
+				if (connection instanceof JarURLConnection jarConnection) {
+					return crc(jarConnection);
 				}
 				try (InputStream input = connection.getInputStream()) {
 					return ClassFileCrc.of(input.readAllBytes());
+				}
+			}
+
+			private @Nullable ClassFileCrc crc(JarURLConnection connection) throws IOException {
+				JarFile jar = connection.getJarFile();
+				try {
+					JarEntry entry = connection.getJarEntry();
+					if (entry == null) {
+						return null;
+					}
+					if (entry.getCrc() != -1 && entry.getSize() != -1) {
+						// The jar's central directory has them: nothing to inflate.
+						return new ClassFileCrc(entry.getCrc(), entry.getSize());
+					}
+					try (InputStream input = jar.getInputStream(entry)) {
+						return ClassFileCrc.of(input.readAllBytes());
+					}
+				}
+				finally {
+					if (!connection.getUseCaches()) {
+						// Opened for this connection alone (a server that turns the cache
+						// of
+						// jar connections off, as Tomcat can): a jar file per class would
+						// otherwise stay open.
+						jar.close();
+					}
 				}
 			}
 

@@ -1,13 +1,18 @@
 package dev.migrate.index;
 
 import java.io.IOException;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarFile;
 
 import javax.sql.DataSource;
 
@@ -207,6 +212,68 @@ class MigrationIndexTests {
 		MigrationIndex inDirectory = MigrationIndex.read(loader());
 		assertThat(inDirectory).isNotNull();
 		assertThat(inDirectory.classFiles(loader()).crc("idx.AddMoons")).isEqualTo(compiled);
+	}
+
+	@Test
+	void aJarFileOpenedForAnUncachedConnectionIsClosedOnceItsCrcIsRead() throws IOException {
+		compile(planets("1"), moons());
+		ClassFileCrc compiled = ClassFileCrc.of(Files.readAllBytes(this.classes.resolve("idx/AddMoons.class")));
+		Path jar = jar("app.jar", "");
+		List<Boolean> closed = new ArrayList<>();
+		// A jar connection whose jar file is its own, as when a server turns the cache of
+		// jar connections off (Tomcat can, so that a redeployed jar is not locked).
+		URLStreamHandler uncached = new URLStreamHandler() {
+
+			@Override
+			protected URLConnection openConnection(URL url) throws IOException {
+				JarURLConnection connection = new JarURLConnection(url) {
+
+					private @Nullable JarFile file;
+
+					@Override
+					public void connect() {
+					}
+
+					@Override
+					public JarFile getJarFile() throws IOException {
+						JarFile opened = this.file;
+						if (opened == null) {
+							opened = new JarFile(jar.toFile()) {
+
+								@Override
+								public void close() throws IOException {
+									closed.add(true);
+									super.close();
+								}
+
+							};
+							this.file = opened;
+						}
+						return opened;
+					}
+
+				};
+				connection.setUseCaches(false);
+				return connection;
+			}
+
+		};
+		ClassLoader loader = new ClassLoader(null) {
+
+			@Override
+			public @Nullable URL getResource(String name) {
+				try {
+					return new URL(null, "jar:" + jar.toUri() + "!/" + name, uncached);
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+
+		};
+
+		assertThat(ClassFileSource.of(loader).crc("idx.AddMoons")).isEqualTo(compiled);
+		assertThat(closed).containsExactly(true);
 	}
 
 	@Test
