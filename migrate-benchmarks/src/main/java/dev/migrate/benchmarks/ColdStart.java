@@ -88,8 +88,9 @@ public final class ColdStart {
 		StringBuilder report = new StringBuilder();
 		try (Database database = Database.named("postgresql")) {
 			report.append("PostgreSQL: ").append(database.describe()).append("\n\n");
-			report.append("| part | N | set-up | median | min–max | runs (ms, in order) |\n");
-			report.append("|---|---:|---|---:|---:|---|\n");
+			report
+				.append("| part | N | set-up | median | ÷ first set-up, per round | min–max | runs (ms, in order) |\n");
+			report.append("|---|---:|---|---:|---:|---:|---|\n");
 			for (int n : ns) {
 				if (parts.contains("engine")) {
 					report.append(engine(database, n, rounds, workDirectory));
@@ -253,8 +254,16 @@ public final class ColdStart {
 	private static String rows(String partName, int n, Map<String, List<Long>> times) {
 		String part = cds ? partName + ", AppCDS" : partName;
 		StringBuilder rows = new StringBuilder();
+		// Each round runs every set-up once, one after the other: the ratio within a
+		// round
+		// is less disturbed by the load of the machine than the ratio of the medians.
+		List<Long> first = times.values().iterator().next();
 		times.forEach((name, values) -> {
 			List<Long> sorted = values.stream().sorted().toList();
+			List<Double> ratios = new ArrayList<>();
+			for (int round = 0; round < values.size(); round++) {
+				ratios.add((double) values.get(round) / first.get(round));
+			}
 			rows.append("| ")
 				.append(part)
 				.append(" | ")
@@ -264,6 +273,8 @@ public final class ColdStart {
 				.append(" | ")
 				.append(ms(median(sorted)))
 				.append(" | ")
+				.append(String.format("%.2f×", medianRatio(ratios)))
+				.append(" | ")
 				.append(ms(sorted.get(0)))
 				.append("–")
 				.append(ms(sorted.get(sorted.size() - 1)))
@@ -272,6 +283,12 @@ public final class ColdStart {
 				.append(" |\n");
 		});
 		return rows.toString();
+	}
+
+	private static double medianRatio(List<Double> ratios) {
+		List<Double> sorted = ratios.stream().sorted().toList();
+		int size = sorted.size();
+		return (size % 2 == 1) ? sorted.get(size / 2) : (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;
 	}
 
 	private static long median(List<Long> sorted) {
