@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,10 +33,6 @@ public final class Dialects {
 	private static final Log logger = LogFactory.getLog(Dialects.class);
 
 	private static final Set<String> warnedProducts = ConcurrentHashMap.newKeySet();
-
-	private static final Map<String, Dialect> byProductName = Map.of("postgresql", new PostgresDialect(), "mysql",
-			new MySqlDialect("MySQL"), "mariadb", new MySqlDialect("MariaDB"), "h2", new H2Dialect(),
-			"hsql database engine", new HsqldbDialect());
 
 	private Dialects() {
 	}
@@ -109,10 +104,19 @@ public final class Dialects {
 	 * @return its dialect, or the generic one for an unknown database
 	 */
 	public static Dialect forProductName(String productName) {
-		Dialect dialect = byProductName.get(productName.toLowerCase(Locale.ROOT));
-		if (dialect != null) {
-			return dialect;
-		}
+		// Created on demand: a start loads the classes of its own database's dialect
+		// only.
+		return switch (productName.toLowerCase(Locale.ROOT)) {
+			case "postgresql" -> new PostgresDialect();
+			case "mysql" -> new MySqlDialect("MySQL");
+			case "mariadb" -> new MySqlDialect("MariaDB");
+			case "h2" -> new H2Dialect();
+			case "hsql database engine" -> new HsqldbDialect();
+			default -> generic(productName);
+		};
+	}
+
+	private static Dialect generic(String productName) {
 		if (warnedProducts.add(productName)) {
 			logger.warn("migrate has no dialect for '" + productName
 					+ "'; using the generic one (history in standard SQL, locking with a lock row)");

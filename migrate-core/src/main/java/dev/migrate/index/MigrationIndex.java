@@ -154,10 +154,12 @@ public final class MigrationIndex {
 		Assert.notNull(classLoader, "'classLoader' must not be null");
 		Assert.notNull(beans, "'beans' must not be null");
 		ClassFileSource classFiles = classFiles(classLoader);
-		return this.entries.stream()
-			.map((entry) -> source(entry, entry.beanName(), classFiles,
-					() -> beans.apply(load(classLoader, entry.className()))))
-			.toList();
+		List<MigrationSource> sources = new ArrayList<>(this.entries.size());
+		for (Entry entry : this.entries) {
+			sources.add(source(entry, entry.beanName(), classFiles,
+					() -> beans.apply(load(classLoader, entry.className()))));
+		}
+		return Collections.unmodifiableList(sources);
 	}
 
 	/**

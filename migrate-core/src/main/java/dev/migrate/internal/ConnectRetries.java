@@ -58,44 +58,56 @@ public final class ConnectRetries {
 		if (this.retries <= 0) {
 			return;
 		}
-		RetryTemplate template = new RetryTemplate(RetryPolicy.builder()
-			.maxRetries(this.retries)
-			.delay(this.interval)
-			.multiplier(1)
-			.maxDelay(this.interval)
-			.build());
-		template.setRetryListener(new LoggingListener());
-		try {
-			template.execute(new Retryable<Boolean>() {
+		// The retrying, and Spring's retry classes, only where retries are asked for.
+		new Retrying().await(dataSource);
+	}
 
-				@Override
-				public Boolean execute() {
-					Connection connection = DataSourceUtils.getConnection(dataSource);
-					DataSourceUtils.releaseConnection(connection, dataSource);
-					return true;
-				}
+	/**
+	 * Obtains the first connection with Spring Framework's {@link RetryTemplate}.
+	 */
+	private final class Retrying {
 
-				@Override
-				public String getName() {
-					return "migrate's first connection";
-				}
+		void await(DataSource dataSource) {
+			RetryTemplate template = new RetryTemplate(RetryPolicy.builder()
+				.maxRetries(ConnectRetries.this.retries)
+				.delay(ConnectRetries.this.interval)
+				.multiplier(1)
+				.maxDelay(ConnectRetries.this.interval)
+				.build());
+			template.setRetryListener(new LoggingListener());
+			try {
+				template.execute(new Retryable<Boolean>() {
 
-			});
+					@Override
+					public Boolean execute() {
+						Connection connection = DataSourceUtils.getConnection(dataSource);
+						DataSourceUtils.releaseConnection(connection, dataSource);
+						return true;
+					}
+
+					@Override
+					public String getName() {
+						return "migrate's first connection";
+					}
+
+				});
+			}
+			catch (RetryException ex) {
+				throw new MigrateException(new Diagnosis(
+						Text.of("migrate could not connect to the database to migrate it: "
+								+ reason(ex.getLastException()) + ". Tried " + (ex.getRetryCount() + 1) + " times, "
+								+ ConnectRetries.this.interval.toMillis() + " ms apart (",
+								Remedy.change(Setting.CONNECT_RETRIES), ", ",
+								Remedy.change(Setting.CONNECT_RETRIES_INTERVAL), ")."),
+						Text.of("Nothing was changed."),
+						Text.of("Start the database, or check that it is reachable from here, and the URL, user and"
+								+ " password of the connection (", Remedy.change(Setting.CONNECTION),
+								"). If it starts after the application, allow it more time (",
+								Remedy.change(Setting.CONNECT_RETRIES), ").")),
+						ex.getLastException());
+			}
 		}
-		catch (RetryException ex) {
-			throw new MigrateException(
-					new Diagnosis(
-							Text.of("migrate could not connect to the database to migrate it: "
-									+ reason(ex.getLastException()) + ". Tried " + (ex.getRetryCount() + 1) + " times, "
-									+ this.interval.toMillis() + " ms apart (", Remedy.change(Setting.CONNECT_RETRIES),
-									", ", Remedy.change(Setting.CONNECT_RETRIES_INTERVAL), ")."),
-							Text.of("Nothing was changed."),
-							Text.of("Start the database, or check that it is reachable from here, and the URL, user and"
-									+ " password of the connection (", Remedy.change(Setting.CONNECTION),
-									"). If it starts after the application, allow it more time (",
-									Remedy.change(Setting.CONNECT_RETRIES), ").")),
-					ex.getLastException());
-		}
+
 	}
 
 	private static String reason(@Nullable Throwable ex) {
