@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import dev.migrate.resolver.ClassFileCrc;
 import dev.migrate.resolver.ClassFileSource;
 import dev.migrate.resolver.Fingerprinter;
 import dev.migrate.resolver.MigrationSource;
@@ -117,7 +118,7 @@ abstract class AbstractClassHashContractTests {
 		// only the class hash can find them unchanged.
 		byte[] unreadable = "not a class file".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		this.jdbc.update("UPDATE " + HISTORY + " SET class_hash = ?",
-				Fingerprinter.classHash(checksums().get(0), unreadable));
+				Fingerprinter.classHash(checksums().get(0), ClassFileCrc.of(unreadable)));
 		Migrator migrator = migrator(source(ClassHashMigrations.CreatePlanets.class, "1", (className) -> unreadable));
 
 		assertThat(migrator.migrate().executions()).isEmpty();

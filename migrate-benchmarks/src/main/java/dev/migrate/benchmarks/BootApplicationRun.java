@@ -98,9 +98,8 @@ public final class BootApplicationRun {
 		application.setLogStartupInfo(false);
 		application.setDefaultProperties(properties);
 		// Every set-up scans the application's package, as @SpringBootApplication does;
-		// only
-		// those with migration classes find them there. Registered with migrate; else met
-		// and not registered (with the index, its filter leaves them out).
+		// only those with migration classes find them there. Registered with migrate;
+		// else met and not registered (with the index, its filter leaves them out).
 		boolean withMigrationClasses = setup.equals("scanned") || setup.equals("migrate")
 				|| setup.equals("migrate-index");
 		List<String> scanned = withMigrationClasses ? Workload.migrateClassNames(n) : List.of();
@@ -171,8 +170,7 @@ public final class BootApplicationRun {
 			TypeExcludeFilter excludeFilter = new TypeExcludeFilter();
 			excludeFilter.setBeanFactory(this.context.getBeanFactory());
 			scanner.addExcludeFilter(excludeFilter);
-			// The application's own package, then the migrations' where the set-up has
-			// them.
+			// The application's package, then the migrations' where the set-up has them.
 			scanner.scan(APPLICATION_PACKAGE);
 			if (!this.fileNames.isEmpty()) {
 				String migrations = Workload.MIGRATE_PACKAGE.substring(0, Workload.MIGRATE_PACKAGE.length() - 1);

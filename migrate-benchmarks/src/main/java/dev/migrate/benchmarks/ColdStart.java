@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -111,8 +112,8 @@ public final class ColdStart {
 			}
 		}
 		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-		report.append(String.format("%nLoad average %.2f at the start, %.2f at the end; %d s; %d cores.%n", loadBefore,
-				loadAfter, Math.round((System.nanoTime() - started) / 1e9),
+		report.append(String.format(Locale.ROOT, "%nLoad average %.2f at the start, %.2f at the end; %d s; %d cores.%n",
+				loadBefore, loadAfter, Math.round((System.nanoTime() - started) / 1e9),
 				Runtime.getRuntime().availableProcessors()));
 		System.out.println(report);
 	}
@@ -255,8 +256,7 @@ public final class ColdStart {
 		String part = cds ? partName + ", AppCDS" : partName;
 		StringBuilder rows = new StringBuilder();
 		// Each round runs every set-up once, one after the other: the ratio within a
-		// round
-		// is less disturbed by the load of the machine than the ratio of the medians.
+		// round is less disturbed by the load of the machine than that of the medians.
 		List<Long> first = times.values().iterator().next();
 		times.forEach((name, values) -> {
 			List<Long> sorted = values.stream().sorted().toList();
@@ -271,9 +271,9 @@ public final class ColdStart {
 				.append(" | ")
 				.append(name)
 				.append(" | ")
-				.append(ms(median(sorted)))
+				.append(ms(Math.round(Report.median(values))))
 				.append(" | ")
-				.append(String.format("%.2f×", medianRatio(ratios)))
+				.append(String.format(Locale.ROOT, "%.2f×", Report.median(ratios)))
 				.append(" | ")
 				.append(ms(sorted.get(0)))
 				.append("–")
@@ -283,17 +283,6 @@ public final class ColdStart {
 				.append(" |\n");
 		});
 		return rows.toString();
-	}
-
-	private static double medianRatio(List<Double> ratios) {
-		List<Double> sorted = ratios.stream().sorted().toList();
-		int size = sorted.size();
-		return (size % 2 == 1) ? sorted.get(size / 2) : (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;
-	}
-
-	private static long median(List<Long> sorted) {
-		int size = sorted.size();
-		return (size % 2 == 1) ? sorted.get(size / 2) : (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;
 	}
 
 	private static String ms(long nanos) {

@@ -83,8 +83,8 @@ final class Report {
 		return millis(median(nanos)) + " ms (" + millis(min) + "–" + millis(max) + ")";
 	}
 
-	static double median(List<Long> values) {
-		long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+	static double median(List<? extends Number> values) {
+		double[] sorted = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
 		int middle = sorted.length / 2;
 		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
 	}

@@ -104,8 +104,7 @@ public final class Dialects {
 	 * @return its dialect, or the generic one for an unknown database
 	 */
 	public static Dialect forProductName(String productName) {
-		// Created on demand: a start loads the classes of its own database's dialect
-		// only.
+		// Created on demand: a start loads its own database's dialect class only.
 		return switch (productName.toLowerCase(Locale.ROOT)) {
 			case "postgresql" -> new PostgresDialect();
 			case "mysql" -> new MySqlDialect("MySQL");

@@ -205,36 +205,32 @@ public final class MigrationIndex {
 
 		@Override
 		public byte @Nullable [] read(String className) throws IOException {
-			ClassFiles root = this.roots.get(className);
-			if (root != null) {
-				try {
-					byte[] bytes = root.read(ClassFileSource.resourceName(className));
-					if (bytes != null) {
-						return bytes;
-					}
-				}
-				catch (IOException | RuntimeException ex) {
-					// Read it as the class loader finds it.
-				}
-			}
-			return this.resources.read(className);
+			byte[] bytes = fromIndexRoot(className, ClassFiles::read);
+			return (bytes != null) ? bytes : this.resources.read(className);
 		}
 
 		@Override
 		public @Nullable ClassFileCrc crc(String className) throws IOException {
+			ClassFileCrc crc = fromIndexRoot(className, ClassFiles::crc);
+			return (crc != null) ? crc : this.resources.crc(className);
+		}
+
+		/**
+		 * Look a class file up in the jar or directory of the index that lists it.
+		 * @return what the look-up found, or {@code null} to look it up as the class
+		 * loader finds it
+		 */
+		private <T> @Nullable T fromIndexRoot(String className, Lookup<T> lookup) {
 			ClassFiles root = this.roots.get(className);
-			if (root != null) {
-				try {
-					ClassFileCrc crc = root.crc(ClassFileSource.resourceName(className));
-					if (crc != null) {
-						return crc;
-					}
-				}
-				catch (IOException | RuntimeException ex) {
-					// Read it as the class loader finds it.
-				}
+			if (root == null) {
+				return null;
 			}
-			return this.resources.crc(className);
+			try {
+				return lookup.find(root, ClassFileSource.resourceName(className));
+			}
+			catch (IOException | RuntimeException ex) {
+				return null;
+			}
 		}
 
 		/**
@@ -300,6 +296,13 @@ public final class MigrationIndex {
 	 * milliseconds in a new JVM). A class file not found there is looked for on the whole
 	 * class path.
 	 */
+	@FunctionalInterface
+	private interface Lookup<T> {
+
+		@Nullable T find(ClassFiles root, String classFile) throws IOException;
+
+	}
+
 	private interface ClassFiles {
 
 		boolean contains(String classFile);
@@ -317,7 +320,7 @@ public final class MigrationIndex {
 						&& index.openConnection() instanceof JarURLConnection connection) {
 					// The connection's cached jar, opened to read the index, is not
 					// closed.
-					return new JarClassFiles(connection.getJarFile());
+					return JarClassFiles.of(connection.getJarFile());
 				}
 				if (index.getProtocol().equals("file")) {
 					// .../META-INF/migrate/migrations.index: the root is three levels up.
@@ -334,9 +337,16 @@ public final class MigrationIndex {
 
 	/**
 	 * The class files of a jar, at its root or, in a Spring Boot jar, below
-	 * {@code BOOT-INF/classes}.
+	 * {@code BOOT-INF/classes}: looked up first where the jar's layout puts them.
 	 */
-	private record JarClassFiles(JarFile jar) implements ClassFiles {
+	private record JarClassFiles(JarFile jar, String prefix, String otherPrefix) implements ClassFiles {
+
+		private static final String BOOT_CLASSES = "BOOT-INF/classes/";
+
+		static JarClassFiles of(JarFile jar) {
+			return (jar.getJarEntry(BOOT_CLASSES) != null) ? new JarClassFiles(jar, BOOT_CLASSES, "")
+					: new JarClassFiles(jar, "", BOOT_CLASSES);
+		}
 
 		@Override
 		public boolean contains(String classFile) {
@@ -357,16 +367,13 @@ public final class MigrationIndex {
 		@Override
 		public @Nullable ClassFileCrc crc(String classFile) throws IOException {
 			JarEntry entry = entry(classFile);
-			if (entry != null && entry.getCrc() != -1 && entry.getSize() != -1) {
-				// From the central directory: nothing to inflate.
-				return new ClassFileCrc(entry.getCrc(), entry.getSize());
-			}
-			return ClassFiles.super.crc(classFile);
+			ClassFileCrc recorded = (entry != null) ? ClassFileCrc.recordedFor(entry) : null;
+			return (recorded != null) ? recorded : ClassFiles.super.crc(classFile);
 		}
 
 		private @Nullable JarEntry entry(String classFile) {
-			JarEntry entry = this.jar.getJarEntry(classFile);
-			return (entry != null) ? entry : this.jar.getJarEntry("BOOT-INF/classes/" + classFile);
+			JarEntry entry = this.jar.getJarEntry(this.prefix + classFile);
+			return (entry != null) ? entry : this.jar.getJarEntry(this.otherPrefix + classFile);
 		}
 
 	}

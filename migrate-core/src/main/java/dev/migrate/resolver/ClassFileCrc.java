@@ -3,6 +3,9 @@ package dev.migrate.resolver;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -28,6 +31,18 @@ public record ClassFileCrc(long crc32, long length) {
 		CRC32 crc = new CRC32();
 		crc.update(classFile);
 		return new ClassFileCrc(crc.getValue(), classFile.length);
+	}
+
+	/**
+	 * The CRC-32 and length that a jar's central directory records for an entry, read
+	 * without inflating it.
+	 * @param entry the entry of a class file
+	 * @return its CRC-32 and length, or {@code null} if the jar does not record them
+	 */
+	public static @Nullable ClassFileCrc recordedFor(ZipEntry entry) {
+		Assert.notNull(entry, "'entry' must not be null");
+		return (entry.getCrc() != -1 && entry.getSize() != -1) ? new ClassFileCrc(entry.getCrc(), entry.getSize())
+				: null;
 	}
 
 	/**

@@ -82,9 +82,9 @@ public interface ClassFileSource {
 					if (entry == null) {
 						return null;
 					}
-					if (entry.getCrc() != -1 && entry.getSize() != -1) {
-						// The jar's central directory has them: nothing to inflate.
-						return new ClassFileCrc(entry.getCrc(), entry.getSize());
+					ClassFileCrc recorded = ClassFileCrc.recordedFor(entry);
+					if (recorded != null) {
+						return recorded;
 					}
 					try (InputStream input = jar.getInputStream(entry)) {
 						return ClassFileCrc.of(input.readAllBytes());
@@ -92,10 +92,9 @@ public interface ClassFileSource {
 				}
 				finally {
 					if (!connection.getUseCaches()) {
-						// Opened for this connection alone (a server that turns the cache
-						// of
-						// jar connections off, as Tomcat can): a jar file per class would
-						// otherwise stay open.
+						// Opened for this connection alone (a server can turn the cache
+						// of jar connections off, as Tomcat does): else a jar file per
+						// class stays open until collected.
 						jar.close();
 					}
 				}

@@ -142,16 +142,6 @@ public final class Fingerprinter {
 	}
 
 	/**
-	 * The {@link #classHash(String, ClassFileCrc) class hash} of a class file's bytes.
-	 * @param checksum the stored text of the checksum computed from the class file
-	 * @param classFile the bytes of the class file
-	 * @return 24 hexadecimal digits
-	 */
-	public static String classHash(String checksum, byte[] classFile) {
-		return classHash(checksum, ClassFileCrc.of(classFile));
-	}
-
-	/**
 	 * The bytes of a loaded class's class file, read from its class loader's resources.
 	 * @param type the class
 	 * @return the bytes, or {@code null} if they cannot be read

@@ -173,8 +173,7 @@ public final class MigrationResolver {
 			return Optional.ofNullable(source.classFiles().crc(source.className()));
 		}
 		catch (IOException | RuntimeException ex) {
-			// Then the fingerprint is computed, and says why the class file is
-			// unreadable.
+			// The fingerprint is computed then, and says why the file is unreadable.
 			return Optional.empty();
 		}
 	}
@@ -248,7 +247,7 @@ public final class MigrationResolver {
 		int before = problems.size();
 		String description = StringUtils.hasText(annotation.description()) ? annotation.description().trim()
 				: describe(beanClass.getSimpleName());
-		checkAttributes(() -> name, annotation.version(), description, beanName, beanClass.getName(),
+		Version version = checkAttributes(() -> name, annotation.version(), description, beanName, beanClass.getName(),
 				annotation.checksum(), problems);
 		Method[] methods = ReflectionUtils.getUniqueDeclaredMethods(beanClass);
 		MigrationMethod up = findMethod(methods, "up", name, true, problems);
@@ -257,7 +256,7 @@ public final class MigrationResolver {
 			up = throughProxy(up, bean, name, problems);
 			down = throughProxy(down, bean, name, problems);
 		}
-		if (problems.size() > before || up == null) {
+		if (problems.size() > before || up == null || version == null) {
 			return null;
 		}
 		String checksum = "";
@@ -270,15 +269,13 @@ public final class MigrationResolver {
 				return null;
 			}
 		}
-		return new ResolvedMigration(Version.parse(annotation.version()), description, beanName, beanClass, bean,
-				annotation.transaction(), up, down, checksum);
+		return new ResolvedMigration(version, description, beanName, beanClass, bean, annotation.transaction(), up,
+				down, checksum);
 	}
 
 	/**
-	 * Check what the annotation says, and the names the history table keeps.
-	 */
-	/**
-	 * Check the attributes of a migration, adding a message for each problem.
+	 * Check what the annotation says, and the names the history table keeps, adding a
+	 * message for each problem.
 	 * @return the version, or {@code null} if any attribute has a problem
 	 */
 	private static @Nullable Version checkAttributes(Supplier<String> name, String version, String description,
@@ -299,13 +296,11 @@ public final class MigrationResolver {
 					+ " characters; the history table keeps at most " + Migration.MAX_VERSION_LENGTH
 					+ ". Use a shorter version.");
 		}
-		if (description.length() > Migration.MAX_DESCRIPTION_LENGTH) {
-			tooLong(problems, name, "description \"" + abbreviate(description) + "\"", description,
-					Migration.MAX_DESCRIPTION_LENGTH, "Shorten it (@Migration(description = ...) or the class name).");
-		}
-		tooLong(problems, name, "bean name", beanName, Migration.MAX_BEAN_NAME_LENGTH,
+		tooLong(problems, name, () -> "description \"" + abbreviate(description) + "\"", description,
+				Migration.MAX_DESCRIPTION_LENGTH, "Shorten it (@Migration(description = ...) or the class name).");
+		tooLong(problems, name, () -> "bean name", beanName, Migration.MAX_BEAN_NAME_LENGTH,
 				"Give the bean a shorter name (@Migration(beanName = ...)).");
-		tooLong(problems, name, "class name", className, Migration.MAX_CLASS_NAME_LENGTH,
+		tooLong(problems, name, () -> "class name", className, Migration.MAX_CLASS_NAME_LENGTH,
 				"Move the class to a shorter package or give it a shorter name.");
 		String checksumProblem = explicitChecksumProblem(checksum);
 		if (checksumProblem != null) {
@@ -345,11 +340,11 @@ public final class MigrationResolver {
 
 	// Checked at start-up rather than truncated in the history, where repair would then
 	// find them changed on every run.
-	private static void tooLong(List<String> problems, Supplier<String> name, String what, String value, int max,
-			String remedy) {
+	private static void tooLong(List<String> problems, Supplier<String> name, Supplier<String> what, String value,
+			int max, String remedy) {
 		if (value.length() > max) {
-			problems.add(name.get() + ": the " + what + " has " + value.length()
-					+ " characters; the history table keeps at" + " most " + max + ". " + remedy);
+			problems.add(name.get() + ": the " + what.get() + " has " + value.length()
+					+ " characters; the history table keeps at most " + max + ". " + remedy);
 		}
 	}
 

@@ -292,7 +292,7 @@ class MigrationIndexTests {
 		try (RecordingClassLoader loader = loader(edited)) {
 			assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> migrator(loader).migrate())
 				.withMessageContaining(
-						"Migration 1 (bean 'createPlanets', idx.CreatePlanets) was changed after it" + " was applied");
+						"Migration 1 (bean 'createPlanets', idx.CreatePlanets) was changed after it was applied");
 		}
 	}
 
@@ -402,24 +402,22 @@ class MigrationIndexTests {
 
 	private static String moons() {
 		return """
-								package idx;
+				package idx;
 
-								import dev.migrate.Migration;
-								import dev.migrate.TransactionMode;
-				import dev.migrate.resolver.ClassFileCrc;
-				import dev.migrate.resolver.ClassFileSource;
-								import org.springframework.jdbc.core.JdbcTemplate;
+				import dev.migrate.Migration;
+				import dev.migrate.TransactionMode;
+				import org.springframework.jdbc.core.JdbcTemplate;
 
-								@Migration(version = "2", description = "Add\\tmoons", transaction = TransactionMode.NONE,
-										beanName = "moonsBean")
-								public class AddMoons {
+				@Migration(version = "2", description = "Add\\tmoons", transaction = TransactionMode.NONE,
+						beanName = "moonsBean")
+				public class AddMoons {
 
-									public void up(JdbcTemplate jdbc) {
-										jdbc.execute("CREATE TABLE moons (id INT)");
-									}
+					public void up(JdbcTemplate jdbc) {
+						jdbc.execute("CREATE TABLE moons (id INT)");
+					}
 
-								}
-								""";
+				}
+				""";
 	}
 
 	private void compile(String... sources) throws IOException {
