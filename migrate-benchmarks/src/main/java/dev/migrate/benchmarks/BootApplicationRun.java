@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.migrate.benchmarks.jpa.JpaWebApplication;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -56,7 +57,11 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * {@code migrate-index}) and none in the others: an application scans its own package
  * whether or not its migrations are there.
  * <p>
- * Arguments: setup n url user password sqlDirectory.
+ * The application is either the smallest one ({@code plain}: auto-configuration, the
+ * pool, the runner) or a typical one ({@code jpa-web}: {@link JpaWebApplication}, with
+ * JPA and a web server, started from the class path with {@code target/lib-jpa}).
+ * <p>
+ * Arguments: setup n url user password sqlDirectory [plain|jpa-web].
  */
 public final class BootApplicationRun {
 
@@ -92,8 +97,17 @@ public final class BootApplicationRun {
 			}
 			default -> throw new IllegalArgumentException("Unknown set-up '" + setup + "'");
 		}
-		SpringApplication application = new SpringApplication(Application.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
+		boolean jpaWeb = args.length > 6 && args[6].equals("jpa-web");
+		SpringApplication application;
+		if (jpaWeb) {
+			application = new SpringApplication(JpaWebApplication.class);
+			properties.put("server.port", "0");
+			properties.put("spring.jpa.open-in-view", "false");
+		}
+		else {
+			application = new SpringApplication(Application.class);
+			application.setWebApplicationType(WebApplicationType.NONE);
+		}
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setDefaultProperties(properties);

@@ -31,11 +31,14 @@ import org.springframework.util.FileSystemUtils;
  * <li>{@code boot}: a whole Spring Boot application from launching its JVM to
  * {@code ApplicationReadyEvent} ({@link BootApplicationRun}): no migration tool, migrate,
  * Spring Boot's Flyway support with SQL files.</li>
+ * <li>{@code boot-jpa}: the same set-ups in a typical application, with JPA (twenty
+ * entities and their repositories) and a web server ({@code jpa-web} in
+ * {@link BootApplicationRun}).</li>
  * </ul>
  *
  * <pre>
  * java -cp migrate-benchmarks/target/migrate-benchmarks.jar dev.migrate.benchmarks.ColdStart
- *     [--parts=engine,boot] [--n=100,1000] [--rounds=5] [--jfr=migrate-noop.jfr]
+ *     [--parts=engine,boot,boot-jpa] [--n=100,1000] [--rounds=5] [--jfr=migrate-noop.jfr]
  * </pre>
  *
  * With {@code --jfr}, one more JVM runs migrate's check at the largest N under Java
@@ -97,7 +100,10 @@ public final class ColdStart {
 					report.append(engine(database, n, rounds, workDirectory));
 				}
 				if (parts.contains("boot")) {
-					report.append(boot(database, n, rounds, workDirectory));
+					report.append(boot(database, n, rounds, workDirectory, "plain"));
+				}
+				if (parts.contains("boot-jpa")) {
+					report.append(boot(database, n, rounds, workDirectory, "jpa-web"));
 				}
 			}
 			if (!options.get("jfr").isEmpty()) {
@@ -157,7 +163,8 @@ public final class ColdStart {
 		return rows("nothing pending, new JVM", n, times);
 	}
 
-	private static String boot(Database database, int n, int rounds, Path workDirectory) throws Exception {
+	private static String boot(Database database, int n, int rounds, Path workDirectory, String application)
+			throws Exception {
 		Path sql = Workload.flywaySqlDirectory(workDirectory, n);
 		Map<String, Database.Target> targets = new LinkedHashMap<>();
 		Map<String, List<Long>> times = new LinkedHashMap<>();
@@ -166,36 +173,37 @@ public final class ColdStart {
 				Database.Target target = database.create();
 				targets.put(setup, target);
 				// The first start applies the N migrations; it is not counted.
-				startApplication(setup, n, target, sql, List.of());
+				startApplication(setup, n, target, sql, application, List.of());
 				if (cds) {
-					startApplication(setup, n, target, sql,
-							List.of("-XX:ArchiveClassesAtExit=" + archive("boot", setup, n)));
+					startApplication(setup, n, target, sql, application,
+							List.of("-XX:ArchiveClassesAtExit=" + archive(application, setup, n)));
 				}
 				times.put(setup, new ArrayList<>());
 			}
 			for (int round = 0; round < rounds; round++) {
 				for (String setup : rotated(bootSetups, round)) {
-					long time = startApplication(setup, n, targets.get(setup), sql,
-							cds ? List.of("-XX:SharedArchiveFile=" + archive("boot", setup, n)) : List.of());
+					long time = startApplication(setup, n, targets.get(setup), sql, application,
+							cds ? List.of("-XX:SharedArchiveFile=" + archive(application, setup, n)) : List.of());
 					times.get(setup).add(time);
-					log("boot N=" + n + " " + setup + ": " + Math.round(time / 1e6) + " ms");
+					log("boot (" + application + ") N=" + n + " " + setup + ": " + Math.round(time / 1e6) + " ms");
 				}
 			}
 		}
 		finally {
 			targets.values().forEach(Database.Target::dropQuietly);
 		}
-		return rows("Boot application start", n, times);
+		return rows(application.equals("plain") ? "Boot application start" : "Boot application start (JPA, web)", n,
+				times);
 	}
 
 	/** Launch a JVM running the application and wait for its READY line. */
-	private static long startApplication(String setup, int n, Database.Target target, Path sql, List<String> jvmOptions)
-			throws Exception {
+	private static long startApplication(String setup, int n, Database.Target target, Path sql, String application,
+			List<String> jvmOptions) throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BootApplicationRun.class.getName(), setup,
-				String.valueOf(n), target.url(), target.user(), target.password(), sql.toString()));
+		command.addAll(List.of("-cp", classPath(application), BootApplicationRun.class.getName(), setup,
+				String.valueOf(n), target.url(), target.user(), target.password(), sql.toString(), application));
 		long start = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		long ready = -1;
@@ -236,6 +244,24 @@ public final class ColdStart {
 		finally {
 			target.dropQuietly();
 		}
+	}
+
+	/**
+	 * This JVM's class path, and for the typical application the jars of JPA and the web
+	 * server beside it ({@code lib-jpa} next to this module's jar or classes).
+	 */
+	private static String classPath(String application) {
+		String classPath = System.getProperty("java.class.path");
+		if (application.equals("plain")) {
+			return classPath;
+		}
+		Path own = Path.of(classPath.split(java.io.File.pathSeparator)[0]).toAbsolutePath();
+		Path jars = own.resolveSibling("lib-jpa");
+		if (!Files.isDirectory(jars)) {
+			throw new IllegalStateException("The typical application needs the jars in " + jars
+					+ " (written by 'mvn package' in migrate-benchmarks)");
+		}
+		return classPath + java.io.File.pathSeparator + jars + java.io.File.separator + "*";
 	}
 
 	private static List<String> rotated(List<String> names, int round) {
