@@ -1,18 +1,26 @@
 package dev.migrate.index;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.URLConnection;
 import java.net.URLStreamHandler;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
 
 import javax.sql.DataSource;
 
@@ -212,6 +220,44 @@ class MigrationIndexTests {
 		MigrationIndex inDirectory = MigrationIndex.read(loader());
 		assertThat(inDirectory).isNotNull();
 		assertThat(inDirectory.classFiles(loader()).crc("idx.AddMoons")).isEqualTo(compiled);
+	}
+
+	@Test
+	void theCrcOfAClassFileInAJarIsTheOneTheJarRecordsWithoutReadingTheClassFile() throws IOException {
+		compile(planets("1"), moons());
+		byte[] compiled = Files.readAllBytes(this.classes.resolve("idx/AddMoons.class"));
+		Path jar = storedJar("app.jar");
+		// The class file's bytes edited in the jar, as long as before, the CRC and length
+		// recorded for its entry left as they were: only a CRC computed from the bytes
+		// would see the edit.
+		byte[] original = "CREATE TABLE moons (id INT)".getBytes(StandardCharsets.UTF_8);
+		byte[] replacement = "CREATE TABLE MOONS (ID INT)".getBytes(StandardCharsets.UTF_8);
+		byte[] edited = replaceOnce(compiled, original, replacement);
+		Files.write(jar, replaceOnce(Files.readAllBytes(jar), original, replacement));
+		ClassFileCrc recorded = ClassFileCrc.of(compiled);
+		assertThat(ClassFileCrc.of(edited)).isNotEqualTo(recorded);
+		try (JarFile file = new JarFile(jar.toFile())) {
+			JarEntry entry = file.getJarEntry("idx/AddMoons.class");
+			assertThat(ClassFileCrc.recordedFor(entry)).isEqualTo(recorded);
+			// Not checked against the recorded CRC when read: the edit reads as it is.
+			try (InputStream input = file.getInputStream(entry)) {
+				assertThat(input.readAllBytes()).isEqualTo(edited);
+			}
+		}
+
+		try (RecordingClassLoader loader = loader(jar)) {
+			MigrationIndex index = MigrationIndex.read(loader);
+			assertThat(index).isNotNull();
+			// From the central directory of the index's own jar, not through the class
+			// loader.
+			assertThat(index.classFiles(loader).crc("idx.AddMoons")).isEqualTo(recorded);
+			assertThat(loader.resources).doesNotContain("idx/AddMoons.class");
+			// From the entry of the class loader's jar URL.
+			assertThat(ClassFileSource.of(loader).crc("idx.AddMoons")).isEqualTo(recorded);
+			// Whereas the bytes, read, are the edited ones.
+			assertThat(index.classFiles(loader).read("idx.AddMoons")).isEqualTo(edited);
+			assertThat(ClassFileSource.of(loader).read("idx.AddMoons")).isEqualTo(edited);
+		}
 	}
 
 	@Test
@@ -438,6 +484,48 @@ class MigrationIndexTests {
 	 */
 	private Path jar(String name, String classesPrefix) throws IOException {
 		return CompiledClasses.jar(this.classes, this.sources.resolve(name), classesPrefix);
+	}
+
+	/**
+	 * The compiled classes as a jar of stored entries, not deflated: each file's bytes
+	 * are in the jar as they are, and its CRC and length are recorded both before them
+	 * and in the central directory.
+	 */
+	private Path storedJar(String name) throws IOException {
+		Path jar = this.sources.resolve(name);
+		try (JarOutputStream output = new JarOutputStream(Files.newOutputStream(jar));
+				Stream<Path> files = Files.walk(this.classes)) {
+			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+				byte[] bytes = Files.readAllBytes(file);
+				CRC32 crc = new CRC32();
+				crc.update(bytes);
+				JarEntry entry = new JarEntry(this.classes.relativize(file).toString().replace('\\', '/'));
+				entry.setMethod(ZipEntry.STORED);
+				entry.setSize(bytes.length);
+				entry.setCompressedSize(bytes.length);
+				entry.setCrc(crc.getValue());
+				output.putNextEntry(entry);
+				output.write(bytes);
+				output.closeEntry();
+			}
+		}
+		return jar;
+	}
+
+	/**
+	 * The bytes with the one occurrence of a sequence replaced by another as long.
+	 */
+	private static byte[] replaceOnce(byte[] bytes, byte[] sequence, byte[] replacement) {
+		List<Integer> found = new ArrayList<>();
+		for (int i = 0; i + sequence.length <= bytes.length; i++) {
+			if (Arrays.equals(bytes, i, i + sequence.length, sequence, 0, sequence.length)) {
+				found.add(i);
+			}
+		}
+		assertThat(found).hasSize(1);
+		byte[] replaced = bytes.clone();
+		System.arraycopy(replacement, 0, replaced, found.get(0), replacement.length);
+		return replaced;
 	}
 
 	private RecordingClassLoader loader(Path jar) throws IOException {
