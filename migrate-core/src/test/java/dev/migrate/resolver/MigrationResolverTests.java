@@ -332,6 +332,104 @@ class MigrationResolverTests {
 			.withMessageContaining("Nothing was changed in the database");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badSources")
+	void badAttributesOfASourceAreAnErrorNamingItsBeanAndWhatToDo(String problem, MigrationSource bad, String what,
+			String remedy) {
+		String named = "bean '" + bad.beanName() + "' (" + bad.className() + ")";
+		MigrationSource fine = source("fineBean", "the.Fine", "7", "", "");
+
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> MigrationResolver.resolveSources(List.of(fine, bad)))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement(as(STRING))
+				.startsWith(named + ": ")
+				.contains(what)
+				.endsWith(remedy))
+			.withMessageContaining(named)
+			.withMessageNotContaining("fineBean")
+			.withMessageNotContaining("the.Fine");
+	}
+
+	static Stream<Arguments> badSources() {
+		String longVersion = "1.".repeat(Migration.MAX_VERSION_LENGTH) + "1";
+		String longDescription = "d".repeat(Migration.MAX_DESCRIPTION_LENGTH + 1);
+		String longBeanName = "b".repeat(Migration.MAX_BEAN_NAME_LENGTH + 1);
+		String longClassName = "the." + "C".repeat(Migration.MAX_CLASS_NAME_LENGTH - 3);
+		String longChecksum = "x".repeat(56);
+		return Stream.of(
+				arguments("malformed version", source("1..2"),
+						"@Migration version \"1..2\" is not dot-separated numbers",
+						"use a version such as \"1\", \"1.2\" or \"20261125093000\"."),
+				arguments("version of letters", source("abc"),
+						"@Migration version \"abc\" is not dot-separated numbers",
+						"use a version such as \"1\", \"1.2\" or \"20261125093000\"."),
+				arguments("blank version", source(" "), "@Migration version is blank",
+						"give a version such as \"1\", \"1.2\" or \"20261125093000\"."),
+				arguments("version zero", source("0"), "@Migration version \"0\" is zero", "Number migrations from 1."),
+				arguments("version too long", source(longVersion),
+						"@Migration version \"" + longVersion + "\" has " + longVersion.length()
+								+ " characters; the history table keeps at most " + Migration.MAX_VERSION_LENGTH,
+						"Use a shorter version."),
+				arguments("description too long", source("theBeanName", "the.ClassName", "1", longDescription, ""),
+						"the description \"" + "d".repeat(37) + "...\" has " + longDescription.length()
+								+ " characters; the history table keeps at most " + Migration.MAX_DESCRIPTION_LENGTH,
+						"Shorten it (@Migration(description = ...) or the class name)."),
+				arguments("bean name too long", source(longBeanName, "the.ClassName", "1", "", ""),
+						"the bean name has " + longBeanName.length() + " characters; the history table keeps at most "
+								+ Migration.MAX_BEAN_NAME_LENGTH,
+						"Give the bean a shorter name (@Migration(beanName = ...))."),
+				// Described explicitly: the description derived from the long class name
+				// would be too long as well.
+				arguments("class name too long", source("theBeanName", longClassName, "1", "Long class name", ""),
+						"the class name has " + longClassName.length() + " characters; the history table keeps at most "
+								+ Migration.MAX_CLASS_NAME_LENGTH,
+						"Move the class to a shorter package or give it a shorter name."),
+				arguments("blank checksum", source("theBeanName", "the.ClassName", "1", "", " "),
+						"@Migration checksum is blank",
+						"pin a value such as \"1\" and change it whenever the migration changes."),
+				arguments("checksum with spaces", source("theBeanName", "the.ClassName", "1", "", " v3"),
+						"@Migration checksum \" v3\" starts or ends with spaces", "remove them."),
+				arguments("checksum too long", source("theBeanName", "the.ClassName", "1", "", longChecksum),
+						"@Migration checksum \"" + longChecksum + "\" is 56 characters long, but at most 55 fit",
+						"use a shorter value."));
+	}
+
+	@Test
+	void sourcesSharingAVersionAreAnErrorNamingBothBeansAndWhatToDo() {
+		MigrationSource first = source("firstBean", "the.First", "1", "", "");
+		MigrationSource fine = source("fineBean", "the.Fine", "2", "", "");
+		MigrationSource second = source("secondBean", "the.Second", "1", "", "");
+
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> MigrationResolver.resolveSources(List.of(first, fine, second)))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement(as(STRING))
+				.startsWith("Duplicate version 1: ")
+				.contains("bean 'firstBean' (the.First)", "bean 'secondBean' (the.Second)")
+				.endsWith("Give one of them a new, higher version."))
+			.withMessageNotContaining("fineBean")
+			.withMessageNotContaining("the.Fine");
+	}
+
+	/** A source named "theBeanName" of class "the.ClassName". */
+	private static MigrationSource source(String version) {
+		return source("theBeanName", "the.ClassName", version, "", "");
+	}
+
+	/**
+	 * A source whose attributes alone are checked: its class file is never read, its bean
+	 * never created, and the test fails if they are.
+	 */
+	private static MigrationSource source(String beanName, String className, String version, String description,
+			String checksum) {
+		ClassFileSource noClassFile = (name) -> {
+			throw new AssertionError("The class file of " + name + " was read");
+		};
+		return new MigrationSource(beanName, className, version, description, TransactionMode.DEFAULT, checksum, true,
+				noClassFile, () -> {
+					throw new AssertionError("The bean '" + beanName + "' was created");
+				});
+	}
+
 	/** Classes defined from their bytes, by a class loader that has no class files. */
 	private static ClassLoader classesWithoutClassFiles(Map<String, String> sources) {
 		Map<String, byte[]> classes = TestCompilers.javac(17).compile(sources);
