@@ -98,8 +98,8 @@ public final class MigrateAutoConfiguration {
 	private static Migrator buildMigrator(MigrateProperties properties, ObjectProvider<DataSource> dataSource,
 			ObjectProvider<DataSource> migrateDataSource, ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<MigrateConfigurationCustomizer> customizers, ConfigurableListableBeanFactory beanFactory) {
-		MigrateDatabases.checkDatabasesNamed(MigrationBeans.namedDatabases(beanFactory),
-				MigrateDatabases.knownDatabases(properties));
+		MigrationBeans.Found migrations = MigrationBeans.find(beanFactory);
+		MigrateDatabases.checkDatabasesNamed(migrations.namedDatabases(), MigrateDatabases.knownDatabases(properties));
 		Migrator.Builder builder = Migrator.builder(migrationDataSource(properties, migrateDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), beanFactory.getBeanClassLoader()));
 		builder.vocabulary(MigratePropertiesVocabulary.INSTANCE);
@@ -120,7 +120,7 @@ public final class MigrateAutoConfiguration {
 			.map((listener) -> listener.forDatabase(MigrateCommandScope.PRIMARY))
 			.forEach(builder::listener);
 		// Migrations that name a database of migrate.databases are not the primary's.
-		builder.migrationSources(MigrationBeans.sources(beanFactory, ""));
+		builder.migrationSources(migrations.sources(""));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -75,6 +75,7 @@ public final class MigrateDatabasesAutoConfiguration {
 		locations.add(new HistoryLocation("primary", migrator.getDataSource(), properties.getSchema(),
 				properties.getTable()));
 		Map<String, Migrator> migrators = new LinkedHashMap<>();
+		MigrationBeans.Found migrations = MigrationBeans.find(beanFactory);
 		properties.getDatabases().forEach((name, database) -> {
 			if (name.equalsIgnoreCase(MigrateCommandScope.PRIMARY)
 					|| name.equalsIgnoreCase(MigrateCommandScope.TENANTS)) {
@@ -109,7 +110,7 @@ public final class MigrateDatabasesAutoConfiguration {
 			map.from(properties.getConnectRetries()).to(builder::connectRetries);
 			map.from(properties.getConnectRetriesInterval()).to(builder::connectRetriesInterval);
 			listeners.orderedStream().map((listener) -> listener.forDatabase(name)).forEach(builder::listener);
-			builder.migrationSources(MigrationBeans.sources(beanFactory, name));
+			builder.migrationSources(migrations.sources(name));
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			try {
 				migrators.put(name, builder.build());

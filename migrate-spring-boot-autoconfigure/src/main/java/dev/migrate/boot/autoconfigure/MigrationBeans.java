@@ -49,7 +49,7 @@ final class MigrationBeans {
 	 * @return the sources
 	 */
 	static List<MigrationSource> sources(ConfigurableListableBeanFactory beanFactory) {
-		return sources(beanFactory, null);
+		return find(beanFactory).sources(null);
 	}
 
 	/**
@@ -61,54 +61,158 @@ final class MigrationBeans {
 	 * @return the sources
 	 */
 	static List<MigrationSource> sources(ConfigurableListableBeanFactory beanFactory, @Nullable String database) {
-		ClassLoader classLoader = (beanFactory.getBeanClassLoader() != null) ? beanFactory.getBeanClassLoader()
-				: ClassUtils.getDefaultClassLoader();
-		ClassLoader loader = (classLoader != null) ? classLoader : MigrationBeans.class.getClassLoader();
-		ClassFileSource classFiles = ClassFileSource.of(loader);
-		MigrationIndex index = MigrationIndexExcludeFilter.of(beanFactory);
-		Map<String, MigrationIndex.Entry> indexed = indexed(index, database);
-		List<MigrationSource> sources = new ArrayList<>();
-		Map<String, Object> others = new LinkedHashMap<>();
+		return find(beanFactory).sources(database);
+	}
+
+	/**
+	 * Find the migrations of a context: one pass over its bean definitions and
+	 * singletons, each asked for {@code @Migration} once (for a bean that component
+	 * scanning registered, from the metadata of its class file, without loading it).
+	 * @param beanFactory the context's bean factory
+	 * @return the migrations found
+	 */
+	static Found find(ConfigurableListableBeanFactory beanFactory) {
+		List<Declared> declared = new ArrayList<>();
+		Map<String, String> others = new LinkedHashMap<>();
 		for (String name : beanFactory.getBeanDefinitionNames()) {
 			BeanDefinition definition = beanFactory.getBeanDefinition(name);
 			if (definition.isAbstract()) {
 				continue;
 			}
 			MergedAnnotation<Migration> migration = declared(definition);
-			if (migration != null && database != null && !database.equals(migration.getString("database"))) {
-				continue;
-			}
 			if (migration != null) {
-				AnnotationMetadata metadata = ((AnnotatedBeanDefinition) definition).getMetadata();
-				// Registered all the same (by a second scan without Boot's
-				// TypeExcludeFilter): the bean it is.
-				indexed.remove(metadata.getClassName());
-				sources.add(new MigrationSource(name, metadata.getClassName(), migration.getString("version"),
-						migration.getString("description"),
-						migration.getEnum("transaction", dev.migrate.TransactionMode.class),
-						migration.getString("checksum"), reversible(metadata), classFiles,
-						() -> bean(beanFactory, name)));
+				declared.add(new Declared(name, ((AnnotatedBeanDefinition) definition).getMetadata(), migration));
 			}
-			else if (isMigrationOf(beanFactory, name, database)) {
-				others.put(name, bean(beanFactory, name));
+			else {
+				addIfMigration(beanFactory, name, others);
 			}
 		}
 		for (String name : beanFactory.getSingletonNames()) {
-			if (!beanFactory.containsBeanDefinition(name) && isMigrationOf(beanFactory, name, database)) {
-				others.put(name, bean(beanFactory, name));
+			if (!beanFactory.containsBeanDefinition(name)) {
+				addIfMigration(beanFactory, name, others);
 			}
 		}
-		others.forEach((name, bean) -> {
-			sources.add(MigrationSource.of(name, bean));
-			indexed.remove(ClassUtils.getUserClass(bean).getName());
-		});
-		ClassFileSource indexedClassFiles = (index != null) ? index.classFiles(loader) : classFiles;
-		for (MigrationIndex.Entry entry : indexed.values()) {
-			String name = beanFactory.containsBeanDefinition(entry.beanName()) ? entry.className() : entry.beanName();
-			sources.add(MigrationIndex.source(entry, name, indexedClassFiles,
-					() -> indexedBean(beanFactory, name, entry.className(), loader)));
+		return new Found(beanFactory, declared, others, MigrationIndexExcludeFilter.of(beanFactory));
+	}
+
+	private static void addIfMigration(ConfigurableListableBeanFactory beanFactory, String name,
+			Map<String, String> others) {
+		Migration migration = beanFactory.findAnnotationOnBean(name, Migration.class);
+		if (migration != null) {
+			others.put(name, migration.database());
 		}
-		return sources;
+	}
+
+	/**
+	 * A migration registered by component scanning, described by the metadata of its
+	 * class file.
+	 */
+	private record Declared(String name, AnnotationMetadata metadata, MergedAnnotation<Migration> migration) {
+
+		String database() {
+			return this.migration.getString("database");
+		}
+
+	}
+
+	/**
+	 * The migrations of a context: those registered by component scanning, the other
+	 * beans annotated with {@code @Migration} (by name, with the database they name), and
+	 * those that the index lists and scanning left out.
+	 */
+	static final class Found {
+
+		private final ConfigurableListableBeanFactory beanFactory;
+
+		private final List<Declared> declared;
+
+		private final Map<String, String> others;
+
+		private final @Nullable MigrationIndex index;
+
+		private Found(ConfigurableListableBeanFactory beanFactory, List<Declared> declared, Map<String, String> others,
+				@Nullable MigrationIndex index) {
+			this.beanFactory = beanFactory;
+			this.declared = declared;
+			this.others = others;
+			this.index = index;
+		}
+
+		/**
+		 * The migrations of one database (or all), each as a source whose bean is created
+		 * on demand; those from {@code @Bean} methods, registered classes or instances
+		 * are created now.
+		 * @param database the name in {@link Migration#database()}, empty for the primary
+		 * database, or {@code null} for every migration
+		 * @return the sources
+		 */
+		List<MigrationSource> sources(@Nullable String database) {
+			ClassLoader classLoader = (this.beanFactory.getBeanClassLoader() != null)
+					? this.beanFactory.getBeanClassLoader() : ClassUtils.getDefaultClassLoader();
+			ClassLoader loader = (classLoader != null) ? classLoader : MigrationBeans.class.getClassLoader();
+			ClassFileSource classFiles = ClassFileSource.of(loader);
+			Map<String, MigrationIndex.Entry> indexed = indexed(this.index, database);
+			List<MigrationSource> sources = new ArrayList<>();
+			for (Declared migration : this.declared) {
+				if (database != null && !database.equals(migration.database())) {
+					continue;
+				}
+				AnnotationMetadata metadata = migration.metadata();
+				// Registered all the same (by a second scan without Boot's
+				// TypeExcludeFilter): the bean it is.
+				indexed.remove(metadata.getClassName());
+				String name = migration.name();
+				sources.add(new MigrationSource(name, metadata.getClassName(),
+						migration.migration().getString("version"), migration.migration().getString("description"),
+						migration.migration().getEnum("transaction", dev.migrate.TransactionMode.class),
+						migration.migration().getString("checksum"), reversible(metadata), classFiles,
+						() -> bean(this.beanFactory, name)));
+			}
+			this.others.forEach((name, named) -> {
+				if (database == null || database.equals(named)) {
+					Object bean = bean(this.beanFactory, name);
+					sources.add(MigrationSource.of(name, bean));
+					indexed.remove(ClassUtils.getUserClass(bean).getName());
+				}
+			});
+			ClassFileSource indexedClassFiles = (this.index != null) ? this.index.classFiles(loader) : classFiles;
+			for (MigrationIndex.Entry entry : indexed.values()) {
+				String name = this.beanFactory.containsBeanDefinition(entry.beanName()) ? entry.className()
+						: entry.beanName();
+				sources.add(MigrationIndex.source(entry, name, indexedClassFiles,
+						() -> indexedBean(this.beanFactory, name, entry.className(), loader)));
+			}
+			return sources;
+		}
+
+		/**
+		 * The database each migration names, read without creating the beans (nor loading
+		 * the classes of those that component scanning registered).
+		 * @return for each migration that names a database, its class and the database,
+		 * by bean name
+		 */
+		Map<String, NamedDatabase> namedDatabases() {
+			Map<String, NamedDatabase> named = new LinkedHashMap<>();
+			for (MigrationIndex.Entry entry : indexed(this.index, null).values()) {
+				if (!entry.database().isEmpty()) {
+					named.put(entry.beanName(), new NamedDatabase(entry.className(), entry.database()));
+				}
+			}
+			for (Declared migration : this.declared) {
+				if (!migration.database().isEmpty()) {
+					named.put(migration.name(),
+							new NamedDatabase(migration.metadata().getClassName(), migration.database()));
+				}
+			}
+			this.others.forEach((name, database) -> {
+				if (!database.isEmpty()) {
+					Class<?> type = this.beanFactory.getType(name, false);
+					named.put(name, new NamedDatabase((type != null) ? type.getName() : "?", database));
+				}
+			});
+			return named;
+		}
+
 	}
 
 	/**
@@ -149,35 +253,6 @@ final class MigrationBeans {
 			}
 		}
 		return bean(beanFactory, name);
-	}
-
-	private static boolean isMigrationOf(ConfigurableListableBeanFactory beanFactory, String name,
-			@Nullable String database) {
-		Migration migration = beanFactory.findAnnotationOnBean(name, Migration.class);
-		return migration != null && (database == null || database.equals(migration.database()));
-	}
-
-	/**
-	 * The database each migration of a context names, read without creating the beans.
-	 * @param beanFactory the context's bean factory
-	 * @return for each migration bean that names a database, its class and the database,
-	 * by bean name
-	 */
-	static Map<String, NamedDatabase> namedDatabases(ConfigurableListableBeanFactory beanFactory) {
-		Map<String, NamedDatabase> named = new LinkedHashMap<>();
-		for (MigrationIndex.Entry entry : indexed(MigrationIndexExcludeFilter.of(beanFactory), null).values()) {
-			if (!entry.database().isEmpty()) {
-				named.put(entry.beanName(), new NamedDatabase(entry.className(), entry.database()));
-			}
-		}
-		for (String name : beanFactory.getBeanNamesForAnnotation(Migration.class)) {
-			Migration migration = beanFactory.findAnnotationOnBean(name, Migration.class);
-			if (migration != null && !migration.database().isEmpty()) {
-				Class<?> type = beanFactory.getType(name, false);
-				named.put(name, new NamedDatabase((type != null) ? type.getName() : "?", migration.database()));
-			}
-		}
-		return named;
 	}
 
 	/**
