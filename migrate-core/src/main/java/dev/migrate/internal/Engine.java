@@ -14,8 +14,6 @@ import dev.migrate.lock.MigrationLocks;
 import dev.migrate.resolver.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.function.SingletonSupplier;
-
 /**
  * What every operation works with, built once per engine on first use of the database:
  * the settings, the migrations in the code, the database's dialect, the history table,
@@ -34,13 +32,18 @@ public final class Engine {
 
 	private final SchemaHistory history;
 
+	private final DataSource dataSource;
+
+	private final DataSource ownStatements;
+
 	// Built on first use: a start with nothing pending takes no lock and runs nothing, so
-	// it need not load their classes.
-	private final SingletonSupplier<MigrationLock> lock;
+	// it need not load their classes (a lambda creating one would: its signature names
+	// the class).
+	private volatile @Nullable MigrationLock lock;
 
-	private final SingletonSupplier<MigrationExecutor> executor;
+	private volatile @Nullable MigrationExecutor executor;
 
-	private final SingletonSupplier<MigrationPlanner> planner;
+	private volatile @Nullable MigrationPlanner planner;
 
 	private final ChecksumCheck checksums = ChecksumCheck.readingClassFiles();
 
@@ -59,15 +62,10 @@ public final class Engine {
 		Dialects.Inspection inspection = Dialects.inspect(dataSource, settings.dialect());
 		this.dialect = inspection.dialect();
 		this.database = inspection.info();
+		this.dataSource = dataSource;
 		// The engine's own statements auto-commit, outside any transaction of the caller.
-		DataSource ownStatements = new AutoCommitDataSource(dataSource);
-		this.history = new SchemaHistory(ownStatements, this.dialect, settings.schema(), settings.table());
-		this.lock = SingletonSupplier.of(() -> MigrationLocks.create(this.dialect, ownStatements, settings.schema(),
-				settings.table(), settings.lockLease()));
-		this.executor = SingletonSupplier.of(() -> new MigrationExecutor(dataSource, this.dialect, this.database,
-				this.history, settings.transactionMode(), this::installedBy, settings.listeners()));
-		this.planner = SingletonSupplier
-			.of(() -> new MigrationPlanner(dataSource, this.dialect, this.database, settings.transactionMode()));
+		this.ownStatements = new AutoCommitDataSource(dataSource);
+		this.history = new SchemaHistory(this.ownStatements, this.dialect, settings.schema(), settings.table());
 	}
 
 	public EngineSettings settings() {
@@ -91,15 +89,48 @@ public final class Engine {
 	}
 
 	public MigrationLock lock() {
-		return this.lock.obtain();
+		MigrationLock lock = this.lock;
+		if (lock == null) {
+			synchronized (this) {
+				lock = this.lock;
+				if (lock == null) {
+					lock = MigrationLocks.create(this.dialect, this.ownStatements, this.settings.schema(),
+							this.settings.table(), this.settings.lockLease());
+					this.lock = lock;
+				}
+			}
+		}
+		return lock;
 	}
 
 	public MigrationExecutor executor() {
-		return this.executor.obtain();
+		MigrationExecutor executor = this.executor;
+		if (executor == null) {
+			synchronized (this) {
+				executor = this.executor;
+				if (executor == null) {
+					executor = new MigrationExecutor(this.dataSource, this.dialect, this.database, this.history,
+							this.settings.transactionMode(), this::installedBy, this.settings.listeners());
+					this.executor = executor;
+				}
+			}
+		}
+		return executor;
 	}
 
 	public MigrationPlanner planner() {
-		return this.planner.obtain();
+		MigrationPlanner planner = this.planner;
+		if (planner == null) {
+			synchronized (this) {
+				planner = this.planner;
+				if (planner == null) {
+					planner = new MigrationPlanner(this.dataSource, this.dialect, this.database,
+							this.settings.transactionMode());
+					this.planner = planner;
+				}
+			}
+		}
+		return planner;
 	}
 
 	/**
