@@ -39,6 +39,16 @@ import org.springframework.util.StringUtils;
  */
 public final class MigrationResolver {
 
+	// A class of its own rather than Comparator.comparing: no lambda spun on a start.
+	private static final Comparator<ResolvedMigration> BY_VERSION = new Comparator<>() {
+
+		@Override
+		public int compare(ResolvedMigration first, ResolvedMigration second) {
+			return first.version().compareTo(second.version());
+		}
+
+	};
+
 	private static final int PARALLEL_CHECKSUMS_THRESHOLD = 64;
 
 	private MigrationResolver() {
@@ -107,7 +117,7 @@ public final class MigrationResolver {
 
 	private static List<ResolvedMigration> sortedWithoutDuplicates(List<ResolvedMigration> migrations,
 			List<String> problems) {
-		migrations.sort(Comparator.comparing(ResolvedMigration::version));
+		migrations.sort(BY_VERSION);
 		for (int i = 1; i < migrations.size(); i++) {
 			ResolvedMigration previous = migrations.get(i - 1);
 			ResolvedMigration current = migrations.get(i);
@@ -136,79 +146,93 @@ public final class MigrationResolver {
 		List<String> problems = new ArrayList<>();
 		List<ResolvedMigration> migrations = new ArrayList<>(sources.size());
 		for (MigrationSource source : sources) {
-			// Named only in messages: built for a thousand sources at every start, it
-			// would cost more than checking them.
-			Supplier<String> name = () -> "bean '" + source.beanName() + "' (" + source.className() + ")";
+			FromSource deferred = new FromSource(source);
 			String description = StringUtils.hasText(source.description()) ? source.description().trim()
 					: describe(source.simpleClassName());
-			Version version = checkAttributes(name, source.version(), description, source.beanName(),
+			Version version = checkAttributes(deferred, source.version(), description, source.beanName(),
 					source.className(), source.checksum(), problems);
-			if (version == null) {
-				continue;
+			if (version != null) {
+				migrations.add(new ResolvedMigration(version, description, source.beanName(), source.className(),
+						source.transaction(), source.reversible(), deferred));
 			}
-			Supplier<byte[]> classFile = new ClassFile(source.className(), source.classFiles());
-			migrations.add(new ResolvedMigration(version, description, source.beanName(), source.className(),
-					source.transaction(), source.reversible(), () -> checksum(source, classFile, name.get()),
-					() -> source.checksum().isEmpty() ? readable(classFile) : Optional.empty(),
-					() -> source.checksum().isEmpty() ? crc(source) : Optional.empty(),
-					() -> resolveBean(source, name.get(), version)));
 		}
 		return sortedWithoutDuplicates(migrations, problems);
 	}
 
-	private static String checksum(MigrationSource source, Supplier<byte[]> classFile, String name) {
-		if (!source.checksum().isEmpty()) {
-			return Fingerprint.explicit(source.checksum()).stored();
-		}
-		try {
-			return Fingerprinter.fingerprint(source.className(), classFile.get()).stored();
-		}
-		catch (FingerprintException ex) {
-			throw new MigrationDefinitionException(List.of(name + ": " + ex.getMessage()));
-		}
-	}
-
-	private static Optional<ClassFileCrc> crc(MigrationSource source) {
-		try {
-			return Optional.ofNullable(source.classFiles().crc(source.className()));
-		}
-		catch (IOException | RuntimeException ex) {
-			// The fingerprint is computed then, and says why the file is unreadable.
-			return Optional.empty();
-		}
-	}
-
-	private static Optional<byte[]> readable(Supplier<byte[]> classFile) {
-		try {
-			return Optional.of(classFile.get());
-		}
-		catch (FingerprintException ex) {
-			return Optional.empty();
-		}
-	}
-
 	/**
-	 * The bytes of a migration's class file, read once, when first needed, without
-	 * loading the class.
+	 * What a migration given as a source computes when first asked for: its checksum from
+	 * the class file (read once, without loading the class), its bean. Also supplies the
+	 * migration's name for messages, built only for a message: built for a thousand
+	 * sources at every start, it would cost more than checking them.
 	 */
-	private static final class ClassFile implements Supplier<byte[]> {
+	private static final class FromSource implements ResolvedMigration.Deferred, Supplier<String> {
 
-		private final String className;
-
-		private final ClassFileSource source;
+		private final MigrationSource source;
 
 		private volatile byte @Nullable [] bytes;
 
-		ClassFile(String className, ClassFileSource source) {
-			this.className = className;
+		FromSource(MigrationSource source) {
 			this.source = source;
 		}
 
 		@Override
-		public byte[] get() {
+		public String get() {
+			return "bean '" + this.source.beanName() + "' (" + this.source.className() + ")";
+		}
+
+		@Override
+		public String checksum() {
+			if (!this.source.checksum().isEmpty()) {
+				return Fingerprint.explicit(this.source.checksum()).stored();
+			}
+			try {
+				return Fingerprinter.fingerprint(this.source.className(), bytes()).stored();
+			}
+			catch (FingerprintException ex) {
+				throw new MigrationDefinitionException(List.of(get() + ": " + ex.getMessage()));
+			}
+		}
+
+		@Override
+		public Optional<byte[]> classFile() {
+			if (!this.source.checksum().isEmpty()) {
+				return Optional.empty();
+			}
+			try {
+				return Optional.of(bytes());
+			}
+			catch (FingerprintException ex) {
+				return Optional.empty();
+			}
+		}
+
+		@Override
+		public Optional<ClassFileCrc> classFileCrc(ResolvedMigration migration) {
+			if (!this.source.checksum().isEmpty()) {
+				return Optional.empty();
+			}
+			try {
+				return Optional.ofNullable(this.source.classFiles().crc(this.source.className()));
+			}
+			catch (IOException | RuntimeException ex) {
+				// The fingerprint is computed then, and says why the file is unreadable.
+				return Optional.empty();
+			}
+		}
+
+		@Override
+		public ResolvedMigration.Resolved resolve(ResolvedMigration migration) {
+			return resolveBean(this.source, get(), migration.version());
+		}
+
+		/**
+		 * The bytes of the class file, read once, when first needed, without loading the
+		 * class.
+		 */
+		private byte[] bytes() {
 			byte[] result = this.bytes;
 			if (result == null) {
-				result = Fingerprinter.read(this.className, this.source);
+				result = Fingerprinter.read(this.source.className(), this.source.classFiles());
 				this.bytes = result;
 			}
 			return result;
@@ -296,12 +320,18 @@ public final class MigrationResolver {
 					+ " characters; the history table keeps at most " + Migration.MAX_VERSION_LENGTH
 					+ ". Use a shorter version.");
 		}
-		tooLong(problems, name, () -> "description \"" + abbreviate(description) + "\"", description,
-				Migration.MAX_DESCRIPTION_LENGTH, "Shorten it (@Migration(description = ...) or the class name).");
-		tooLong(problems, name, () -> "bean name", beanName, Migration.MAX_BEAN_NAME_LENGTH,
-				"Give the bean a shorter name (@Migration(beanName = ...)).");
-		tooLong(problems, name, () -> "class name", className, Migration.MAX_CLASS_NAME_LENGTH,
-				"Move the class to a shorter package or give it a shorter name.");
+		if (description.length() > Migration.MAX_DESCRIPTION_LENGTH) {
+			tooLong(problems, name, "description \"" + abbreviate(description) + "\"", description,
+					Migration.MAX_DESCRIPTION_LENGTH, "Shorten it (@Migration(description = ...) or the class name).");
+		}
+		if (beanName.length() > Migration.MAX_BEAN_NAME_LENGTH) {
+			tooLong(problems, name, "bean name", beanName, Migration.MAX_BEAN_NAME_LENGTH,
+					"Give the bean a shorter name (@Migration(beanName = ...)).");
+		}
+		if (className.length() > Migration.MAX_CLASS_NAME_LENGTH) {
+			tooLong(problems, name, "class name", className, Migration.MAX_CLASS_NAME_LENGTH,
+					"Move the class to a shorter package or give it a shorter name.");
+		}
 		String checksumProblem = explicitChecksumProblem(checksum);
 		if (checksumProblem != null) {
 			problems.add(name.get() + ": @Migration checksum " + checksumProblem + ".");
@@ -340,12 +370,10 @@ public final class MigrationResolver {
 
 	// Checked at start-up rather than truncated in the history, where repair would then
 	// find them changed on every run.
-	private static void tooLong(List<String> problems, Supplier<String> name, Supplier<String> what, String value,
-			int max, String remedy) {
-		if (value.length() > max) {
-			problems.add(name.get() + ": the " + what.get() + " has " + value.length()
-					+ " characters; the history table keeps at most " + max + ". " + remedy);
-		}
+	private static void tooLong(List<String> problems, Supplier<String> name, String what, String value, int max,
+			String remedy) {
+		problems.add(name.get() + ": the " + what + " has " + value.length()
+				+ " characters; the history table keeps at most " + max + ". " + remedy);
 	}
 
 	private static String abbreviate(String text) {

@@ -3,9 +3,7 @@ package dev.migrate.resolver;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import dev.migrate.MigrationDefinitionException;
 import dev.migrate.TransactionMode;
@@ -38,13 +36,16 @@ public final class ResolvedMigration {
 
 	private final @Nullable Boolean reversible;
 
-	private final Supplier<String> checksum;
+	private final Deferred deferred;
 
-	private final Supplier<Optional<byte[]>> classFile;
+	// Computed from the deferred part when first asked for, under this object's lock.
+	private @Nullable String checksum;
 
-	private final Supplier<Optional<ClassFileCrc>> classFileCrc;
+	private @Nullable Optional<byte[]> classFile;
 
-	private final Supplier<Resolved> resolved;
+	private @Nullable Optional<ClassFileCrc> classFileCrc;
+
+	private @Nullable Resolved resolved;
 
 	/**
 	 * A migration resolved from its bean.
@@ -68,28 +69,22 @@ public final class ResolvedMigration {
 		this.className = beanClass.getName();
 		this.transactionMode = transactionMode;
 		this.reversible = down != null;
-		this.checksum = () -> checksum;
-		this.classFile = once(() -> Optional
-			.ofNullable(Fingerprint.parse(checksum).isExplicit() ? null : Fingerprinter.classFile(beanClass)));
-		this.classFileCrc = once(() -> this.classFile.get().map(ClassFileCrc::of));
-		Resolved resolved = new Resolved(beanClass, bean, up, down);
-		this.resolved = () -> resolved;
+		this.deferred = new FromBean(checksum, new Resolved(beanClass, bean, up, down));
 	}
 
+	/**
+	 * A migration described without its class, whose checksum, class file and bean are
+	 * computed when first asked for.
+	 */
 	ResolvedMigration(Version version, String description, String beanName, String className,
-			TransactionMode transactionMode, @Nullable Boolean reversible, Supplier<String> checksum,
-			Supplier<Optional<byte[]>> classFile, Supplier<Optional<ClassFileCrc>> classFileCrc,
-			Supplier<Resolved> resolved) {
+			TransactionMode transactionMode, @Nullable Boolean reversible, Deferred deferred) {
 		this.version = version;
 		this.description = description;
 		this.beanName = beanName;
 		this.className = className;
 		this.transactionMode = transactionMode;
 		this.reversible = reversible;
-		this.checksum = once(checksum);
-		this.classFile = once(classFile);
-		this.classFileCrc = once(classFileCrc);
-		this.resolved = once(resolved);
+		this.deferred = deferred;
 	}
 
 	/**
@@ -104,7 +99,7 @@ public final class ResolvedMigration {
 		List<String> problems = new ArrayList<>();
 		for (ResolvedMigration migration : migrations) {
 			try {
-				migration.resolved.get();
+				migration.resolved();
 			}
 			catch (MigrationDefinitionException ex) {
 				problems.addAll(ex.getProblems());
@@ -140,7 +135,7 @@ public final class ResolvedMigration {
 	 * @return the class
 	 */
 	public Class<?> beanClass() {
-		return this.resolved.get().beanClass();
+		return resolved().beanClass();
 	}
 
 	/**
@@ -148,7 +143,7 @@ public final class ResolvedMigration {
 	 * @return the bean
 	 */
 	public Object bean() {
-		return this.resolved.get().bean();
+		return resolved().bean();
 	}
 
 	/**
@@ -164,7 +159,7 @@ public final class ResolvedMigration {
 	 * @return the method
 	 */
 	public MigrationMethod up() {
-		return this.resolved.get().up();
+		return resolved().up();
 	}
 
 	/**
@@ -172,7 +167,7 @@ public final class ResolvedMigration {
 	 * @return the method, or {@code null} when irreversible
 	 */
 	public @Nullable MigrationMethod down() {
-		return this.resolved.get().down();
+		return resolved().down();
 	}
 
 	/**
@@ -180,8 +175,13 @@ public final class ResolvedMigration {
 	 * {@code b1:3fa94c0d9e2b6a1f0c7d55e8b4a6e213} or {@code explicit:2}.
 	 * @return the checksum
 	 */
-	public String checksum() {
-		return this.checksum.get();
+	public synchronized String checksum() {
+		String checksum = this.checksum;
+		if (checksum == null) {
+			checksum = this.deferred.checksum();
+			this.checksum = checksum;
+		}
+		return checksum;
 	}
 
 	/**
@@ -191,7 +191,7 @@ public final class ResolvedMigration {
 	 * be read
 	 */
 	public @Nullable String classHash() {
-		ClassFileCrc crc = this.classFileCrc.get().orElse(null);
+		ClassFileCrc crc = classFileCrc().orElse(null);
 		return (crc != null) ? crc.classHash(checksum()) : null;
 	}
 
@@ -201,7 +201,7 @@ public final class ResolvedMigration {
 	 * @return the value, or {@code null} if the class file cannot be read
 	 */
 	public @Nullable String classCrc32() {
-		byte[] bytes = this.classFile.get().orElse(null);
+		byte[] bytes = classFile().orElse(null);
 		if (bytes == null) {
 			bytes = Fingerprinter.classFile(beanClass());
 		}
@@ -222,7 +222,7 @@ public final class ResolvedMigration {
 	 * @return {@code true} if the class file is the one the checksum was computed from
 	 */
 	public boolean isClassFileOf(String recordedChecksum, String recordedClassHash) {
-		ClassFileCrc crc = this.classFileCrc.get().orElse(null);
+		ClassFileCrc crc = classFileCrc().orElse(null);
 		return crc != null && crc.classHash(recordedChecksum).equals(recordedClassHash);
 	}
 
@@ -268,36 +268,95 @@ public final class ResolvedMigration {
 				+ this.beanName + ", className=" + this.className + "]";
 	}
 
-	private static <T> Supplier<T> once(Supplier<T> supplier) {
-		return new Once<>(supplier);
+	private synchronized Optional<byte[]> classFile() {
+		Optional<byte[]> classFile = this.classFile;
+		if (classFile == null) {
+			classFile = this.deferred.classFile();
+			this.classFile = classFile;
+		}
+		return classFile;
+	}
+
+	private synchronized Optional<ClassFileCrc> classFileCrc() {
+		Optional<ClassFileCrc> crc = this.classFileCrc;
+		if (crc == null) {
+			crc = this.deferred.classFileCrc(this);
+			this.classFileCrc = crc;
+		}
+		return crc;
+	}
+
+	private synchronized Resolved resolved() {
+		Resolved resolved = this.resolved;
+		if (resolved == null) {
+			resolved = this.deferred.resolve(this);
+			this.resolved = resolved;
+		}
+		return resolved;
 	}
 
 	/**
-	 * Computes a value once, when first asked for.
+	 * What a migration computes when first asked for. Methods of a named class rather
+	 * than lambdas: a start with nothing pending resolves hundreds of migrations in a new
+	 * JVM, where each lambda's class is spun on its first use.
 	 */
-	private static final class Once<T> implements Supplier<T> {
+	interface Deferred {
 
-		private final Supplier<T> supplier;
+		/**
+		 * The stored text of the checksum.
+		 */
+		String checksum();
 
-		private volatile @Nullable T value;
+		/**
+		 * The class file's bytes, if they can be read and the checksum is not pinned.
+		 */
+		Optional<byte[]> classFile();
 
-		Once(Supplier<T> supplier) {
-			this.supplier = supplier;
+		/**
+		 * The class file's CRC-32 and length, if the checksum is not pinned.
+		 */
+		Optional<ClassFileCrc> classFileCrc(ResolvedMigration migration);
+
+		/**
+		 * The bean, its class loaded and checked.
+		 */
+		Resolved resolve(ResolvedMigration migration);
+
+	}
+
+	/**
+	 * A migration resolved from its bean: all known but its class file.
+	 */
+	private static final class FromBean implements Deferred {
+
+		private final String checksum;
+
+		private final Resolved resolved;
+
+		FromBean(String checksum, Resolved resolved) {
+			this.checksum = checksum;
+			this.resolved = resolved;
 		}
 
 		@Override
-		public T get() {
-			T result = this.value;
-			if (result == null) {
-				synchronized (this) {
-					result = this.value;
-					if (result == null) {
-						result = Objects.requireNonNull(this.supplier.get());
-						this.value = result;
-					}
-				}
-			}
-			return result;
+		public String checksum() {
+			return this.checksum;
+		}
+
+		@Override
+		public Optional<byte[]> classFile() {
+			return Optional.ofNullable(Fingerprint.parse(this.checksum).isExplicit() ? null
+					: Fingerprinter.classFile(this.resolved.beanClass()));
+		}
+
+		@Override
+		public Optional<ClassFileCrc> classFileCrc(ResolvedMigration migration) {
+			return migration.classFile().map(ClassFileCrc::of);
+		}
+
+		@Override
+		public Resolved resolve(ResolvedMigration migration) {
+			return this.resolved;
 		}
 
 	}
