@@ -363,12 +363,14 @@ public final class MergedMigrations {
 	 */
 	public List<Diagnosis> checksumWarnings() {
 		List<Diagnosis> warnings = new ArrayList<>();
-		verdicts().forEach((version, verdict) -> {
+		for (Map.Entry<Version, Verdict> entry : verdicts().entrySet()) {
+			Version version = entry.getKey();
+			Verdict verdict = entry.getValue();
 			ResolvedMigration migration = this.code.get(version);
 			HistoryRow row = this.latestRows.get(version);
 			MigrationInfo info = info(version);
 			if (migration == null || row == null || info == null) {
-				return;
+				continue;
 			}
 			if (verdict == Verdict.CHANGED && this.checksumValidation == ChecksumValidation.WARN) {
 				warnings.add(changed(info, migration, row));
@@ -383,7 +385,7 @@ public final class MergedMigrations {
 						Text.of("If migration " + version + " was edited after it was applied, revert the edit and"
 								+ " add a new migration instead.")));
 			}
-		});
+		}
 		return warnings;
 	}
 
@@ -394,11 +396,13 @@ public final class MergedMigrations {
 	 */
 	public List<ChecksumUpdate> checksumsToRecord() {
 		List<ChecksumUpdate> updates = new ArrayList<>();
-		verdicts().forEach((version, verdict) -> {
+		for (Map.Entry<Version, Verdict> entry : verdicts().entrySet()) {
+			Version version = entry.getKey();
+			Verdict verdict = entry.getValue();
 			ResolvedMigration migration = this.code.get(version);
 			HistoryRow row = this.latestRows.get(version);
 			if (migration == null || row == null) {
-				return;
+				continue;
 			}
 			if (verdict == Verdict.RECORD || verdict == Verdict.RECORD_UNVERIFIED) {
 				updates.add(new ChecksumUpdate(row, migration.checksum(), migration.classHash()));
@@ -415,7 +419,7 @@ public final class MergedMigrations {
 					updates.add(new ChecksumUpdate(row, checksum, classHash));
 				}
 			}
-		});
+		}
 		return updates;
 	}
 
@@ -435,22 +439,32 @@ public final class MergedMigrations {
 			// changed ones) dominates the check of many migrations: spread it over the
 			// cores.
 			Map<Version, Verdict> computed = new ConcurrentHashMap<>();
-			(applied.size() >= PARALLEL_THRESHOLD ? applied.parallelStream() : applied.stream()).forEach((info) -> {
-				// Both are present: chosen above.
-				HistoryRow row = Objects.requireNonNull(this.latestRows.get(info.version()));
-				ResolvedMigration migration = Objects.requireNonNull(this.code.get(info.version()));
-				if (ChecksumCheck.isClassFileOf(migration, row.checksum(), row.classHash())) {
-					this.vouched.add(info.version());
-					computed.put(info.version(), Verdict.SAME);
+			if (applied.size() >= PARALLEL_THRESHOLD) {
+				applied.parallelStream().forEach((info) -> judge(info, computed));
+			}
+			else {
+				// A loop rather than a stream: no lambda spun in a new JVM for a few.
+				for (MigrationInfo info : applied) {
+					judge(info, computed);
 				}
-				else {
-					computed.put(info.version(), this.checksums.compare(migration, row.checksum()));
-				}
-			});
+			}
 			verdicts = new TreeMap<>(computed);
 			this.verdicts = verdicts;
 		}
 		return verdicts;
+	}
+
+	private void judge(MigrationInfo info, Map<Version, Verdict> verdicts) {
+		// Both are present: chosen by verdicts().
+		HistoryRow row = Objects.requireNonNull(this.latestRows.get(info.version()));
+		ResolvedMigration migration = Objects.requireNonNull(this.code.get(info.version()));
+		if (ChecksumCheck.isClassFileOf(migration, row.checksum(), row.classHash())) {
+			this.vouched.add(info.version());
+			verdicts.put(info.version(), Verdict.SAME);
+		}
+		else {
+			verdicts.put(info.version(), this.checksums.compare(migration, row.checksum()));
+		}
 	}
 
 	// By key: a loop over the list made the checks of N migrations quadratic.
