@@ -215,6 +215,11 @@ public final class MigrationIndex {
 			return (crc != null) ? crc : this.resources.crc(className);
 		}
 
+		@Override
+		public boolean recordsCrc(String className) {
+			return this.roots.get(className) instanceof JarClassFiles;
+		}
+
 		/**
 		 * Look a class file up in the jar or directory of the index that lists it.
 		 * @return what the look-up found, or {@code null} to look it up as the class

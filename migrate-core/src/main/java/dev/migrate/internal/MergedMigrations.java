@@ -435,16 +435,25 @@ public final class MergedMigrations {
 					}
 				}
 			}
-			// Reading class files where no jar records their CRC (and fingerprinting the
-			// changed ones) dominates the check of many migrations: spread it over the
-			// cores.
 			Map<Version, Verdict> computed = new ConcurrentHashMap<>();
-			if (applied.size() >= PARALLEL_THRESHOLD) {
-				applied.parallelStream().forEach((info) -> judge(info, computed));
+			// Where a jar records the class file's CRC, the look-up is cheaper than a
+			// thread
+			// hand-off (and a jar's look-ups take turns): vouched for here, one after
+			// another.
+			List<MigrationInfo> toRead = new ArrayList<>();
+			for (MigrationInfo info : applied) {
+				if (!code(info).isCheckedWithoutReading() || !vouch(info, computed)) {
+					toRead.add(info);
+				}
+			}
+			// Reading class files (and fingerprinting the changed ones) dominates the
+			// check of many migrations: spread it over the cores.
+			if (toRead.size() >= PARALLEL_THRESHOLD) {
+				toRead.parallelStream().forEach((info) -> judge(info, computed));
 			}
 			else {
 				// A loop rather than a stream: no lambda spun in a new JVM for a few.
-				for (MigrationInfo info : applied) {
+				for (MigrationInfo info : toRead) {
 					judge(info, computed);
 				}
 			}
@@ -455,16 +464,32 @@ public final class MergedMigrations {
 	}
 
 	private void judge(MigrationInfo info, Map<Version, Verdict> verdicts) {
-		// Both are present: chosen by verdicts().
-		HistoryRow row = Objects.requireNonNull(this.latestRows.get(info.version()));
-		ResolvedMigration migration = Objects.requireNonNull(this.code.get(info.version()));
-		if (ChecksumCheck.isClassFileOf(migration, row.checksum(), row.classHash())) {
+		if (!vouch(info, verdicts)) {
+			verdicts.put(info.version(), this.checksums.compare(code(info), latestRow(info).checksum()));
+		}
+	}
+
+	/**
+	 * Whether the class file is the one the recorded checksum was computed from: then the
+	 * checksum is the same, recorded as such.
+	 */
+	private boolean vouch(MigrationInfo info, Map<Version, Verdict> verdicts) {
+		HistoryRow row = latestRow(info);
+		if (ChecksumCheck.isClassFileOf(code(info), row.checksum(), row.classHash())) {
 			this.vouched.add(info.version());
 			verdicts.put(info.version(), Verdict.SAME);
+			return true;
 		}
-		else {
-			verdicts.put(info.version(), this.checksums.compare(migration, row.checksum()));
-		}
+		return false;
+	}
+
+	// Both are present for an applied migration: chosen so by verdicts().
+	private ResolvedMigration code(MigrationInfo info) {
+		return Objects.requireNonNull(this.code.get(info.version()));
+	}
+
+	private HistoryRow latestRow(MigrationInfo info) {
+		return Objects.requireNonNull(this.latestRows.get(info.version()));
 	}
 
 	// By key: a loop over the list made the checks of N migrations quadratic.

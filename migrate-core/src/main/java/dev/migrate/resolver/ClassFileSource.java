@@ -44,6 +44,20 @@ public interface ClassFileSource {
 	}
 
 	/**
+	 * Whether {@link #crc(String)} answers for this class file from what a jar records of
+	 * it, without reading it. Checking many such class files one after another is cheaper
+	 * than spreading the check over threads; class files that must be read are checked in
+	 * parallel. This default answers {@code false}, as does the class loader's source,
+	 * which would have to look each class file up to tell.
+	 * @param className the binary name of the class
+	 * @return {@code true} if its CRC-32 and length are recorded
+	 * @since 0.2.0
+	 */
+	default boolean recordsCrc(String className) {
+		return false;
+	}
+
+	/**
 	 * Class files as resources of a class loader, where a class loaded from a directory
 	 * or a jar finds its own.
 	 * @param classLoader the class loader

@@ -225,6 +225,11 @@ public final class MigrationResolver {
 			return resolveBean(this.source, get(), migration.version());
 		}
 
+		@Override
+		public boolean isCheckedWithoutReading() {
+			return !this.source.checksum().isEmpty() || this.source.classFiles().recordsCrc(this.source.className());
+		}
+
 		/**
 		 * The bytes of the class file, read once, when first needed, without loading the
 		 * class.

@@ -227,6 +227,16 @@ public final class ResolvedMigration {
 	}
 
 	/**
+	 * Whether telling this migration unchanged since it was applied reads no class file:
+	 * its checksum is pinned, or a jar records its class file's CRC-32 and length.
+	 * @return {@code true} if checking it reads nothing
+	 * @since 0.2.0
+	 */
+	public boolean isCheckedWithoutReading() {
+		return this.deferred.isCheckedWithoutReading();
+	}
+
+	/**
 	 * The fingerprint of the migration's definition, read from {@link #checksum()}.
 	 * @return the fingerprint
 	 */
@@ -322,6 +332,11 @@ public final class ResolvedMigration {
 		 */
 		Resolved resolve(ResolvedMigration migration);
 
+		/**
+		 * Whether the checksum is pinned or a jar records the class file's CRC-32.
+		 */
+		boolean isCheckedWithoutReading();
+
 	}
 
 	/**
@@ -357,6 +372,11 @@ public final class ResolvedMigration {
 		@Override
 		public Resolved resolve(ResolvedMigration migration) {
 			return this.resolved;
+		}
+
+		@Override
+		public boolean isCheckedWithoutReading() {
+			return Fingerprint.parse(this.checksum).isExplicit();
 		}
 
 	}

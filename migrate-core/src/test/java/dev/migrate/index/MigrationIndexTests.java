@@ -216,10 +216,19 @@ class MigrationIndexTests {
 			assertThat(bootIndex.classFiles(bootLoader).crc("idx.AddMoons")).isEqualTo(compiled);
 			assertThat(ClassFileSource.of(loader).crc("idx.AddMoons")).isEqualTo(compiled);
 			assertThat(ClassFileSource.of(loader).crc("idx.Unlisted")).isNull();
+			// Recorded by the jars: the check need not read them, nor spread over
+			// threads.
+			assertThat(index.classFiles(loader).recordsCrc("idx.AddMoons")).isTrue();
+			assertThat(bootIndex.classFiles(bootLoader).recordsCrc("idx.AddMoons")).isTrue();
+			// Unlisted, or through the class loader: not known without a look-up.
+			assertThat(index.classFiles(loader).recordsCrc("idx.Unlisted")).isFalse();
+			assertThat(ClassFileSource.of(loader).recordsCrc("idx.AddMoons")).isFalse();
 		}
 		MigrationIndex inDirectory = MigrationIndex.read(loader());
 		assertThat(inDirectory).isNotNull();
 		assertThat(inDirectory.classFiles(loader()).crc("idx.AddMoons")).isEqualTo(compiled);
+		// In a directory, every class file is read.
+		assertThat(inDirectory.classFiles(loader()).recordsCrc("idx.AddMoons")).isFalse();
 	}
 
 	@Test
