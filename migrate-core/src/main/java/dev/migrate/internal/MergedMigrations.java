@@ -436,10 +436,8 @@ public final class MergedMigrations {
 				}
 			}
 			Map<Version, Verdict> computed = new ConcurrentHashMap<>();
-			// Where a jar records the class file's CRC, the look-up is cheaper than a
-			// thread
-			// hand-off (and a jar's look-ups take turns): vouched for here, one after
-			// another.
+			// Where a jar records the class file's CRC, a look-up costs less than handing
+			// it to a thread (and a jar's look-ups take turns): vouched for here.
 			List<MigrationInfo> toRead = new ArrayList<>();
 			for (MigrationInfo info : applied) {
 				if (!code(info).isCheckedWithoutReading() || !vouch(info, computed)) {
