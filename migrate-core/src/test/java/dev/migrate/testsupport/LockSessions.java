@@ -31,7 +31,8 @@ public final class LockSessions {
 
 	/**
 	 * Terminate the session holding the lock of a history table in the current schema of
-	 * a data source, and wait until the database released the lock.
+	 * a data source, and wait until that session no longer holds it (an instance waiting
+	 * for the lock may hold it by then).
 	 * @param database the database, {@link TestDatabase#POSTGRES} or
 	 * {@link TestDatabase#MARIADB}
 	 * @param dataSource a data source whose connections work in the history table's
@@ -76,7 +77,9 @@ public final class LockSessions {
 		if (!Boolean.TRUE.equals(terminated)) {
 			throw new IllegalStateException("could not terminate backend " + pid);
 		}
-		await(() -> postgresHolder(jdbc, key) == null, "backend " + pid + " still holds the lock");
+		// Another instance waiting for the lock may take it at once: wait until this
+		// session no longer holds it, not until nobody does.
+		await(() -> !pid.equals(postgresHolder(jdbc, key)), "backend " + pid + " still holds the lock");
 		return pid;
 	}
 

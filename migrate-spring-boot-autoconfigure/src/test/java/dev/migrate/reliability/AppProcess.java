@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * One run of {@link ReliabilityApplication} in a JVM of its own, with its output in a
  * file.
  */
-final class AppProcess {
+final class AppProcess implements AutoCloseable {
 
 	private final Process process;
 
@@ -61,6 +61,17 @@ final class AppProcess {
 	void kill() throws InterruptedException {
 		this.process.destroyForcibly();
 		this.process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * Kill the process if it still runs: a test that failed half-way must not leave one
+	 * holding locks on the database its clean-up drops.
+	 */
+	@Override
+	public void close() throws InterruptedException {
+		if (this.process.isAlive()) {
+			kill();
+		}
 	}
 
 	boolean isAlive() {

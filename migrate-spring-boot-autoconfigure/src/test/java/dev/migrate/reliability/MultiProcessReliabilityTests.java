@@ -71,8 +71,9 @@ class MultiProcessReliabilityTests {
 
 	@AfterEach
 	void cleanUp() throws Exception {
-		for (AutoCloseable closeable : this.cleanUp) {
-			closeable.close();
+		// Last registered first: the processes before the database they use.
+		for (int i = this.cleanUp.size() - 1; i >= 0; i--) {
+			this.cleanUp.get(i).close();
 		}
 	}
 
@@ -97,8 +98,7 @@ class MultiProcessReliabilityTests {
 		List<AppProcess> processes = new ArrayList<>();
 		long start = System.nanoTime();
 		for (int i = 0; i < PROCESSES; i++) {
-			processes
-				.add(AppProcess.start(output(test, "instance-" + i), target.arguments("--migrate.lock-timeout=180s")));
+			processes.add(start(output(test, "instance-" + i), target.arguments("--migrate.lock-timeout=180s")));
 		}
 		List<Long> lockWaits = new ArrayList<>();
 		for (AppProcess process : processes) {
@@ -129,8 +129,7 @@ class MultiProcessReliabilityTests {
 		assertThat(tables(target.dataSource())).doesNotContain("crash_first", "crash_second");
 		assertThat(versions(target.jdbc())).hasSize(50).doesNotContain("51");
 
-		AppProcess restart = AppProcess.start(output(test, "restart"),
-				target.arguments("--reliability.crash-migration=true"));
+		AppProcess restart = start(output(test, "restart"), target.arguments("--reliability.crash-migration=true"));
 		assertThat(restart.waitForExit(120)).as(restart::output).isZero();
 		assertThat(versions(target.jdbc())).filteredOn("51"::equals).hasSize(1);
 		assertThat(tables(target.dataSource())).contains("crash_first", "crash_second");
@@ -144,21 +143,19 @@ class MultiProcessReliabilityTests {
 		Target target = isolated(TestDatabase.MARIADB);
 		killMidMigration(target, test);
 
-		AppProcess refused = AppProcess.start(output(test, "refused"),
-				target.arguments("--reliability.crash-migration=true"));
+		AppProcess refused = start(output(test, "refused"), target.arguments("--reliability.crash-migration=true"));
 		assertThat(refused.waitForExit(120)).isNotZero();
 		assertThat(refused.output()).contains("Migration 51", "did not finish", "--migrate.command=repair",
 				"--migrate.command=rollback --migrate.steps=1");
 		assertThat(status(target.jdbc(), "51")).isEqualTo("RUNNING");
 
-		AppProcess rollback = AppProcess.start(output(test, "rollback"), target
-			.arguments("--reliability.crash-migration=true", "--migrate.command=rollback", "--migrate.steps=1"));
+		AppProcess rollback = start(output(test, "rollback"), target.arguments("--reliability.crash-migration=true",
+				"--migrate.command=rollback", "--migrate.steps=1"));
 		assertThat(rollback.waitForExit(120)).as(rollback::output).isZero();
 		assertThat(status(target.jdbc(), "51")).isEqualTo("ROLLED_BACK");
 		assertThat(tables(target.dataSource())).doesNotContain("crash_first");
 
-		AppProcess restart = AppProcess.start(output(test, "restart"),
-				target.arguments("--reliability.crash-migration=true"));
+		AppProcess restart = start(output(test, "restart"), target.arguments("--reliability.crash-migration=true"));
 		assertThat(restart.waitForExit(120)).as(restart::output).isZero();
 		assertThat(status(target.jdbc(), "51")).isEqualTo("SUCCESS");
 		assertThat(tables(target.dataSource())).contains("crash_first", "crash_second");
@@ -173,13 +170,12 @@ class MultiProcessReliabilityTests {
 		killMidMigration(target, test);
 		target.jdbc().execute("DROP TABLE crash_first");
 
-		AppProcess repair = AppProcess.start(output(test, "repair"),
+		AppProcess repair = start(output(test, "repair"),
 				target.arguments("--reliability.crash-migration=true", "--migrate.command=repair"));
 		assertThat(repair.waitForExit(120)).as(repair::output).isZero();
 		assertThat(versions(target.jdbc())).doesNotContain("51");
 
-		AppProcess restart = AppProcess.start(output(test, "restart"),
-				target.arguments("--reliability.crash-migration=true"));
+		AppProcess restart = start(output(test, "restart"), target.arguments("--reliability.crash-migration=true"));
 		assertThat(restart.waitForExit(120)).as(restart::output).isZero();
 		assertThat(status(target.jdbc(), "51")).isEqualTo("SUCCESS");
 		report.add("| kill -9 mid-migration, fixed by hand then repair | MariaDB | repair removed the RUNNING row;"
@@ -190,8 +186,7 @@ class MultiProcessReliabilityTests {
 	@RequiresDatabase(TestDatabase.MARIADB)
 	void processKilledMidRollbackIsReportedOnMariaDb(TestInfo test) throws Exception {
 		Target target = isolated(TestDatabase.MARIADB);
-		AppProcess migrate = AppProcess.start(output(test, "migrate"),
-				target.arguments("--reliability.crash-migration=true"));
+		AppProcess migrate = start(output(test, "migrate"), target.arguments("--reliability.crash-migration=true"));
 		assertThat(migrate.waitForExit(120)).as(migrate::output).isZero();
 		AppProcess victim = startPaused(target, test, "victim", "--reliability.pause-in=down",
 				"--migrate.command=rollback");
@@ -199,13 +194,12 @@ class MultiProcessReliabilityTests {
 		assertThat(status(target.jdbc(), "51")).isEqualTo("ROLLING_BACK");
 		assertThat(tables(target.dataSource())).contains("crash_first").doesNotContain("crash_second");
 
-		AppProcess refused = AppProcess.start(output(test, "refused"),
-				target.arguments("--reliability.crash-migration=true"));
+		AppProcess refused = start(output(test, "refused"), target.arguments("--reliability.crash-migration=true"));
 		assertThat(refused.waitForExit(120)).isNotZero();
 		assertThat(refused.output()).contains("Migration 51", "the rollback did not finish");
 
-		AppProcess rollback = AppProcess.start(output(test, "rollback"), target
-			.arguments("--reliability.crash-migration=true", "--migrate.command=rollback", "--migrate.steps=1"));
+		AppProcess rollback = start(output(test, "rollback"), target.arguments("--reliability.crash-migration=true",
+				"--migrate.command=rollback", "--migrate.steps=1"));
 		assertThat(rollback.waitForExit(120)).as(rollback::output).isZero();
 		assertThat(status(target.jdbc(), "51")).isEqualTo("ROLLED_BACK");
 		assertThat(tables(target.dataSource())).doesNotContain("crash_first", "crash_second");
@@ -246,8 +240,8 @@ class MultiProcessReliabilityTests {
 	private void lockHolderKilled(Target target, String database, boolean transactionalDdl, TestInfo test)
 			throws Exception {
 		AppProcess holder = startPaused(target, test, "holder", "--migrate.lock-lease=3s");
-		AppProcess waiter = AppProcess.start(output(test, "waiter"), target
-			.arguments("--reliability.crash-migration=true", "--migrate.lock-timeout=120s", "--migrate.lock-lease=3s"));
+		AppProcess waiter = start(output(test, "waiter"), target.arguments("--reliability.crash-migration=true",
+				"--migrate.lock-timeout=120s", "--migrate.lock-lease=3s"));
 		Thread.sleep(4000);
 		assertThat(waiter.isAlive()).as("the second instance waits for the lock").isTrue();
 		long killedAt = System.currentTimeMillis();
@@ -289,8 +283,7 @@ class MultiProcessReliabilityTests {
 		assertThat(versions(target.jdbc())).hasSize(50).doesNotContain("51");
 		assertThat(tables(target.dataSource())).doesNotContain("crash_first", "crash_second");
 
-		AppProcess restart = AppProcess.start(output(test, "restart"),
-				target.arguments("--reliability.crash-migration=true"));
+		AppProcess restart = start(output(test, "restart"), target.arguments("--reliability.crash-migration=true"));
 		assertThat(restart.waitForExit(120)).as(restart::output).isZero();
 		assertThat(status(target.jdbc(), "51")).isEqualTo("SUCCESS");
 		report.add("| pg_terminate_backend of the migration's connection mid-migration | PostgreSQL | clear error"
@@ -342,7 +335,7 @@ class MultiProcessReliabilityTests {
 	 */
 	private LockLoss loseTheLockMidMigration(Target target, TestDatabase database, TestInfo test) throws Exception {
 		AppProcess holder = startPaused(target, test, "holder");
-		AppProcess waiter = AppProcess.start(output(test, "waiter"),
+		AppProcess waiter = start(output(test, "waiter"),
 				target.arguments("--reliability.crash-migration=true", "--migrate.lock-timeout=120s"));
 		Thread.sleep(3000);
 		assertThat(waiter.isAlive()).as("the second instance waits for the lock").isTrue();
@@ -377,8 +370,15 @@ class MultiProcessReliabilityTests {
 		List<String> all = new ArrayList<>(
 				List.of("--reliability.crash-migration=true", "--reliability.pause-file=" + pause));
 		all.addAll(List.of(arguments));
-		AppProcess process = AppProcess.start(output(test, name), target.arguments(all.toArray(String[]::new)));
+		AppProcess process = start(output(test, name), target.arguments(all.toArray(String[]::new)));
 		AppProcess.awaitFile(Path.of(pause + ".reached"), 120, process);
+		return process;
+	}
+
+	/** Start an instance, killed after the test if it still runs. */
+	private AppProcess start(Path output, String... arguments) {
+		AppProcess process = AppProcess.start(output, arguments);
+		this.cleanUp.add(process);
 		return process;
 	}
 
