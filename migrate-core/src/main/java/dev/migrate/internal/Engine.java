@@ -36,14 +36,14 @@ public final class Engine {
 
 	private final DataSource ownStatements;
 
-	// Built on first use: a start with nothing pending takes no lock and runs nothing, so
-	// it need not load their classes (a lambda creating one would: its signature names
-	// the class).
-	private volatile @Nullable MigrationLock lock;
+	// Built on first use, under this engine's lock: a start with nothing pending takes no
+	// lock and runs nothing, so it need not load their classes (a lambda creating one
+	// would: its signature names the class).
+	private @Nullable MigrationLock lock;
 
-	private volatile @Nullable MigrationExecutor executor;
+	private @Nullable MigrationExecutor executor;
 
-	private volatile @Nullable MigrationPlanner planner;
+	private @Nullable MigrationPlanner planner;
 
 	private final ChecksumCheck checksums = ChecksumCheck.readingClassFiles();
 
@@ -88,47 +88,32 @@ public final class Engine {
 		return this.history;
 	}
 
-	public MigrationLock lock() {
+	public synchronized MigrationLock lock() {
 		MigrationLock lock = this.lock;
 		if (lock == null) {
-			synchronized (this) {
-				lock = this.lock;
-				if (lock == null) {
-					lock = MigrationLocks.create(this.dialect, this.ownStatements, this.settings.schema(),
-							this.settings.table(), this.settings.lockLease());
-					this.lock = lock;
-				}
-			}
+			lock = MigrationLocks.create(this.dialect, this.ownStatements, this.settings.schema(),
+					this.settings.table(), this.settings.lockLease());
+			this.lock = lock;
 		}
 		return lock;
 	}
 
-	public MigrationExecutor executor() {
+	public synchronized MigrationExecutor executor() {
 		MigrationExecutor executor = this.executor;
 		if (executor == null) {
-			synchronized (this) {
-				executor = this.executor;
-				if (executor == null) {
-					executor = new MigrationExecutor(this.dataSource, this.dialect, this.database, this.history,
-							this.settings.transactionMode(), this::installedBy, this.settings.listeners());
-					this.executor = executor;
-				}
-			}
+			executor = new MigrationExecutor(this.dataSource, this.dialect, this.database, this.history,
+					this.settings.transactionMode(), this::installedBy, this.settings.listeners());
+			this.executor = executor;
 		}
 		return executor;
 	}
 
-	public MigrationPlanner planner() {
+	public synchronized MigrationPlanner planner() {
 		MigrationPlanner planner = this.planner;
 		if (planner == null) {
-			synchronized (this) {
-				planner = this.planner;
-				if (planner == null) {
-					planner = new MigrationPlanner(this.dataSource, this.dialect, this.database,
-							this.settings.transactionMode());
-					this.planner = planner;
-				}
-			}
+			planner = new MigrationPlanner(this.dataSource, this.dialect, this.database,
+					this.settings.transactionMode());
+			this.planner = planner;
 		}
 		return planner;
 	}

@@ -182,7 +182,7 @@ public final class MigrationResolver {
 
 		@Override
 		public String checksum() {
-			if (!this.source.checksum().isEmpty()) {
+			if (isPinned()) {
 				return Fingerprint.explicit(this.source.checksum()).stored();
 			}
 			try {
@@ -195,7 +195,7 @@ public final class MigrationResolver {
 
 		@Override
 		public Optional<byte[]> classFile() {
-			if (!this.source.checksum().isEmpty()) {
+			if (isPinned()) {
 				return Optional.empty();
 			}
 			try {
@@ -208,7 +208,7 @@ public final class MigrationResolver {
 
 		@Override
 		public Optional<ClassFileCrc> classFileCrc(ResolvedMigration migration) {
-			if (!this.source.checksum().isEmpty()) {
+			if (isPinned()) {
 				return Optional.empty();
 			}
 			try {
@@ -227,7 +227,12 @@ public final class MigrationResolver {
 
 		@Override
 		public boolean isCheckedWithoutReading() {
-			return !this.source.checksum().isEmpty() || this.source.classFiles().recordsCrc(this.source.className());
+			return isPinned() || this.source.classFiles().recordsCrc(this.source.className());
+		}
+
+		/** Whether the annotation pins the checksum: no class file is read for it. */
+		private boolean isPinned() {
+			return !this.source.checksum().isEmpty();
 		}
 
 		/**
