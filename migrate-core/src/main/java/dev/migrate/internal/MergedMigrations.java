@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.migrate.ChecksumValidation;
@@ -111,8 +110,7 @@ public final class MergedMigrations {
 		}
 		this.latestApplied = latest;
 		Version latestInCode = migrations.isEmpty() ? null : migrations.get(migrations.size() - 1).version();
-		TreeSet<Version> versions = new TreeSet<>(this.code.keySet());
-		versions.addAll(this.latestRows.keySet());
+		List<Version> versions = allVersions(migrations);
 		this.infos = new ArrayList<>(versions.size());
 		this.infosByVersion = new HashMap<>(versions.size() * 2);
 		for (Version version : versions) {
@@ -122,6 +120,47 @@ public final class MergedMigrations {
 				this.infosByVersion.put(version, info);
 			}
 		}
+	}
+
+	/**
+	 * Every version of the code and the history, in order: the code's, already ordered,
+	 * merged with the few only the history has. A tree of both would compare versions
+	 * some 20 000 times at 1000 migrations, on every start.
+	 */
+	private List<Version> allVersions(List<ResolvedMigration> migrations) {
+		List<Version> inCode = new ArrayList<>(this.code.size());
+		for (ResolvedMigration migration : migrations) {
+			Version version = migration.version();
+			if (!inCode.isEmpty() && !version.isAfter(inCode.get(inCode.size() - 1))) {
+				// Not in order, or a version twice: order what the code holds.
+				inCode = new ArrayList<>(this.code.keySet());
+				inCode.sort(null);
+				break;
+			}
+			inCode.add(version);
+		}
+		List<Version> onlyInHistory = new ArrayList<>();
+		for (Version version : this.latestRows.keySet()) {
+			if (!this.code.containsKey(version)) {
+				onlyInHistory.add(version);
+			}
+		}
+		if (onlyInHistory.isEmpty()) {
+			return inCode;
+		}
+		onlyInHistory.sort(null);
+		List<Version> all = new ArrayList<>(inCode.size() + onlyInHistory.size());
+		int c = 0;
+		int h = 0;
+		while (c < inCode.size() || h < onlyInHistory.size()) {
+			if (h == onlyInHistory.size() || (c < inCode.size() && inCode.get(c).compareTo(onlyInHistory.get(h)) < 0)) {
+				all.add(inCode.get(c++));
+			}
+			else {
+				all.add(onlyInHistory.get(h++));
+			}
+		}
+		return all;
 	}
 
 	private @Nullable MigrationInfo merge(Version version, @Nullable ResolvedMigration migration,

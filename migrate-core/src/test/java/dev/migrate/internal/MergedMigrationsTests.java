@@ -73,6 +73,8 @@ class MergedMigrationsTests {
 					baseline, then applied above it            | 1 3 5   | 2 BASELINE SUCCESS, 3 MIGRATION SUCCESS           | 1=BELOW_BASELINE 2=BASELINE 3=APPLIED 5=PENDING
 					equal versions merge: 1.0 in code, 1 in history | 1.0 2 | 1 MIGRATION SUCCESS                             | 1.0=APPLIED 2=PENDING
 					numeric order, not text order              | 2 10 9  | 2 MIGRATION SUCCESS                               | 2=APPLIED 9=PENDING 10=PENDING
+					history-only versions between the code's   | 2 4 6   | 7 MIGRATION SUCCESS, 1 MIGRATION SUCCESS, 5 MIGRATION SUCCESS, 3 MIGRATION SUCCESS | 1=MISSING 2=OUT_OF_ORDER 3=MISSING 4=OUT_OF_ORDER 5=MISSING 6=OUT_OF_ORDER 7=FUTURE
+					history-only versions with code out of order | 10 2 9 | 11 MIGRATION SUCCESS, 1 MIGRATION SUCCESS, 9.5 MIGRATION SUCCESS | 1=MISSING 2=OUT_OF_ORDER 9=OUT_OF_ORDER 9.5=MISSING 10=OUT_OF_ORDER 11=FUTURE
 					carried over from Flyway, no bean          | 3       | 1 MIGRATION SUCCESS flyway:11, 2 MIGRATION SUCCESS flyway:none | 1=BASELINE 2=BASELINE 3=PENDING
 					carried over from Flyway, replaced by beans| 1 2 3   | 1 MIGRATION SUCCESS flyway:11, 2 MIGRATION SUCCESS flyway:22 | 1=APPLIED 2=APPLIED 3=PENDING
 					Flyway baseline, then carried over         | 1 3     | 1 BASELINE SUCCESS flyway:none, 2 MIGRATION SUCCESS flyway:22 | 1=BASELINE 2=BASELINE 3=PENDING
