@@ -5,11 +5,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.migrate.ChecksumValidation;
@@ -476,25 +476,39 @@ public final class MergedMigrations {
 			}
 			Map<Version, Verdict> computed = new ConcurrentHashMap<>();
 			// Where a jar records the class file's CRC, a look-up costs less than handing
-			// it to a thread (and a jar's look-ups take turns): vouched for here.
+			// it to a thread (and a jar's look-ups take turns): vouched for here. One it
+			// does not vouch for was changed, or recorded otherwise: it is fingerprinted.
 			List<MigrationInfo> toRead = new ArrayList<>();
+			List<MigrationInfo> toFingerprint = new ArrayList<>();
 			for (MigrationInfo info : applied) {
-				if (!code(info).isCheckedWithoutReading() || !vouch(info, computed)) {
+				if (!code(info).isCheckedWithoutReading()) {
 					toRead.add(info);
+				}
+				else if (!vouch(info, computed)) {
+					toFingerprint.add(info);
 				}
 			}
 			// Reading class files (and fingerprinting the changed ones) dominates the
 			// check of many migrations: spread it over the cores.
-			if (toRead.size() >= PARALLEL_THRESHOLD) {
+			if (toRead.size() + toFingerprint.size() >= PARALLEL_THRESHOLD) {
 				toRead.parallelStream().forEach((info) -> judge(info, computed));
+				toFingerprint.parallelStream().forEach((info) -> compare(info, computed));
 			}
 			else {
-				// A loop rather than a stream: no lambda spun in a new JVM for a few.
+				// Loops rather than streams: no lambda spun in a new JVM for a few.
 				for (MigrationInfo info : toRead) {
 					judge(info, computed);
 				}
+				for (MigrationInfo info : toFingerprint) {
+					compare(info, computed);
+				}
 			}
-			verdicts = new TreeMap<>(computed);
+			// In version order, as the applied migrations are: no tree to sort them
+			// again.
+			verdicts = new LinkedHashMap<>(applied.size() * 2);
+			for (MigrationInfo info : applied) {
+				verdicts.put(info.version(), Objects.requireNonNull(computed.get(info.version())));
+			}
 			this.verdicts = verdicts;
 		}
 		return verdicts;
@@ -502,8 +516,12 @@ public final class MergedMigrations {
 
 	private void judge(MigrationInfo info, Map<Version, Verdict> verdicts) {
 		if (!vouch(info, verdicts)) {
-			verdicts.put(info.version(), this.checksums.compare(code(info), latestRow(info).checksum()));
+			compare(info, verdicts);
 		}
+	}
+
+	private void compare(MigrationInfo info, Map<Version, Verdict> verdicts) {
+		verdicts.put(info.version(), this.checksums.compare(code(info), latestRow(info).checksum()));
 	}
 
 	/**
