@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -17,7 +19,6 @@ import dev.migrate.MigrationContext;
 import dev.migrate.MigrationDefinitionException;
 import dev.migrate.TransactionMode;
 import dev.migrate.Version;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,9 +65,45 @@ class MigrationResolverTests {
 	}
 
 	@Test
-	@Disabled("known defect: only ASCII capitals start a word, so CreateÜbersicht becomes 'Createübersicht'")
 	void describesClassNamesWithNonAsciiCapitals() {
 		assertThat(MigrationResolver.describe("Create\u00dcbersicht")).isEqualTo("Create \u00fcbersicht");
+		assertThat(MigrationResolver.describe("\u00c4ndereStra\u00dfe2")).isEqualTo("\u00c4ndere stra\u00dfe 2");
+	}
+
+	@Test
+	void describesAsciiClassNamesAsTheRegularExpressionsBeforeDid() {
+		// What describe did with regular expressions (a pattern compiled per call, some
+		// 65 ms for a thousand migrations in a new JVM), the reference for ASCII names.
+		Random random = new Random(20261203);
+		String alphabet = "aAbBzZ019_XYqQ";
+		for (int i = 0; i < 20_000; i++) {
+			StringBuilder name = new StringBuilder();
+			int length = 1 + random.nextInt(14);
+			for (int j = 0; j < length; j++) {
+				name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			assertThat(MigrationResolver.describe(name.toString())).as(name.toString())
+				.isEqualTo(describedByRegularExpressions(name.toString()));
+		}
+	}
+
+	private static String describedByRegularExpressions(String className) {
+		String[] words = className.replace('_', ' ')
+			.replaceAll("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])", " ")
+			.trim()
+			.split("\\s+");
+		StringBuilder description = new StringBuilder();
+		for (int i = 0; i < words.length; i++) {
+			String word = words[i];
+			boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
+			if (i > 0) {
+				description.append(' ').append(acronym ? word : word.toLowerCase(Locale.ROOT));
+			}
+			else {
+				description.append(StringUtils.capitalize(acronym ? word : word.toLowerCase(Locale.ROOT)));
+			}
+		}
+		return description.toString();
 	}
 
 	@Test
