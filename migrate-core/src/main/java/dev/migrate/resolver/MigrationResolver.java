@@ -493,9 +493,29 @@ public final class MigrationResolver {
 	 * @return the words
 	 */
 	static String describe(String className) {
-		// Split by hand rather than by regular expressions: every migration without a
-		// description is described at every start, and the patterns, compiled on each
-		// call, cost about 65 ms for a thousand in a new JVM.
+		List<String> words = words(className);
+		StringBuilder description = new StringBuilder(className.length() + words.size());
+		for (int i = 0; i < words.size(); i++) {
+			String word = words.get(i);
+			boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
+			if (i > 0) {
+				description.append(' ').append(acronym ? word : word.toLowerCase(Locale.ROOT));
+			}
+			else {
+				description.append(StringUtils.capitalize(acronym ? word : word.toLowerCase(Locale.ROOT)));
+			}
+		}
+		return description.toString();
+	}
+
+	/**
+	 * The words of a class name, split by hand rather than by regular expressions: every
+	 * migration without a description is described at every start, and the patterns,
+	 * compiled on each call, cost about 65 ms for a thousand in a new JVM.
+	 * @param className the simple class name
+	 * @return its words, as written
+	 */
+	static List<String> words(String className) {
 		List<String> words = new ArrayList<>();
 		int wordStart = -1;
 		for (int i = 0; i < className.length(); i++) {
@@ -517,18 +537,7 @@ public final class MigrationResolver {
 		if (wordStart >= 0) {
 			words.add(className.substring(wordStart));
 		}
-		StringBuilder description = new StringBuilder(className.length() + words.size());
-		for (int i = 0; i < words.size(); i++) {
-			String word = words.get(i);
-			boolean acronym = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
-			if (i > 0) {
-				description.append(' ').append(acronym ? word : word.toLowerCase(Locale.ROOT));
-			}
-			else {
-				description.append(StringUtils.capitalize(acronym ? word : word.toLowerCase(Locale.ROOT)));
-			}
-		}
-		return description.toString();
+		return words;
 	}
 
 	/**
