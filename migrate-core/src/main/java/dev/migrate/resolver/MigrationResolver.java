@@ -520,7 +520,7 @@ public final class MigrationResolver {
 		int wordStart = -1;
 		for (int i = 0; i < className.length(); i++) {
 			char c = className.charAt(i);
-			if (c == '_' || Character.isWhitespace(c)) {
+			if (c == '_') {
 				if (wordStart >= 0) {
 					words.add(className.substring(wordStart, i));
 					wordStart = -1;

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class LockSessions {
 
 	/** First half of migrate's advisory lock key: "migr" in ASCII. */
-	private static final long KEY_SPACE = 0x6d696772L;
+	static final long KEY_SPACE = 0x6d696772L;
 
 	private LockSessions() {
 	}
@@ -102,7 +102,7 @@ public final class LockSessions {
 		return id;
 	}
 
-	private static long advisoryKey(String schema, String historyTable) {
+	static long advisoryKey(String schema, String historyTable) {
 		CRC32 crc = new CRC32();
 		crc.update((schema + "." + historyTable).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
 		return crc.getValue();
@@ -116,7 +116,7 @@ public final class LockSessions {
 		return name;
 	}
 
-	private static String scope(DataSource dataSource, boolean catalog) {
+	static String scope(DataSource dataSource, boolean catalog) {
 		try (Connection connection = dataSource.getConnection()) {
 			String scope = catalog ? connection.getCatalog() : connection.getSchema();
 			if (scope == null) {

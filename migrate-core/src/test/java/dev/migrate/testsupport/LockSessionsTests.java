@@ -1,11 +1,9 @@
 package dev.migrate.testsupport;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
 
 import javax.sql.DataSource;
 
@@ -36,10 +34,10 @@ class LockSessionsTests {
 	void terminatingTheHolderReturnsAlthoughAWaiterTakesTheLockAtOnce() throws Exception {
 		DataSource dataSource = this.database.dataSource();
 		try (Connection holder = dataSource.getConnection(); Connection waiter = dataSource.getConnection()) {
-			// The key migrate takes for migrate_history in the connection's schema.
-			CRC32 crc = new CRC32();
-			crc.update((holder.getSchema() + ".migrate_history").getBytes(StandardCharsets.UTF_8));
-			String sql = "SELECT pg_advisory_lock(" + 0x6d696772 + ", " + (int) crc.getValue() + ")";
+			// The key migrate takes for migrate_history in the connection's schema, taken
+			// the blocking way, so that the waiter is granted it the instant it is free.
+			long key = LockSessions.advisoryKey(LockSessions.scope(dataSource, false), "migrate_history");
+			String sql = "SELECT pg_advisory_lock(" + LockSessions.KEY_SPACE + ", " + (int) key + ")";
 			long holderPid = pid(holder);
 			long waiterPid = pid(waiter);
 			new JdbcTemplate(new SingleConnectionDataSource(holder, true)).execute(sql);
