@@ -19,6 +19,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -155,9 +156,10 @@ public final class BootApplicationRun {
 
 	/**
 	 * Component scanning as {@code @SpringBootApplication} has it (a scanner reading
-	 * through the context's cache of metadata readers, with {@code TypeExcludeFilter}),
-	 * when it has it (in a registry post-processor, before the configuration classes are
-	 * parsed), of the generated package, in which it finds only the first N classes.
+	 * through the context's cache of metadata readers, with {@code TypeExcludeFilter} and
+	 * {@code AutoConfigurationExcludeFilter}), when it has it (in a registry
+	 * post-processor, before the configuration classes are parsed), of the generated
+	 * package, in which it finds only the first N classes.
 	 */
 	private static final class FirstClassesScan implements BeanDefinitionRegistryPostProcessor {
 
@@ -184,6 +186,11 @@ public final class BootApplicationRun {
 			TypeExcludeFilter excludeFilter = new TypeExcludeFilter();
 			excludeFilter.setBeanFactory(this.context.getBeanFactory());
 			scanner.addExcludeFilter(excludeFilter);
+			// Added last, asked first, as @SpringBootApplication's: it asks every class
+			// file met for its annotations.
+			AutoConfigurationExcludeFilter autoConfigurationFilter = new AutoConfigurationExcludeFilter();
+			autoConfigurationFilter.setBeanClassLoader(this.context.getClassLoader());
+			scanner.addExcludeFilter(autoConfigurationFilter);
 			// The application's package, then the migrations' where the set-up has them.
 			scanner.scan(APPLICATION_PACKAGE);
 			if (!this.fileNames.isEmpty()) {

@@ -14,8 +14,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.jar.JarEntry;
@@ -60,10 +62,13 @@ public final class MigrationIndex {
 	/** Where the index is, in each jar or class directory. */
 	public static final String LOCATION = "META-INF/migrate/migrations.index";
 
-	static final String HEADER = "# migrate index of @Migration classes, format 2";
+	static final String HEADER = "# migrate index of @Migration classes, format 3";
 
 	/** The header of indexes written before the {@code database} attribute was listed. */
 	static final String HEADER_1 = "# migrate index of @Migration classes, format 1";
+
+	/** The header of indexes written before the classes' annotations were listed. */
+	static final String HEADER_2 = "# migrate index of @Migration classes, format 2";
 
 	private static final Log logger = LogFactory.getLog(MigrationIndex.class);
 
@@ -423,7 +428,8 @@ public final class MigrationIndex {
 		for (Entry entry : entries) {
 			text.append(String.join("\t", escape(entry.className()), escape(entry.version()),
 					escape(entry.description()), entry.transaction().name(), escape(entry.checksum()),
-					escape(entry.beanAttribute()), entry.reversible().name(), escape(entry.database())))
+					escape(entry.beanAttribute()), entry.reversible().name(), escape(entry.database()),
+					(entry.annotations() != null) ? entry.annotations().format() : ""))
 				.append('\n');
 		}
 		return text.toString();
@@ -432,10 +438,17 @@ public final class MigrationIndex {
 	static List<Entry> parse(String text) {
 		List<Entry> entries = new ArrayList<>();
 		String[] lines = text.split("\n");
-		if (lines.length == 0 || !(lines[0].equals(HEADER) || lines[0].equals(HEADER_1))) {
+		int expected = (lines.length == 0) ? 0 : switch (lines[0]) {
+			case HEADER -> 9;
+			case HEADER_2 -> 8;
+			case HEADER_1 -> 7;
+			default -> 0;
+		};
+		if (expected == 0) {
 			throw new IllegalArgumentException("it does not start with '" + HEADER + "'");
 		}
-		int expected = lines[0].equals(HEADER) ? 8 : 7;
+		// Most classes have the same annotations: one instance serves them all.
+		Map<String, Annotations> annotations = new HashMap<>();
 		for (int i = 1; i < lines.length; i++) {
 			if (lines[i].isEmpty()) {
 				continue;
@@ -447,7 +460,8 @@ public final class MigrationIndex {
 			}
 			entries.add(new Entry(unescape(fields[0]), unescape(fields[1]), unescape(fields[2]),
 					TransactionMode.valueOf(fields[3]), unescape(fields[4]), unescape(fields[5]),
-					Reversible.valueOf(fields[6]), (expected == 8) ? unescape(fields[7]) : ""));
+					Reversible.valueOf(fields[6]), (expected >= 8) ? unescape(fields[7]) : "",
+					(expected == 9) ? annotations.computeIfAbsent(fields[8], Annotations::parse) : null));
 		}
 		return entries;
 	}
@@ -491,9 +505,28 @@ public final class MigrationIndex {
 	 * @param beanAttribute the {@code beanName} attribute, empty for the default
 	 * @param reversible whether the class has a {@code down} method
 	 * @param database the {@code database} attribute, empty for the primary database
+	 * @param annotations the class's annotations, or {@code null} if its index was
+	 * written before they were listed
 	 */
 	public record Entry(String className, String version, String description, TransactionMode transaction,
-			String checksum, String beanAttribute, Reversible reversible, String database) {
+			String checksum, String beanAttribute, Reversible reversible, String database,
+			@Nullable Annotations annotations) {
+
+		/**
+		 * An entry whose class's annotations are not known.
+		 * @param className the binary name of the class
+		 * @param version the {@code version} attribute
+		 * @param description the {@code description} attribute
+		 * @param transaction the {@code transaction} attribute
+		 * @param checksum the {@code checksum} attribute
+		 * @param beanAttribute the {@code beanName} attribute, empty for the default
+		 * @param reversible whether the class has a {@code down} method
+		 * @param database the {@code database} attribute, empty for the primary database
+		 */
+		public Entry(String className, String version, String description, TransactionMode transaction, String checksum,
+				String beanAttribute, Reversible reversible, String database) {
+			this(className, version, description, transaction, checksum, beanAttribute, reversible, database, null);
+		}
 
 		/**
 		 * The bean name: the {@code beanName} attribute, else the simple class name
@@ -507,6 +540,61 @@ public final class MigrationIndex {
 			String simpleName = this.className.substring(this.className.lastIndexOf('.') + 1);
 			simpleName = simpleName.substring(simpleName.lastIndexOf('$') + 1);
 			return StringUtils.uncapitalize(simpleName);
+		}
+
+	}
+
+	/**
+	 * The annotations of a listed class as Spring's metadata read from its class file has
+	 * them ({@link org.springframework.core.type.AnnotationMetadata}): those of run-time
+	 * retention declared on the class, and those present on these at any depth, leaving
+	 * out the {@code java.lang} and {@code org.springframework.lang} packages as Spring
+	 * does. Component scanning can then ask whether a listed class is annotated without
+	 * its class file being parsed.
+	 *
+	 * @param declared the binary names of the annotations declared on the class, in
+	 * declaration order
+	 * @param meta the binary names of the annotations present on those, at any depth
+	 * @since 0.2.0
+	 */
+	public record Annotations(List<String> declared, Set<String> meta) {
+
+		/**
+		 * The annotations of a class.
+		 * @param declared the binary names of the annotations declared on the class
+		 * @param meta the binary names of the annotations present on those
+		 */
+		public Annotations {
+			declared = List.copyOf(declared);
+			meta = Collections.unmodifiableSet(new LinkedHashSet<>(meta));
+		}
+
+		/**
+		 * Whether an annotation is declared on the class or present on one declared
+		 * there, as
+		 * {@link org.springframework.core.type.AnnotatedTypeMetadata#isAnnotated}.
+		 * @param annotationName the binary name of the annotation
+		 * @return whether it is present
+		 */
+		public boolean isPresent(String annotationName) {
+			return this.declared.contains(annotationName) || this.meta.contains(annotationName);
+		}
+
+		String format() {
+			return String.join(",", this.declared) + ";" + String.join(",", this.meta);
+		}
+
+		static Annotations parse(String field) {
+			int separator = field.indexOf(';');
+			if (separator < 0) {
+				throw new IllegalArgumentException("the annotations '" + field + "' have no ';'");
+			}
+			return new Annotations(names(field.substring(0, separator)),
+					new LinkedHashSet<>(names(field.substring(separator + 1))));
+		}
+
+		private static List<String> names(String joined) {
+			return joined.isEmpty() ? List.of() : List.of(joined.split(","));
 		}
 
 	}

@@ -3,7 +3,13 @@ package dev.migrate.index;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -11,6 +17,7 @@ import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -62,7 +69,7 @@ public final class MigrationIndexProcessor extends AbstractProcessor {
 				this.entries.put(className,
 						new MigrationIndex.Entry(className, migration.version(), migration.description(),
 								migration.transaction(), migration.checksum(), migration.beanName(), reversible(type),
-								migration.database()));
+								migration.database(), annotations(type)));
 			}
 		}
 		if (round.processingOver() && !this.entries.isEmpty()) {
@@ -82,6 +89,51 @@ public final class MigrationIndexProcessor extends AbstractProcessor {
 				&& !type.getSuperclass().toString().equals(Object.class.getName());
 		return (inherits || !type.getInterfaces().isEmpty()) ? MigrationIndex.Reversible.UNKNOWN
 				: MigrationIndex.Reversible.NO;
+	}
+
+	/**
+	 * The annotations of the class as Spring reads them from its class file: declared
+	 * ones of run-time retention, then what each of those carries at any depth, but for
+	 * the packages Spring leaves out and for the declared one itself (Spring follows no
+	 * cycle back to it).
+	 */
+	private MigrationIndex.Annotations annotations(TypeElement type) {
+		List<String> declared = new ArrayList<>();
+		Set<String> meta = new LinkedHashSet<>();
+		for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+			TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
+			if (isVisible(annotation)) {
+				String name = binaryName(annotation);
+				declared.add(name);
+				Set<String> reached = new HashSet<>(Set.of(name));
+				addMetaAnnotations(annotation, reached);
+				reached.remove(name);
+				meta.addAll(reached);
+			}
+		}
+		return new MigrationIndex.Annotations(declared, meta);
+	}
+
+	private void addMetaAnnotations(TypeElement annotation, Set<String> reached) {
+		for (AnnotationMirror mirror : annotation.getAnnotationMirrors()) {
+			TypeElement metaAnnotation = (TypeElement) mirror.getAnnotationType().asElement();
+			if (isVisible(metaAnnotation) && reached.add(binaryName(metaAnnotation))) {
+				addMetaAnnotations(metaAnnotation, reached);
+			}
+		}
+	}
+
+	private boolean isVisible(TypeElement annotation) {
+		String name = binaryName(annotation);
+		if (name.startsWith("java.lang.") || name.startsWith("org.springframework.lang.")) {
+			return false;
+		}
+		Retention retention = annotation.getAnnotation(Retention.class);
+		return retention != null && retention.value() == RetentionPolicy.RUNTIME;
+	}
+
+	private String binaryName(TypeElement type) {
+		return this.processingEnv.getElementUtils().getBinaryName(type).toString();
 	}
 
 	private void write() {

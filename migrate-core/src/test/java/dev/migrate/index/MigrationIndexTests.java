@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +52,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * the index on H2.
  */
 class MigrationIndexTests {
+
+	// What a class with @Migration alone is annotated with, as Spring reads its class
+	// file.
+	private static final MigrationIndex.Annotations MIGRATION_ANNOTATIONS = new MigrationIndex.Annotations(
+			List.of("dev.migrate.Migration"),
+			Set.of("org.springframework.stereotype.Component", "org.springframework.stereotype.Indexed"));
 
 	@TempDir
 	Path sources;
@@ -83,9 +92,9 @@ class MigrationIndexTests {
 		assertThat(index).isNotNull();
 		assertThat(index.entries()).containsExactly(
 				new MigrationIndex.Entry("idx.AddMoons", "2", "Add\tmoons", TransactionMode.NONE, "", "moonsBean",
-						MigrationIndex.Reversible.NO, ""),
+						MigrationIndex.Reversible.NO, "", MIGRATION_ANNOTATIONS),
 				new MigrationIndex.Entry("idx.CreatePlanets", "1", "", TransactionMode.DEFAULT, "", "",
-						MigrationIndex.Reversible.YES, ""));
+						MigrationIndex.Reversible.YES, "", MIGRATION_ANNOTATIONS));
 		assertThat(index.entries().get(0).beanName()).isEqualTo("moonsBean");
 		assertThat(index.entries().get(1).beanName()).isEqualTo("createPlanets");
 	}
@@ -394,7 +403,9 @@ class MigrationIndexTests {
 	@Test
 	void indexTextRoundTripsEveryAttribute() {
 		MigrationIndex.Entry entry = new MigrationIndex.Entry("a.B$C", "1.2", "tab\tnew\nline back\\slash",
-				TransactionMode.ALL, "v2", "", MigrationIndex.Reversible.UNKNOWN, "orders");
+				TransactionMode.ALL, "v2", "", MigrationIndex.Reversible.UNKNOWN, "orders",
+				new MigrationIndex.Annotations(List.of("dev.migrate.Migration", "a.Marks$Inner"),
+						Set.of("org.springframework.stereotype.Component")));
 
 		assertThat(MigrationIndex.parse(MigrationIndex.format(List.of(entry)))).containsExactly(entry);
 	}
@@ -425,6 +436,137 @@ class MigrationIndexTests {
 		assertThat(index.entries()).extracting(MigrationIndex.Entry::database).containsExactly("orders");
 	}
 
+	@Test
+	void theProcessorListsTheAnnotationsOfEachClassAsSpringReadsThemFromItsClassFile() throws IOException {
+		compile("""
+				package idx;
+
+				import java.lang.annotation.*;
+
+				public class Marks {
+
+					@Retention(RetentionPolicy.RUNTIME)
+					public @interface Audited {
+					}
+
+					@Retention(RetentionPolicy.CLASS)
+					public @interface BuildOnly {
+					}
+
+					@Retention(RetentionPolicy.RUNTIME)
+					@Audited
+					@Documented
+					public @interface Reviewed {
+					}
+
+					@Retention(RetentionPolicy.RUNTIME)
+					@Pong
+					public @interface Ping {
+					}
+
+					@Retention(RetentionPolicy.RUNTIME)
+					@Ping
+					public @interface Pong {
+					}
+
+					@Retention(RetentionPolicy.RUNTIME)
+					@Repeatable(Notes.class)
+					public @interface Note {
+						String value();
+					}
+
+					@Retention(RetentionPolicy.RUNTIME)
+					public @interface Notes {
+						Note[] value();
+					}
+
+				}
+				""", """
+				package idx;
+
+				@dev.migrate.Migration(version = "1")
+				public class Plain {
+					public void up(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+					}
+				}
+				""", """
+				package idx;
+
+				@Deprecated
+				@SuppressWarnings("all")
+				@Marks.BuildOnly
+				@Marks.Reviewed
+				@dev.migrate.Migration(version = "2")
+				@org.springframework.context.annotation.Lazy
+				@org.springframework.context.annotation.Profile("prod")
+				public class Composed {
+					public void up(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+					}
+				}
+				""", """
+				package idx;
+
+				@Marks.Ping
+				@Marks.Note("a")
+				@Marks.Note("b")
+				@Marks.Reviewed
+				@dev.migrate.Migration(version = "3")
+				@org.springframework.stereotype.Component("cyclic")
+				public class Cyclic {
+					public void up(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+					}
+				}
+				""");
+
+		try (RecordingClassLoader classLoader = loader()) {
+			MigrationIndex index = MigrationIndex.read(classLoader);
+			assertThat(index).isNotNull();
+			assertThat(index.entries()).hasSize(3);
+			SimpleMetadataReaderFactory parser = new SimpleMetadataReaderFactory(classLoader);
+			for (MigrationIndex.Entry entry : index.entries()) {
+				MigrationIndex.Annotations annotations = entry.annotations();
+				assertThat(annotations).isNotNull();
+				AnnotationMetadata parsed = parser.getMetadataReader(entry.className()).getAnnotationMetadata();
+				assertThat(annotations.declared()).as(entry.className())
+					.containsExactlyElementsOf(parsed.getAnnotationTypes());
+				Set<String> names = new TreeSet<>(
+						List.of("idx.Marks$BuildOnly", "java.lang.Deprecated", "java.lang.annotation.Documented",
+								"java.lang.annotation.Retention", "idx.Marks$Note", "idx.Unknown"));
+				names.addAll(annotations.declared());
+				names.addAll(annotations.meta());
+				parsed.getAnnotations().stream().forEach((annotation) -> names.add(annotation.getType().getName()));
+				for (String name : names) {
+					assertThat(annotations.isPresent(name)).as("%s is annotated with %s", entry.className(), name)
+						.isEqualTo(parsed.isAnnotated(name));
+					assertThat(annotations.declared().contains(name)).as("%s declares %s", entry.className(), name)
+						.isEqualTo(parsed.hasAnnotation(name));
+					assertThat(annotations.meta().contains(name))
+						.as("%s is meta-annotated with %s", entry.className(), name)
+						.isEqualTo(parsed.hasMetaAnnotation(name));
+				}
+			}
+			assertThat(index.entries()).filteredOn((entry) -> entry.className().equals("idx.Cyclic"))
+				.singleElement()
+				.satisfies((entry) -> assertThat(entry.annotations()).satisfies((annotations) -> {
+					assertThat(annotations.declared()).containsExactly("idx.Marks$Ping", "idx.Marks$Notes",
+							"idx.Marks$Reviewed", "dev.migrate.Migration", "org.springframework.stereotype.Component");
+					assertThat(annotations.meta())
+						.contains("idx.Marks$Pong", "idx.Marks$Audited", "org.springframework.stereotype.Component")
+						.doesNotContain("idx.Marks$Ping");
+				}));
+		}
+	}
+
+	@Test
+	void anIndexOfTheSecondFormatReadsWithoutTheAnnotations() {
+		String written = MigrationIndex.HEADER_2 + "\na.B\t1\tCreate b\tDEFAULT\t\t\tYES\torders\n";
+
+		assertThat(MigrationIndex.parse(written))
+			.containsExactly(new MigrationIndex.Entry("a.B", "1", "Create b", TransactionMode.DEFAULT, "", "",
+					MigrationIndex.Reversible.YES, "orders"))
+			.allSatisfy((entry) -> assertThat(entry.annotations()).isNull());
+	}
+
 	private Migrator migrator(ClassLoader classLoader) {
 		MigrationIndex index = MigrationIndex.read(classLoader);
 		assertThat(index).isNotNull();
@@ -435,44 +577,48 @@ class MigrationIndexTests {
 
 	private static String planets(String version) {
 		return """
-				package idx;
+								package idx;
 
-				import dev.migrate.Migration;
+								import dev.migrate.Migration;
+								import org.springframework.core.type.AnnotationMetadata;
+				import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
 				import org.springframework.jdbc.core.JdbcTemplate;
 
-				@Migration(version = "%s")
-				public class CreatePlanets {
+								@Migration(version = "%s")
+								public class CreatePlanets {
 
-					public void up(JdbcTemplate jdbc) {
-						jdbc.execute("CREATE TABLE planets (id INT)");
-					}
+									public void up(JdbcTemplate jdbc) {
+										jdbc.execute("CREATE TABLE planets (id INT)");
+									}
 
-					public void down(JdbcTemplate jdbc) {
-						jdbc.execute("DROP TABLE planets");
-					}
+									public void down(JdbcTemplate jdbc) {
+										jdbc.execute("DROP TABLE planets");
+									}
 
-				}
-				""".formatted(version);
+								}
+								""".formatted(version);
 	}
 
 	private static String moons() {
 		return """
-				package idx;
+								package idx;
 
-				import dev.migrate.Migration;
-				import dev.migrate.TransactionMode;
+								import dev.migrate.Migration;
+								import dev.migrate.TransactionMode;
+								import org.springframework.core.type.AnnotationMetadata;
+				import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
 				import org.springframework.jdbc.core.JdbcTemplate;
 
-				@Migration(version = "2", description = "Add\\tmoons", transaction = TransactionMode.NONE,
-						beanName = "moonsBean")
-				public class AddMoons {
+								@Migration(version = "2", description = "Add\\tmoons", transaction = TransactionMode.NONE,
+										beanName = "moonsBean")
+								public class AddMoons {
 
-					public void up(JdbcTemplate jdbc) {
-						jdbc.execute("CREATE TABLE moons (id INT)");
-					}
+									public void up(JdbcTemplate jdbc) {
+										jdbc.execute("CREATE TABLE moons (id INT)");
+									}
 
-				}
-				""";
+								}
+								""";
 	}
 
 	private void compile(String... sources) throws IOException {

@@ -4,26 +4,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import dev.migrate.index.MigrationIndex;
 import dev.migrate.resolver.ClassFileSource;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.core.type.ClassMetadata;
+import org.springframework.core.type.MethodMetadata;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /**
  * The metadata of a class file that the build-time index lists, for component scanning:
- * its class name comes from the index, and the class file is parsed only if something
- * asks for more. Put into the application context's cache of metadata readers, which
- * scanning consults before it reads a class file, so that the exclude filter that leaves
- * the listed migrations to the engine decides without the class file being parsed.
+ * its class name, and which annotations it has, come from the index, and the class file
+ * is parsed only if something asks for more. Put into the application context's cache of
+ * metadata readers, which scanning consults before it reads a class file, so that the
+ * exclude filters decide without the class file being parsed: the one that leaves the
+ * listed migrations to the engine, and those before it, such as
+ * {@code @SpringBootApplication}'s, which asks every class met whether it is a
+ * configuration.
  */
 final class IndexedMetadataReader implements MetadataReader {
 
@@ -31,13 +37,16 @@ final class IndexedMetadataReader implements MetadataReader {
 
 	private final String className;
 
+	private final MigrationIndex.@Nullable Annotations annotations;
+
 	private final MetadataReaderFactory parser;
 
 	private volatile @Nullable MetadataReader parsed;
 
-	IndexedMetadataReader(Resource resource, String className, MetadataReaderFactory parser) {
+	IndexedMetadataReader(Resource resource, MigrationIndex.Entry entry, MetadataReaderFactory parser) {
 		this.resource = resource;
-		this.className = className;
+		this.className = entry.className();
+		this.annotations = entry.annotations();
 		this.parser = parser;
 	}
 
@@ -58,17 +67,17 @@ final class IndexedMetadataReader implements MetadataReader {
 		MetadataReaderFactory parser = MetadataReaderFactory.create(resourceLoader);
 		ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
 		// Class files by package directory ("a/b/"), then by file name ("C.class").
-		Map<String, Map<String, String>> classFiles = new LinkedHashMap<>();
+		Map<String, Map<String, MigrationIndex.Entry>> classFiles = new LinkedHashMap<>();
 		for (MigrationIndex.Entry entry : index.entries()) {
 			String classFile = ClassFileSource.resourceName(entry.className());
 			int slash = classFile.lastIndexOf('/') + 1;
 			classFiles.computeIfAbsent(classFile.substring(0, slash), (key) -> new LinkedHashMap<>())
-				.put(classFile.substring(slash), entry.className());
+				.put(classFile.substring(slash), entry);
 		}
 		int cached = 0;
-		for (Map.Entry<String, Map<String, String>> inPackage : classFiles.entrySet()) {
+		for (Map.Entry<String, Map<String, MigrationIndex.Entry>> inPackage : classFiles.entrySet()) {
 			for (Resource root : packageRoots(resolver, inPackage.getKey())) {
-				for (Map.Entry<String, String> classFile : inPackage.getValue().entrySet()) {
+				for (Map.Entry<String, MigrationIndex.Entry> classFile : inPackage.getValue().entrySet()) {
 					Resource resource = relative(root, classFile.getKey());
 					if (resource != null && cache.putIfAbsent(resource,
 							new IndexedMetadataReader(resource, classFile.getValue(), parser)) == null) {
@@ -119,7 +128,8 @@ final class IndexedMetadataReader implements MetadataReader {
 
 	@Override
 	public AnnotationMetadata getAnnotationMetadata() {
-		return parsed().getAnnotationMetadata();
+		return (this.annotations != null) ? new IndexedAnnotationMetadata(this.annotations)
+				: parsed().getAnnotationMetadata();
 	}
 
 	private MetadataReader parsed() {
@@ -137,9 +147,53 @@ final class IndexedMetadataReader implements MetadataReader {
 	}
 
 	/**
+	 * The class name and whether an annotation is present from the index, the rest from
+	 * the class file.
+	 */
+	private final class IndexedAnnotationMetadata extends IndexedClassMetadata implements AnnotationMetadata {
+
+		private final MigrationIndex.Annotations annotations;
+
+		IndexedAnnotationMetadata(MigrationIndex.Annotations annotations) {
+			this.annotations = annotations;
+		}
+
+		@Override
+		public boolean isAnnotated(String annotationName) {
+			return this.annotations.isPresent(annotationName);
+		}
+
+		@Override
+		public boolean hasAnnotation(String annotationName) {
+			return this.annotations.declared().contains(annotationName);
+		}
+
+		@Override
+		public boolean hasMetaAnnotation(String metaAnnotationName) {
+			return this.annotations.meta().contains(metaAnnotationName);
+		}
+
+		@Override
+		public MergedAnnotations getAnnotations() {
+			return parsed().getAnnotationMetadata().getAnnotations();
+		}
+
+		@Override
+		public Set<MethodMetadata> getAnnotatedMethods(String annotationName) {
+			return parsed().getAnnotationMetadata().getAnnotatedMethods(annotationName);
+		}
+
+		@Override
+		public Set<MethodMetadata> getDeclaredMethods() {
+			return parsed().getAnnotationMetadata().getDeclaredMethods();
+		}
+
+	}
+
+	/**
 	 * The class name from the index, the rest from the class file.
 	 */
-	private final class IndexedClassMetadata implements ClassMetadata {
+	private class IndexedClassMetadata implements ClassMetadata {
 
 		@Override
 		public String getClassName() {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
+import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -86,7 +88,16 @@ class IndexedMetadataReaderTests {
 				.findFirst()
 				.orElseThrow();
 
-			assertThat(reader.getAnnotationMetadata().hasAnnotation("dev.migrate.Migration")).isTrue();
+			// Which annotations are present the index tells, as the class file would.
+			AnnotationMetadata metadata = reader.getAnnotationMetadata();
+			assertThat(metadata.hasAnnotation("dev.migrate.Migration")).isTrue();
+			assertThat(metadata.isAnnotated("org.springframework.stereotype.Component")).isTrue();
+			assertThat(metadata.hasMetaAnnotation("org.springframework.stereotype.Component")).isTrue();
+			assertThat(metadata.isAnnotated("org.springframework.context.annotation.Configuration")).isFalse();
+			assertThat(metadata.getClassName()).isEqualTo("idxboot.CreateCrates");
+			assertThat(((IndexedMetadataReader) reader).isParsed()).isFalse();
+			// The rest the class file does.
+			assertThat(metadata.getAnnotations().get("dev.migrate.Migration").getString("version")).isEqualTo("1");
 			assertThat(reader.getClassMetadata().isConcrete()).isTrue();
 			assertThat(((IndexedMetadataReader) reader).isParsed()).isTrue();
 		}
@@ -204,8 +215,11 @@ class IndexedMetadataReaderTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, MigrateAutoConfiguration.class })
+	// Both filters of @SpringBootApplication: the second asks every class file met for
+	// its annotations, before the first is consulted.
 	@ComponentScan(basePackages = "idxboot",
-			excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+			excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+					@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class) })
 	static class ScanningApplication {
 
 	}
