@@ -2,6 +2,7 @@ package dev.migrate.boot.autoconfigure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.springframework.core.type.ClassMetadata;
 import org.springframework.core.type.MethodMetadata;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.util.ClassUtils;
 
 /**
  * The metadata of a class file that the build-time index lists, for component scanning:
@@ -43,10 +45,11 @@ final class IndexedMetadataReader implements MetadataReader {
 
 	private volatile @Nullable MetadataReader parsed;
 
-	IndexedMetadataReader(Resource resource, MigrationIndex.Entry entry, MetadataReaderFactory parser) {
+	IndexedMetadataReader(Resource resource, String className, MigrationIndex.@Nullable Annotations annotations,
+			MetadataReaderFactory parser) {
 		this.resource = resource;
-		this.className = entry.className();
-		this.annotations = entry.annotations();
+		this.className = className;
+		this.annotations = annotations;
 		this.parser = parser;
 	}
 
@@ -74,19 +77,45 @@ final class IndexedMetadataReader implements MetadataReader {
 			classFiles.computeIfAbsent(classFile.substring(0, slash), (key) -> new LinkedHashMap<>())
 				.put(classFile.substring(slash), entry);
 		}
+		Map<MigrationIndex.Annotations, Boolean> loadable = new IdentityHashMap<>();
 		int cached = 0;
 		for (Map.Entry<String, Map<String, MigrationIndex.Entry>> inPackage : classFiles.entrySet()) {
 			for (Resource root : packageRoots(resolver, inPackage.getKey())) {
 				for (Map.Entry<String, MigrationIndex.Entry> classFile : inPackage.getValue().entrySet()) {
 					Resource resource = relative(root, classFile.getKey());
+					MigrationIndex.Entry entry = classFile.getValue();
+					MigrationIndex.Annotations annotations = entry.annotations();
+					if (annotations != null && !loadable.computeIfAbsent(annotations,
+							(listed) -> isLoadable(listed, resourceLoader.getClassLoader()))) {
+						annotations = null;
+					}
 					if (resource != null && cache.putIfAbsent(resource,
-							new IndexedMetadataReader(resource, classFile.getValue(), parser)) == null) {
+							new IndexedMetadataReader(resource, entry.className(), annotations, parser)) == null) {
 						cached++;
 					}
 				}
 			}
 		}
 		return cached;
+	}
+
+	/**
+	 * Whether the application can load every listed annotation: Spring's metadata leaves
+	 * out one it cannot load, and what that one carries, which the index cannot tell
+	 * apart; the class file answers then.
+	 */
+	private static boolean isLoadable(MigrationIndex.Annotations annotations, @Nullable ClassLoader classLoader) {
+		for (String name : annotations.declared()) {
+			if (!ClassUtils.isPresent(name, classLoader)) {
+				return false;
+			}
+		}
+		for (String name : annotations.meta()) {
+			if (!ClassUtils.isPresent(name, classLoader)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Resource[] packageRoots(ResourcePatternResolver resolver, String packageDirectory) {

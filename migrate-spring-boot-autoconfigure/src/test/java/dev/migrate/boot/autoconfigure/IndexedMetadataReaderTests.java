@@ -3,6 +3,7 @@ package dev.migrate.boot.autoconfigure;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Map;
@@ -100,6 +101,76 @@ class IndexedMetadataReaderTests {
 			assertThat(metadata.getAnnotations().get("dev.migrate.Migration").getString("version")).isEqualTo("1");
 			assertThat(reader.getClassMetadata().isConcrete()).isTrue();
 			assertThat(((IndexedMetadataReader) reader).isParsed()).isTrue();
+		}
+	}
+
+	@Test
+	void anAnnotationTheApplicationCannotLoadHasTheClassFileAnswer() throws IOException {
+		// Compiled against an annotation that is not on the class path at run time (a
+		// compile-only dependency): Spring's metadata leaves it out, which the index
+		// cannot tell, so the class file answers for that class.
+		CompiledClasses.compile(this.sources, this.classes, true, """
+				package idxboot;
+
+				import java.lang.annotation.*;
+
+				public class CompileOnly {
+
+					@Retention(RetentionPolicy.RUNTIME)
+					public @interface Audited {
+					}
+
+				}
+				""", """
+				package idxboot;
+
+				import dev.migrate.Migration;
+				import org.springframework.jdbc.core.JdbcTemplate;
+
+				@CompileOnly.Audited
+				@Migration(version = "1")
+				public class CreateAudits {
+
+					public void up(JdbcTemplate jdbc) {
+						jdbc.execute("CREATE TABLE audits (id INT)");
+					}
+
+				}
+				""", """
+				package idxboot;
+
+				import dev.migrate.Migration;
+				import org.springframework.jdbc.core.JdbcTemplate;
+
+				@Migration(version = "2")
+				public class CreateCrates {
+
+					public void up(JdbcTemplate jdbc) {
+						jdbc.execute("CREATE TABLE crates (id INT)");
+					}
+
+				}
+				""");
+		Files.delete(this.classes.resolve("idxboot/CompileOnly$Audited.class"));
+		try (URLClassLoader classLoader = onlyIndex(this.classes)) {
+			MigrationIndex index = MigrationIndex.read(classLoader);
+			assertThat(index).isNotNull();
+			GenericApplicationContext context = new GenericApplicationContext();
+			context.setClassLoader(classLoader);
+			IndexedMetadataReader.cache(context, index);
+			Map<String, IndexedMetadataReader> readers = context.getResourceCache(MetadataReader.class)
+				.values()
+				.stream()
+				.map(IndexedMetadataReader.class::cast)
+				.collect(Collectors.toMap((reader) -> reader.getClassMetadata().getClassName(), (reader) -> reader));
+
+			assertThat(readers.get("idxboot.CreateAudits")
+				.getAnnotationMetadata()
+				.isAnnotated("idxboot.CompileOnly$Audited")).isFalse();
+			assertThat(readers.get("idxboot.CreateAudits").isParsed()).isTrue();
+			assertThat(readers.get("idxboot.CreateCrates").getAnnotationMetadata().isAnnotated("dev.migrate.Migration"))
+				.isTrue();
+			assertThat(readers.get("idxboot.CreateCrates").isParsed()).isFalse();
 		}
 	}
 
