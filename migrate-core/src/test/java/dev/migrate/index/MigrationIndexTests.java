@@ -577,48 +577,44 @@ class MigrationIndexTests {
 
 	private static String planets(String version) {
 		return """
-								package idx;
+				package idx;
 
-								import dev.migrate.Migration;
-								import org.springframework.core.type.AnnotationMetadata;
-				import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
+				import dev.migrate.Migration;
 				import org.springframework.jdbc.core.JdbcTemplate;
 
-								@Migration(version = "%s")
-								public class CreatePlanets {
+				@Migration(version = "%s")
+				public class CreatePlanets {
 
-									public void up(JdbcTemplate jdbc) {
-										jdbc.execute("CREATE TABLE planets (id INT)");
-									}
+					public void up(JdbcTemplate jdbc) {
+						jdbc.execute("CREATE TABLE planets (id INT)");
+					}
 
-									public void down(JdbcTemplate jdbc) {
-										jdbc.execute("DROP TABLE planets");
-									}
+					public void down(JdbcTemplate jdbc) {
+						jdbc.execute("DROP TABLE planets");
+					}
 
-								}
-								""".formatted(version);
+				}
+				""".formatted(version);
 	}
 
 	private static String moons() {
 		return """
-								package idx;
+				package idx;
 
-								import dev.migrate.Migration;
-								import dev.migrate.TransactionMode;
-								import org.springframework.core.type.AnnotationMetadata;
-				import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
+				import dev.migrate.Migration;
+				import dev.migrate.TransactionMode;
 				import org.springframework.jdbc.core.JdbcTemplate;
 
-								@Migration(version = "2", description = "Add\\tmoons", transaction = TransactionMode.NONE,
-										beanName = "moonsBean")
-								public class AddMoons {
+				@Migration(version = "2", description = "Add\\tmoons", transaction = TransactionMode.NONE,
+						beanName = "moonsBean")
+				public class AddMoons {
 
-									public void up(JdbcTemplate jdbc) {
-										jdbc.execute("CREATE TABLE moons (id INT)");
-									}
+					public void up(JdbcTemplate jdbc) {
+						jdbc.execute("CREATE TABLE moons (id INT)");
+					}
 
-								}
-								""";
+				}
+				""";
 	}
 
 	private void compile(String... sources) throws IOException {
