@@ -580,6 +580,26 @@ public final class MigrationIndex {
 			return this.declared.contains(annotationName) || this.meta.contains(annotationName);
 		}
 
+		/**
+		 * Whether an annotation is declared on the class, as
+		 * {@link org.springframework.core.type.AnnotationMetadata#hasAnnotation}.
+		 * @param annotationName the binary name of the annotation
+		 * @return whether it is declared
+		 */
+		public boolean isDeclared(String annotationName) {
+			return this.declared.contains(annotationName);
+		}
+
+		/**
+		 * Whether an annotation is present on one declared on the class, at any depth, as
+		 * {@link org.springframework.core.type.AnnotationMetadata#hasMetaAnnotation}.
+		 * @param annotationName the binary name of the annotation
+		 * @return whether it is present there
+		 */
+		public boolean isMetaPresent(String annotationName) {
+			return this.meta.contains(annotationName);
+		}
+
 		String format() {
 			return String.join(",", this.declared) + ";" + String.join(",", this.meta);
 		}

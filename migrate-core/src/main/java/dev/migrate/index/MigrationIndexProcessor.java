@@ -124,7 +124,7 @@ public final class MigrationIndexProcessor extends AbstractProcessor {
 	}
 
 	private boolean isVisible(TypeElement annotation) {
-		String name = binaryName(annotation);
+		String name = annotation.getQualifiedName().toString();
 		if (name.startsWith("java.lang.") || name.startsWith("org.springframework.lang.")) {
 			return false;
 		}

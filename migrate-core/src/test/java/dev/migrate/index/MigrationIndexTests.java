@@ -538,9 +538,9 @@ class MigrationIndexTests {
 				for (String name : names) {
 					assertThat(annotations.isPresent(name)).as("%s is annotated with %s", entry.className(), name)
 						.isEqualTo(parsed.isAnnotated(name));
-					assertThat(annotations.declared().contains(name)).as("%s declares %s", entry.className(), name)
+					assertThat(annotations.isDeclared(name)).as("%s declares %s", entry.className(), name)
 						.isEqualTo(parsed.hasAnnotation(name));
-					assertThat(annotations.meta().contains(name))
+					assertThat(annotations.isMetaPresent(name))
 						.as("%s is meta-annotated with %s", entry.className(), name)
 						.isEqualTo(parsed.hasMetaAnnotation(name));
 				}

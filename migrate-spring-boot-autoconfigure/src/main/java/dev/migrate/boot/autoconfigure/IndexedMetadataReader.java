@@ -2,6 +2,7 @@ package dev.migrate.boot.autoconfigure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,6 +78,7 @@ final class IndexedMetadataReader implements MetadataReader {
 			classFiles.computeIfAbsent(classFile.substring(0, slash), (key) -> new LinkedHashMap<>())
 				.put(classFile.substring(slash), entry);
 		}
+		ClassLoader classLoader = resourceLoader.getClassLoader();
 		Map<MigrationIndex.Annotations, Boolean> loadable = new IdentityHashMap<>();
 		int cached = 0;
 		for (Map.Entry<String, Map<String, MigrationIndex.Entry>> inPackage : classFiles.entrySet()) {
@@ -85,8 +87,8 @@ final class IndexedMetadataReader implements MetadataReader {
 					Resource resource = relative(root, classFile.getKey());
 					MigrationIndex.Entry entry = classFile.getValue();
 					MigrationIndex.Annotations annotations = entry.annotations();
-					if (annotations != null && !loadable.computeIfAbsent(annotations,
-							(listed) -> isLoadable(listed, resourceLoader.getClassLoader()))) {
+					if (annotations != null
+							&& !loadable.computeIfAbsent(annotations, (listed) -> isLoadable(listed, classLoader))) {
 						annotations = null;
 					}
 					if (resource != null && cache.putIfAbsent(resource,
@@ -105,13 +107,12 @@ final class IndexedMetadataReader implements MetadataReader {
 	 * apart; the class file answers then.
 	 */
 	private static boolean isLoadable(MigrationIndex.Annotations annotations, @Nullable ClassLoader classLoader) {
-		for (String name : annotations.declared()) {
-			if (!ClassUtils.isPresent(name, classLoader)) {
-				return false;
-			}
-		}
-		for (String name : annotations.meta()) {
-			if (!ClassUtils.isPresent(name, classLoader)) {
+		return arePresent(annotations.declared(), classLoader) && arePresent(annotations.meta(), classLoader);
+	}
+
+	private static boolean arePresent(Collection<String> classNames, @Nullable ClassLoader classLoader) {
+		for (String className : classNames) {
+			if (!ClassUtils.isPresent(className, classLoader)) {
 				return false;
 			}
 		}
@@ -194,12 +195,12 @@ final class IndexedMetadataReader implements MetadataReader {
 
 		@Override
 		public boolean hasAnnotation(String annotationName) {
-			return this.annotations.declared().contains(annotationName);
+			return this.annotations.isDeclared(annotationName);
 		}
 
 		@Override
 		public boolean hasMetaAnnotation(String metaAnnotationName) {
-			return this.annotations.meta().contains(metaAnnotationName);
+			return this.annotations.isMetaPresent(metaAnnotationName);
 		}
 
 		@Override
