@@ -461,7 +461,8 @@ public final class MigrationIndex {
 			entries.add(new Entry(unescape(fields[0]), unescape(fields[1]), unescape(fields[2]),
 					TransactionMode.valueOf(fields[3]), unescape(fields[4]), unescape(fields[5]),
 					Reversible.valueOf(fields[6]), (expected >= 8) ? unescape(fields[7]) : "",
-					(expected == 9) ? annotations.computeIfAbsent(fields[8], Annotations::parse) : null));
+					(expected == 9 && !fields[8].isEmpty()) ? annotations.computeIfAbsent(fields[8], Annotations::parse)
+							: null));
 		}
 		return entries;
 	}

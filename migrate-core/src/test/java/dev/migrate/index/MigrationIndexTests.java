@@ -38,6 +38,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
@@ -411,6 +413,15 @@ class MigrationIndexTests {
 	}
 
 	@Test
+	void anEntryWhoseAnnotationsAreNotKnownRoundTrips() {
+		MigrationIndex.Entry entry = new MigrationIndex.Entry("a.B", "1", "Create b", TransactionMode.DEFAULT, "", "",
+				MigrationIndex.Reversible.YES, "");
+
+		assertThat(MigrationIndex.parse(MigrationIndex.format(List.of(entry)))).containsExactly(entry)
+			.allSatisfy((parsed) -> assertThat(parsed.annotations()).isNull());
+	}
+
+	@Test
 	void anIndexOfTheFirstFormatReadsWithThePrimaryDatabase() {
 		String written = MigrationIndex.HEADER_1 + "\na.B\t1\tCreate b\tDEFAULT\t\t\tYES\n";
 
@@ -436,9 +447,11 @@ class MigrationIndexTests {
 		assertThat(index.entries()).extracting(MigrationIndex.Entry::database).containsExactly("orders");
 	}
 
-	@Test
-	void theProcessorListsTheAnnotationsOfEachClassAsSpringReadsThemFromItsClassFile() throws IOException {
-		compile("""
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "javac", "ecj" })
+	void theProcessorListsTheAnnotationsOfEachClassAsSpringReadsThemFromItsClassFile(String compiler)
+			throws IOException {
+		compileWith(compiler, """
 				package idx;
 
 				import java.lang.annotation.*;
@@ -619,6 +632,15 @@ class MigrationIndexTests {
 
 	private void compile(String... sources) throws IOException {
 		compile(true, sources);
+	}
+
+	private void compileWith(String compiler, String... sources) throws IOException {
+		if (compiler.equals("ecj")) {
+			CompiledClasses.compileWithEcj(this.sources, this.classes, sources);
+		}
+		else {
+			compile(sources);
+		}
 	}
 
 	private void compileWithoutProcessor(String... sources) throws IOException {

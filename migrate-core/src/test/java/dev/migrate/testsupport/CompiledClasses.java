@@ -1,6 +1,8 @@
 package dev.migrate.testsupport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 import dev.migrate.index.MigrationIndexProcessor;
+import org.eclipse.jdt.core.compiler.batch.BatchCompiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +43,40 @@ public final class CompiledClasses {
 	public static void compile(Path sourceDirectory, Path classes, boolean withProcessor, String... sources)
 			throws IOException {
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		List<String> files = write(sourceDirectory, sources);
+		List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
+				System.getProperty("java.class.path"), "-proc:" + (withProcessor ? "full" : "none")));
+		if (withProcessor) {
+			arguments.addAll(List.of("-processor", MigrationIndexProcessor.class.getName()));
+		}
+		arguments.addAll(files);
+		ByteArrayOutputStream errors = new ByteArrayOutputStream();
+		int exit = compiler.run(null, errors, errors, arguments.toArray(String[]::new));
+		assertThat(exit).as(errors.toString(StandardCharsets.UTF_8)).isZero();
+	}
+
+	/**
+	 * Compile sources with Eclipse's compiler (as Eclipse, VS Code's Java support and
+	 * other ECJ builds do) against the test's class path, migrate's annotation processor
+	 * running. Needs ECJ on the test's class path.
+	 * @param sourceDirectory where to write the source files
+	 * @param classes where to write the class files
+	 * @param sources the sources, each one public class
+	 * @throws IOException if a file cannot be written
+	 */
+	public static void compileWithEcj(Path sourceDirectory, Path classes, String... sources) throws IOException {
+		List<String> arguments = new ArrayList<>(
+				List.of("-17", "-nowarn", "-encoding", "UTF-8", "-d", classes.toString(), "-classpath",
+						System.getProperty("java.class.path"), "-processor", MigrationIndexProcessor.class.getName()));
+		arguments.addAll(write(sourceDirectory, sources));
+		StringWriter messages = new StringWriter();
+		PrintWriter writer = new PrintWriter(messages);
+		boolean compiled = BatchCompiler.compile(arguments.toArray(String[]::new), writer, writer, null);
+		writer.flush();
+		assertThat(compiled).as(messages.toString()).isTrue();
+	}
+
+	private static List<String> write(Path sourceDirectory, String... sources) throws IOException {
 		List<String> files = new ArrayList<>();
 		for (String source : sources) {
 			String name = source.substring(source.indexOf("public class ") + 13).split("\\s")[0];
@@ -47,15 +84,7 @@ public final class CompiledClasses {
 			Files.writeString(file, source, StandardCharsets.UTF_8);
 			files.add(file.toString());
 		}
-		List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
-				System.getProperty("java.class.path"), "-proc:" + (withProcessor ? "full" : "none")));
-		if (withProcessor) {
-			arguments.addAll(List.of("-processor", MigrationIndexProcessor.class.getName()));
-		}
-		arguments.addAll(files);
-		StringWriter errors = new StringWriter();
-		int exit = compiler.run(null, null, null, arguments.toArray(String[]::new));
-		assertThat(exit).as(errors.toString()).isZero();
+		return files;
 	}
 
 	/**
