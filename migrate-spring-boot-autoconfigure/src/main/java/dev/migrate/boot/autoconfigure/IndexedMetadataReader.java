@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.core.type.AnnotationMetadata;
@@ -56,17 +57,45 @@ final class IndexedMetadataReader implements MetadataReader {
 
 	/**
 	 * Cache a reader for every listed class under each resource that class path scanning
-	 * can find its class file as: below every class path root of its package (a
-	 * directory, a jar or a Spring Boot jar's nested {@code BOOT-INF/classes}), resolved
-	 * as scanning resolves them. A key that scanning never meets costs a map entry; a
-	 * class file that scanning finds otherwise is parsed, as without the index.
+	 * can find its class file as (see {@link #readers}).
 	 * @param resourceLoader the application context, whose cache and class path scanning
 	 * uses
 	 * @param index the index
 	 * @return how many readers were cached
 	 */
 	static int cache(DefaultResourceLoader resourceLoader, MigrationIndex index) {
+		return cache(resourceLoader, readers(resourceLoader, index));
+	}
+
+	/**
+	 * Cache readers in an application context, where scanning looks for them first.
+	 * @param resourceLoader the application context
+	 * @param readers the readers by the resource of their class file
+	 * @return how many readers were cached
+	 */
+	static int cache(DefaultResourceLoader resourceLoader, Map<Resource, MetadataReader> readers) {
 		Map<Resource, MetadataReader> cache = resourceLoader.getResourceCache(MetadataReader.class);
+		int cached = 0;
+		for (Map.Entry<Resource, MetadataReader> reader : readers.entrySet()) {
+			if (cache.putIfAbsent(reader.getKey(), reader.getValue()) == null) {
+				cached++;
+			}
+		}
+		return cached;
+	}
+
+	/**
+	 * A reader for every listed class under each resource that class path scanning can
+	 * find its class file as: below every class path root of its package (a directory, a
+	 * jar or a Spring Boot jar's nested {@code BOOT-INF/classes}), resolved as scanning
+	 * resolves them through the same class loader. A key that scanning never meets costs
+	 * a map entry; a class file that scanning finds otherwise is parsed, as without the
+	 * index.
+	 * @param resourceLoader a resource loader with the application's class loader
+	 * @param index the index
+	 * @return the readers by the resource of their class file
+	 */
+	static Map<Resource, MetadataReader> readers(ResourceLoader resourceLoader, MigrationIndex index) {
 		// Not a caching factory: it would find these readers again.
 		MetadataReaderFactory parser = MetadataReaderFactory.create(resourceLoader);
 		ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
@@ -80,7 +109,7 @@ final class IndexedMetadataReader implements MetadataReader {
 		}
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		Map<MigrationIndex.Annotations, Boolean> loadable = new IdentityHashMap<>();
-		int cached = 0;
+		Map<Resource, MetadataReader> readers = new LinkedHashMap<>();
 		for (Map.Entry<String, Map<String, MigrationIndex.Entry>> inPackage : classFiles.entrySet()) {
 			for (Resource root : packageRoots(resolver, inPackage.getKey())) {
 				for (Map.Entry<String, MigrationIndex.Entry> classFile : inPackage.getValue().entrySet()) {
@@ -91,14 +120,14 @@ final class IndexedMetadataReader implements MetadataReader {
 							&& !loadable.computeIfAbsent(annotations, (listed) -> isLoadable(listed, classLoader))) {
 						annotations = null;
 					}
-					if (resource != null && cache.putIfAbsent(resource,
-							new IndexedMetadataReader(resource, entry.className(), annotations, parser)) == null) {
-						cached++;
+					if (resource != null) {
+						readers.putIfAbsent(resource,
+								new IndexedMetadataReader(resource, entry.className(), annotations, parser));
 					}
 				}
 			}
 		}
-		return cached;
+		return readers;
 	}
 
 	/**

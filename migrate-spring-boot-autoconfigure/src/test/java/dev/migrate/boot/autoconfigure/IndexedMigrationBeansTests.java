@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -42,6 +48,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -139,6 +146,54 @@ class IndexedMigrationBeansTests {
 		assertThat(AddCrateLabel.instances.get()).isOne();
 		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:ROLLED_BACK");
 		assertThat(this.state.hasColumn("crates", "label")).isFalse();
+	}
+
+	@Test
+	void aSpringApplicationReadsTheIndexOnAThreadOfItsOwnBeforeItsContextIsScanned() throws IOException {
+		ThreadRecordingClassLoader classLoader = new ThreadRecordingClassLoader(
+				indexListing(CREATE_CRATES, ADD_CRATE_LABEL));
+		start(classLoader).close();
+		resetCounters();
+
+		try (ConfigurableApplicationContext context = start(classLoader)) {
+			assertThat(context.getBeanNamesForType(CreateCrates.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(AddCrateLabel.class)).isEmpty();
+		}
+		assertThat(classLoader.indexReaders).containsExactly("migrate-index");
+		assertThat(CreateCrates.instances.get()).isZero();
+		assertThat(AddCrateLabel.instances.get()).isZero();
+	}
+
+	@Test
+	void anIndexSwitchedOnByAnInitializerIsReadWhenTheContextIsPrepared() throws IOException {
+		ClassLoader indexListing = indexListing(CREATE_CRATES, ADD_CRATE_LABEL);
+		start(indexListing).close();
+		resetCounters();
+		ThreadRecordingClassLoader classLoader = new ThreadRecordingClassLoader(indexListing);
+		Consumer<SpringApplication> switchOn = (application) -> application
+			.addInitializers((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("switch", Map.of("migrate.index.enabled", "true"))));
+
+		try (ConfigurableApplicationContext context = start(classLoader, new Class<?>[] { IndexedApplication.class },
+				switchOn, "migrate.index.enabled=false")) {
+			assertThat(context.getBeanNamesForType(CreateCrates.class)).isEmpty();
+			assertThat(context.getBeanNamesForType(AddCrateLabel.class)).isEmpty();
+		}
+		assertThat(classLoader.indexReaders).containsExactly(Thread.currentThread().getName());
+		assertThat(CreateCrates.instances.get()).isZero();
+		assertThat(AddCrateLabel.instances.get()).isZero();
+	}
+
+	@Test
+	void withMigrateSwitchedOffTheIndexIsNotRead() throws IOException {
+		ThreadRecordingClassLoader classLoader = new ThreadRecordingClassLoader(
+				indexListing(CREATE_CRATES, ADD_CRATE_LABEL));
+
+		start(classLoader, "migrate.enabled=false").close();
+
+		assertThat(classLoader.indexReaders).isEmpty();
+		assertThat(this.state.history()).isEmpty();
 	}
 
 	@Test
@@ -289,8 +344,15 @@ class IndexedMigrationBeansTests {
 	}
 
 	private ConfigurableApplicationContext start(ClassLoader classLoader, Class<?>[] sources, String... properties) {
+		return start(classLoader, sources, (application) -> {
+		}, properties);
+	}
+
+	private ConfigurableApplicationContext start(ClassLoader classLoader, Class<?>[] sources,
+			Consumer<SpringApplication> customizer, String... properties) {
 		SpringApplication application = new SpringApplication(new DefaultResourceLoader(classLoader), sources);
 		application.setWebApplicationType(WebApplicationType.NONE);
+		customizer.accept(application);
 		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + this.url,
 				"--spring.datasource.username=sa", "--crates.table=crates"));
 		for (String property : properties) {
@@ -307,6 +369,27 @@ class IndexedMigrationBeansTests {
 		Files.writeString(index, "# migrate index of @Migration classes, format 2\n" + String.join("\n", lines) + "\n",
 				StandardCharsets.UTF_8);
 		return new IndexClassLoader(IndexedMigrationBeansTests.class.getClassLoader(), index.toUri().toURL());
+	}
+
+	/**
+	 * Records the threads that look the index of migrations up.
+	 */
+	static final class ThreadRecordingClassLoader extends ClassLoader {
+
+		final Set<String> indexReaders = ConcurrentHashMap.newKeySet();
+
+		ThreadRecordingClassLoader(ClassLoader parent) {
+			super(parent);
+		}
+
+		@Override
+		public Enumeration<URL> getResources(String name) throws IOException {
+			if (name.equals(MigrationIndex.LOCATION)) {
+				this.indexReaders.add(Thread.currentThread().getName());
+			}
+			return super.getResources(name);
+		}
+
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
