@@ -29,6 +29,8 @@ final class MigrationIndexRunListener implements SpringApplicationRunListener, O
 
 	private final SpringApplication application;
 
+	private boolean preparing;
+
 	MigrationIndexRunListener(SpringApplication application, String[] args) {
 		this.application = application;
 	}
@@ -49,13 +51,15 @@ final class MigrationIndexRunListener implements SpringApplicationRunListener, O
 			ClassLoader classLoader = this.application.getClassLoader();
 			if (classLoader != null) {
 				this.application.addInitializers(new PreparedIndexInitializer(new Preparation(classLoader)));
+				this.preparing = true;
 			}
 		}
 	}
 
 	@Override
 	public void contextPrepared(ConfigurableApplicationContext context) {
-		if (!context.getBeanFactory().containsSingleton(MigrationIndexExcludeFilter.BEAN_NAME)) {
+		// Once prepared, an index that is missing or stale has been reported already.
+		if (!this.preparing && !context.getBeanFactory().containsSingleton(MigrationIndexExcludeFilter.BEAN_NAME)) {
 			new MigrationIndexInitializer().initialize(context);
 		}
 	}
