@@ -23,10 +23,13 @@ import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
+import dev.migrate.Migration;
 import dev.migrate.MigrationDefinitionException;
 import dev.migrate.TransactionMode;
+import dev.migrate.Version;
 import dev.migrate.resolver.ClassFileCrc;
 import dev.migrate.resolver.ClassFileSource;
+import dev.migrate.resolver.MigrationResolver;
 import dev.migrate.resolver.MigrationSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -198,7 +201,47 @@ public final class MigrationIndex {
 		Supplier<Object> checked = (classFiles instanceof IndexClassFiles indexClassFiles)
 				? () -> indexClassFiles.checkLoaded(beanName, entry.className(), bean.get()) : bean;
 		return new MigrationSource(beanName, entry.className(), entry.version(), entry.description(),
-				entry.transaction(), entry.checksum(), entry.reversible().value, classFiles, checked);
+				entry.transaction(), entry.checksum(), entry.reversible().value, classFiles,
+				() -> checkDescribed(entry, beanName, checked.get()));
+	}
+
+	/**
+	 * A class whose annotation was removed or changed after the index was written (by a
+	 * compile that did not run the processor on it, which leaves the index as it was) is
+	 * refused before anything runs, saying that the index is behind the class. The engine
+	 * checks every bean it is given as well; this names the cause.
+	 */
+	private static Object checkDescribed(Entry entry, String beanName, Object bean) {
+		Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+		if (!type.getName().equals(entry.className())) {
+			return bean;
+		}
+		Migration migration = MigrationResolver.findAnnotation(type);
+		String found;
+		if (migration == null) {
+			found = "is not annotated with @Migration";
+		}
+		else if (!sameVersion(migration.version(), entry.version())) {
+			found = "has @Migration(version = \"" + migration.version() + "\")";
+		}
+		else {
+			return bean;
+		}
+		throw new MigrationDefinitionException(List.of("bean '" + beanName + "' (" + entry.className()
+				+ "): the index of migrations (" + LOCATION + ") lists it as migration " + entry.version()
+				+ ", but the class " + found + ": the index is older than the class (a compile that did not run"
+				+ " migrate's annotation processor on it keeps the index it found). Rebuild the application, so that"
+				+ " the index is written anew."));
+	}
+
+	private static boolean sameVersion(String annotated, String indexed) {
+		try {
+			return Version.parse(annotated).equals(Version.parse(indexed));
+		}
+		catch (IllegalArgumentException ex) {
+			// Not a version: the engine says what is wrong with it.
+			return true;
+		}
 	}
 
 	/**

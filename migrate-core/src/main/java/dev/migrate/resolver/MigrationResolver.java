@@ -349,7 +349,13 @@ public final class MigrationResolver {
 		return (problems.size() > before) ? null : parsed;
 	}
 
-	static @Nullable Migration findAnnotation(Class<?> beanClass) {
+	/**
+	 * The {@code @Migration} annotation of a migration class, declared or composed.
+	 * @param beanClass the class
+	 * @return the annotation, or {@code null} if the class has none
+	 * @since 0.2.0
+	 */
+	public static @Nullable Migration findAnnotation(Class<?> beanClass) {
 		// The annotation is nearly always declared directly; merged look-up (for composed
 		// annotations) is much slower on a cold start.
 		Migration annotation = beanClass.getAnnotation(Migration.class);

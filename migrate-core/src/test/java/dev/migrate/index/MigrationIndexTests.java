@@ -385,7 +385,9 @@ class MigrationIndexTests {
 
 		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> migrator(loader()).validate())
 			.withMessageContaining("idx.CreatePlanets")
-			.withMessageContaining("has version 7, but the migration was described with version 1");
+			.withMessageContaining("the index of migrations (" + MigrationIndex.LOCATION
+					+ ") lists it as migration 1, but the class has @Migration(version = \"7\")")
+			.withMessageContaining("Rebuild the application, so that the index is written anew");
 	}
 
 	@Test

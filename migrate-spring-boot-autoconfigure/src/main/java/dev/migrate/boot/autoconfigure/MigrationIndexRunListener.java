@@ -50,7 +50,8 @@ final class MigrationIndexRunListener implements SpringApplicationRunListener, O
 		if (MigrationIndexInitializer.usesIndex(environment)) {
 			ClassLoader classLoader = this.application.getClassLoader();
 			if (classLoader != null) {
-				this.application.addInitializers(new PreparedIndexInitializer(new Preparation(classLoader)));
+				this.application
+					.addInitializers(new PreparedIndexInitializer(new Preparation(environment, classLoader)));
 				this.preparing = true;
 			}
 		}
@@ -84,8 +85,11 @@ final class MigrationIndexRunListener implements SpringApplicationRunListener, O
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
+			// Checked already for that environment; this runs before every other
+			// initializer could change it. Another run's is checked anew.
 			Preparation preparation = this.preparation.getAndSet(null);
-			if (preparation == null || !MigrationIndexInitializer.usesIndex(context.getEnvironment())) {
+			if (preparation == null || (preparation.environment != context.getEnvironment()
+					&& !MigrationIndexInitializer.usesIndex(context.getEnvironment()))) {
 				return;
 			}
 			ClassLoader classLoader = MigrationIndexInitializer.classLoader(context);
@@ -102,11 +106,14 @@ final class MigrationIndexRunListener implements SpringApplicationRunListener, O
 	 */
 	private static final class Preparation {
 
+		private final ConfigurableEnvironment environment;
+
 		private final ClassLoader classLoader;
 
 		private final FutureTask<MigrationIndexInitializer.@Nullable Prepared> task;
 
-		Preparation(ClassLoader classLoader) {
+		Preparation(ConfigurableEnvironment environment, ClassLoader classLoader) {
+			this.environment = environment;
 			this.classLoader = classLoader;
 			this.task = new FutureTask<>(() -> MigrationIndexInitializer.prepare(classLoader));
 			Thread thread = new Thread(this.task, "migrate-index");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -21,6 +22,7 @@ import dev.migrate.MigrationDefinitionException;
 import dev.migrate.MigrationInfo;
 import dev.migrate.Migrator;
 import dev.migrate.boot.autoconfigure.indexed.AddCrateLabel;
+import dev.migrate.boot.autoconfigure.indexed.AddCrateWeight;
 import dev.migrate.boot.autoconfigure.indexed.CreateCrates;
 import dev.migrate.boot.autoconfigure.indexeddatabases.CreateOrderLines;
 import dev.migrate.boot.autoconfigure.indexedproxied.FillCrates;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.ApplicationContextFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -56,6 +59,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * With {@code migrate.index.enabled=true}, the migrations the build-time index lists are
@@ -194,6 +198,34 @@ class IndexedMigrationBeansTests {
 
 		assertThat(classLoader.indexReaders).isEmpty();
 		assertThat(this.state.history()).isEmpty();
+	}
+
+	@Test
+	void aRunThatSwitchesTheIndexOffDoesNotTakeTheIndexAnEarlierFailedRunRead() throws IOException {
+		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL);
+		AtomicInteger contexts = new AtomicInteger();
+		SpringApplication application = new SpringApplication(new DefaultResourceLoader(classLoader),
+				IndexedApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		// The first run fails after its environment was prepared, before its
+		// initializers.
+		application.setApplicationContextFactory((type) -> {
+			if (contexts.getAndIncrement() == 0) {
+				throw new IllegalStateException("No context this time");
+			}
+			return ApplicationContextFactory.DEFAULT.create(type);
+		});
+		String[] arguments = { "--spring.datasource.url=" + this.url, "--spring.datasource.username=sa",
+				"--crates.table=crates", "--migrate.index.enabled=true" };
+		assertThatIllegalStateException().isThrownBy(() -> application.run(arguments))
+			.withMessage("No context this time");
+
+		arguments[3] = "--migrate.index.enabled=false";
+		try (ConfigurableApplicationContext context = application.run(arguments)) {
+			assertThat(context.getBeanNamesForType(CreateCrates.class)).containsExactly("createCrates");
+			assertThat(context.getBeanNamesForType(AddCrateLabel.class)).containsExactly("addCrateLabel");
+			assertThat(context.getBeanFactory().containsSingleton(MigrationIndexExcludeFilter.BEAN_NAME)).isFalse();
+		}
 	}
 
 	@Test
@@ -340,7 +372,24 @@ class IndexedMigrationBeansTests {
 		assertThatException().isThrownBy(() -> start(edited, "migrate.on-startup=validate"))
 			.withRootCauseInstanceOf(MigrationDefinitionException.class)
 			.withMessageContaining(CreateCrates.class.getName())
-			.withMessageContaining("has version 1, but the migration was described with version 7");
+			.withMessageContaining("lists it as migration 7, but the class has @Migration(version = \"1\")")
+			.withMessageContaining("Rebuild the application, so that the index is written anew");
+	}
+
+	@Test
+	void aPendingMigrationWhoseAnnotationWasRemovedSinceIndexingFailsTheStartAndChangesNothing() throws IOException {
+		start(indexListing(CREATE_CRATES, ADD_CRATE_LABEL)).close();
+		ClassLoader kept = indexListing(CREATE_CRATES, ADD_CRATE_LABEL,
+				AddCrateWeight.class.getName() + "\t3\tAdd a weight to crates\tDEFAULT\t\t\tYES\t");
+
+		assertThatException().isThrownBy(() -> start(kept))
+			.withRootCauseInstanceOf(MigrationDefinitionException.class)
+			.withMessageContaining(AddCrateWeight.class.getName())
+			.withMessageContaining("the index of migrations (" + MigrationIndex.LOCATION
+					+ ") lists it as migration 3, but the class is not annotated with @Migration")
+			.withMessageContaining("Rebuild the application, so that the index is written anew");
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
+		assertThat(this.state.hasColumn("crates", "weight")).isFalse();
 	}
 
 	private ConfigurableApplicationContext start(ClassLoader classLoader, String... properties) {
