@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.jar.JarEntry;
@@ -208,8 +209,10 @@ public final class MigrationIndex {
 	/**
 	 * A class whose annotation was removed or changed after the index was written (by a
 	 * compile that did not run the processor on it, which leaves the index as it was) is
-	 * refused before anything runs, saying that the index is behind the class. The engine
-	 * checks every bean it is given as well; this names the cause.
+	 * refused before anything runs, saying that the index is behind the class: run as the
+	 * index describes it, it could run in another transaction mode, or on another
+	 * database, than its annotation says. The engine checks every bean it is given as
+	 * well; this names the cause.
 	 */
 	private static Object checkDescribed(Entry entry, String beanName, Object bean) {
 		Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
@@ -217,21 +220,44 @@ public final class MigrationIndex {
 			return bean;
 		}
 		Migration migration = MigrationResolver.findAnnotation(type);
-		String found;
+		String difference;
 		if (migration == null) {
-			found = "is not annotated with @Migration";
-		}
-		else if (!sameVersion(migration.version(), entry.version())) {
-			found = "has @Migration(version = \"" + migration.version() + "\")";
+			difference = "lists it as migration " + entry.version()
+					+ ", but the class is not annotated with @Migration";
 		}
 		else {
-			return bean;
+			StringJoiner indexed = new StringJoiner(", ", "@Migration(", ")");
+			StringJoiner annotated = new StringJoiner(", ", "@Migration(", ")");
+			if (!sameVersion(migration.version(), entry.version())) {
+				indexed.add("version = " + quoted(entry.version()));
+				annotated.add("version = " + quoted(migration.version()));
+			}
+			differ(indexed, annotated, "description", quoted(entry.description()), quoted(migration.description()));
+			differ(indexed, annotated, "transaction", entry.transaction().name(), migration.transaction().name());
+			differ(indexed, annotated, "checksum", quoted(entry.checksum()), quoted(migration.checksum()));
+			differ(indexed, annotated, "beanName", quoted(entry.beanAttribute()), quoted(migration.beanName()));
+			differ(indexed, annotated, "database", quoted(entry.database()), quoted(migration.database()));
+			if (annotated.length() == "@Migration()".length()) {
+				return bean;
+			}
+			difference = "lists it with " + indexed + ", but the class has " + annotated;
 		}
 		throw new MigrationDefinitionException(List.of("bean '" + beanName + "' (" + entry.className()
-				+ "): the index of migrations (" + LOCATION + ") lists it as migration " + entry.version()
-				+ ", but the class " + found + ": the index is older than the class (a compile that did not run"
-				+ " migrate's annotation processor on it keeps the index it found). Rebuild the application, so that"
-				+ " the index is written anew."));
+				+ "): the index of migrations (" + LOCATION + ") " + difference
+				+ ": the index is older than the class (a compile that did not run migrate's annotation processor on"
+				+ " it keeps the index it found). Rebuild the application, so that the index is written anew."));
+	}
+
+	private static void differ(StringJoiner indexed, StringJoiner annotated, String attribute, String inIndex,
+			String inClass) {
+		if (!inIndex.equals(inClass)) {
+			indexed.add(attribute + " = " + inIndex);
+			annotated.add(attribute + " = " + inClass);
+		}
+	}
+
+	private static String quoted(String value) {
+		return "\"" + value + "\"";
 	}
 
 	private static boolean sameVersion(String annotated, String indexed) {

@@ -386,7 +386,7 @@ class MigrationIndexTests {
 		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> migrator(loader()).validate())
 			.withMessageContaining("idx.CreatePlanets")
 			.withMessageContaining("the index of migrations (" + MigrationIndex.LOCATION
-					+ ") lists it as migration 1, but the class has @Migration(version = \"7\")")
+					+ ") lists it with @Migration(version = \"1\"), but the class has @Migration(version = \"7\")")
 			.withMessageContaining("Rebuild the application, so that the index is written anew");
 	}
 

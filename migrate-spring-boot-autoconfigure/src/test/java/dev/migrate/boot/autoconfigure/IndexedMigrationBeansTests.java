@@ -372,7 +372,8 @@ class IndexedMigrationBeansTests {
 		assertThatException().isThrownBy(() -> start(edited, "migrate.on-startup=validate"))
 			.withRootCauseInstanceOf(MigrationDefinitionException.class)
 			.withMessageContaining(CreateCrates.class.getName())
-			.withMessageContaining("lists it as migration 7, but the class has @Migration(version = \"1\")")
+			.withMessageContaining(
+					"lists it with @Migration(version = \"7\"), but the class has @Migration(version = \"1\")")
 			.withMessageContaining("Rebuild the application, so that the index is written anew");
 	}
 
@@ -390,6 +391,23 @@ class IndexedMigrationBeansTests {
 			.withMessageContaining("Rebuild the application, so that the index is written anew");
 		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS");
 		assertThat(this.state.hasColumn("crates", "weight")).isFalse();
+	}
+
+	@Test
+	void aPendingMigrationWhoseTransactionModeChangedSinceIndexingFailsTheStartAndChangesNothing() throws IOException {
+		start(indexListing(CREATE_CRATES), "migrate.index.enabled=false", "migrate.target=1").close();
+		// Run as the index describes it, the migration would run outside a transaction.
+		ClassLoader kept = indexListing(CREATE_CRATES, ADD_CRATE_LABEL.replace("\tDEFAULT\t", "\tNONE\t"));
+
+		assertThatException().isThrownBy(() -> start(kept))
+			.withRootCauseInstanceOf(MigrationDefinitionException.class)
+			.withMessageContaining("bean 'addCrateLabel' (" + AddCrateLabel.class.getName()
+					+ "): the index of migrations (" + MigrationIndex.LOCATION
+					+ ") lists it with @Migration(transaction = NONE), but the class has"
+					+ " @Migration(transaction = DEFAULT)")
+			.withMessageContaining("Rebuild the application, so that the index is written anew");
+		assertThat(this.state.history()).containsExactly("1:SUCCESS");
+		assertThat(this.state.hasColumn("crates", "label")).isFalse();
 	}
 
 	private ConfigurableApplicationContext start(ClassLoader classLoader, String... properties) {
