@@ -312,6 +312,27 @@ class IndexedMigrationBeansTests {
 	}
 
 	@Test
+	void aPendingMigrationWhoseDatabaseChangedSinceIndexingDoesNotRunOnTheDatabaseTheIndexNames() throws IOException {
+		start(indexListing(CREATE_CRATES), "migrate.index.enabled=false", "migrate.target=1").close();
+		String ordersUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		DatabaseState orders = new DatabaseState(
+				DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(ordersUrl).username("sa").build());
+		// Indexed as a migration of 'orders'; the class now is the primary's.
+		ClassLoader kept = indexListing(CREATE_CRATES, ADD_CRATE_LABEL + "orders");
+
+		assertThatException()
+			.isThrownBy(() -> start(kept, new Class<?>[] { IndexedApplication.class, OrdersMigrations.class },
+					"migrate.databases.orders.url=" + ordersUrl, "migrate.databases.orders.user=sa"))
+			.withRootCauseInstanceOf(MigrationDefinitionException.class)
+			.withMessageContaining("bean 'addCrateLabel' (" + AddCrateLabel.class.getName()
+					+ "): the index of migrations (" + MigrationIndex.LOCATION
+					+ ") lists it with @Migration(database = \"orders\"), but the class has @Migration(database = \"\")");
+		assertThat(this.state.history()).containsExactly("1:SUCCESS");
+		assertThat(this.state.hasColumn("crates", "label")).isFalse();
+		assertThat(orders.history()).isEmpty();
+	}
+
+	@Test
 	void anIndexedMigrationThatNamesADatabaseNotConfiguredFailsTheStartNamingIt() throws IOException {
 		ClassLoader classLoader = indexListing(CREATE_CRATES, ADD_CRATE_LABEL,
 				CreateOrderLines.class.getName() + "\t1\tCreate order lines\tDEFAULT\t\t\tYES\torders");
