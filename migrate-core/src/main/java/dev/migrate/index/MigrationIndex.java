@@ -199,11 +199,24 @@ public final class MigrationIndex {
 	 */
 	public static MigrationSource source(Entry entry, String beanName, ClassFileSource classFiles,
 			Supplier<Object> bean) {
-		Supplier<Object> checked = (classFiles instanceof IndexClassFiles indexClassFiles)
-				? () -> indexClassFiles.checkLoaded(beanName, entry.className(), bean.get()) : bean;
 		return new MigrationSource(beanName, entry.className(), entry.version(), entry.description(),
 				entry.transaction(), entry.checksum(), entry.reversible().value, classFiles,
-				() -> checkDescribed(entry, beanName, checked.get()));
+				() -> checked(entry, beanName, classFiles, bean.get()));
+	}
+
+	/**
+	 * The bean, once its class is shown to be the one the index describes. A bean of
+	 * another class is left to the engine, which names it.
+	 */
+	private static Object checked(Entry entry, String beanName, ClassFileSource classFiles, Object bean) {
+		Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+		if (type.getName().equals(entry.className())) {
+			if (classFiles instanceof IndexClassFiles indexClassFiles) {
+				indexClassFiles.checkLoaded(beanName, type);
+			}
+			checkDescribed(entry, beanName, type);
+		}
+		return bean;
 	}
 
 	/**
@@ -214,11 +227,7 @@ public final class MigrationIndex {
 	 * database, than its annotation says. The engine checks every bean it is given as
 	 * well; this names the cause.
 	 */
-	private static Object checkDescribed(Entry entry, String beanName, Object bean) {
-		Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
-		if (!type.getName().equals(entry.className())) {
-			return bean;
-		}
+	private static void checkDescribed(Entry entry, String beanName, Class<?> type) {
 		Migration migration = MigrationResolver.findAnnotation(type);
 		String difference;
 		if (migration == null) {
@@ -227,7 +236,7 @@ public final class MigrationIndex {
 		}
 		else {
 			StringJoiner indexed = new StringJoiner(", ", "@Migration(", ")");
-			StringJoiner annotated = new StringJoiner(", ", "@Migration(", ")");
+			StringJoiner annotated = new StringJoiner(", ", "@Migration(", ")").setEmptyValue("");
 			if (!sameVersion(migration.version(), entry.version())) {
 				indexed.add("version = " + quoted(entry.version()));
 				annotated.add("version = " + quoted(migration.version()));
@@ -237,8 +246,8 @@ public final class MigrationIndex {
 			differ(indexed, annotated, "checksum", quoted(entry.checksum()), quoted(migration.checksum()));
 			differ(indexed, annotated, "beanName", quoted(entry.beanAttribute()), quoted(migration.beanName()));
 			differ(indexed, annotated, "database", quoted(entry.database()), quoted(migration.database()));
-			if (annotated.length() == "@Migration()".length()) {
-				return bean;
+			if (annotated.length() == 0) {
+				return;
 			}
 			difference = "lists it with " + indexed + ", but the class has " + annotated;
 		}
@@ -317,10 +326,10 @@ public final class MigrationIndex {
 		 * is computed from (a second jar earlier on the class path holding a class of
 		 * that name) is refused: its checksum would not be that of the code that runs.
 		 */
-		Object checkLoaded(String beanName, String className, Object bean) {
-			Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
-			if (!this.roots.containsKey(className) || !type.getName().equals(className)) {
-				return bean;
+		void checkLoaded(String beanName, Class<?> type) {
+			String className = type.getName();
+			if (!this.roots.containsKey(className)) {
+				return;
 			}
 			ClassLoader loader = (type.getClassLoader() != null) ? type.getClassLoader()
 					: ClassLoader.getSystemClassLoader();
@@ -336,7 +345,6 @@ public final class MigrationIndex {
 			catch (IOException ex) {
 				// Unreadable: the checksum, computed from the index's class file, stands.
 			}
-			return bean;
 		}
 
 	}
