@@ -45,6 +45,10 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * N bean definitions cost Spring itself;</li>
  * <li>{@code scanned}: no migration tool, the first N generated {@code @Migration}
  * classes met by component scanning and not registered: what scanning them costs;</li>
+ * <li>{@code scanned-index}: as {@code scanned}, with {@code migrate.index.enabled=true}
+ * and migrate's auto-configurations excluded: scanning meets the classes through the
+ * index's readers, and nothing checks the database: what the index saves of scanning's
+ * cost, and what it costs to prepare;</li>
  * <li>{@code migrate}: migrate's starter with the first N generated {@code @Migration}
  * classes registered by component scanning;</li>
  * <li>{@code migrate-index}: migrate's starter with {@code migrate.index.enabled=true}
@@ -84,8 +88,11 @@ public final class BootApplicationRun {
 		properties.put("spring.datasource.password", args[4]);
 		properties.put("logging.level.root", "warn");
 		properties.put("spring.main.lazy-initialization", "false");
+		if (setup.equals("scanned-index")) {
+			properties.put("migrate.index.enabled", "true");
+		}
 		switch (setup) {
-			case "none", "beans", "scanned" -> properties.put("spring.autoconfigure.exclude",
+			case "none", "beans", "scanned", "scanned-index" -> properties.put("spring.autoconfigure.exclude",
 					MIGRATE_AUTO_CONFIGURATION + "," + FLYWAY_AUTO_CONFIGURATION);
 			case "migrate" -> properties.put("spring.autoconfigure.exclude", FLYWAY_AUTO_CONFIGURATION);
 			case "migrate-index" -> {
@@ -115,7 +122,7 @@ public final class BootApplicationRun {
 		// Every set-up scans the application's package, as @SpringBootApplication does;
 		// only those with migration classes find them there. Registered with migrate;
 		// else met and not registered (with the index, its filter leaves them out).
-		boolean withMigrationClasses = setup.equals("scanned") || setup.equals("migrate")
+		boolean withMigrationClasses = setup.startsWith("scanned") || setup.equals("migrate")
 				|| setup.equals("migrate-index");
 		List<String> scanned = withMigrationClasses ? Workload.migrateClassNames(n) : List.of();
 		boolean register = setup.equals("migrate");

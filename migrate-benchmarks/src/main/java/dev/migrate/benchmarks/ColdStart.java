@@ -39,6 +39,7 @@ import org.springframework.util.FileSystemUtils;
  * <pre>
  * java -cp migrate-benchmarks/target/migrate-benchmarks.jar dev.migrate.benchmarks.ColdStart
  *     [--parts=engine,boot,boot-jpa] [--n=100,1000] [--rounds=5] [--jfr=migrate-noop.jfr]
+ *     [--jvm="-Dspring.datasource.hikari.minimum-idle=1"]
  * </pre>
  *
  * With {@code --jfr}, one more JVM runs migrate's check at the largest N under Java
@@ -60,6 +61,9 @@ public final class ColdStart {
 
 	private static @Nullable Path archives;
 
+	// --jvm="-Da=b -Xc": options for every JVM of an application start, set-ups alike.
+	private static List<String> applicationJvmOptions = List.of();
+
 	private ColdStart() {
 	}
 
@@ -72,6 +76,7 @@ public final class ColdStart {
 		options.put("jfr-tool", "migrate");
 		options.put("boot-setups", String.join(",", bootSetups));
 		options.put("cds", "false");
+		options.put("jvm", "");
 		for (String arg : args) {
 			int equals = arg.indexOf('=');
 			String name = (arg.startsWith("--") && equals > 0) ? arg.substring(2, equals) : "";
@@ -86,6 +91,8 @@ public final class ColdStart {
 		int rounds = Integer.parseInt(options.get("rounds"));
 		bootSetups = List.of(options.get("boot-setups").split(","));
 		cds = Boolean.parseBoolean(options.get("cds"));
+		applicationJvmOptions = options.get("jvm").isBlank() ? List.of()
+				: List.of(options.get("jvm").trim().split("\\s+"));
 		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		long started = System.nanoTime();
 		Path workDirectory = Files.createTempDirectory("migrate-cold-start");
@@ -201,6 +208,7 @@ public final class ColdStart {
 			List<String> jvmOptions) throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(applicationJvmOptions);
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", classPath(application), BootApplicationRun.class.getName(), setup,
 				String.valueOf(n), target.url(), target.user(), target.password(), sql.toString(), application));
