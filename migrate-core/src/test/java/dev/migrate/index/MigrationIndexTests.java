@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -25,6 +26,7 @@ import java.util.zip.ZipEntry;
 
 import javax.sql.DataSource;
 
+import dev.migrate.Migration;
 import dev.migrate.MigrationDefinitionException;
 import dev.migrate.MigrationValidationException;
 import dev.migrate.Migrator;
@@ -39,8 +41,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +65,9 @@ class MigrationIndexTests {
 	private static final MigrationIndex.Annotations MIGRATION_ANNOTATIONS = new MigrationIndex.Annotations(
 			List.of("dev.migrate.Migration"),
 			Set.of("org.springframework.stereotype.Component", "org.springframework.stereotype.Indexed"));
+
+	private static final MigrationIndex.Entry ADD_RINGS = new MigrationIndex.Entry(AddRings.class.getName(), "3",
+			"Add rings", TransactionMode.DEFAULT, "rings-1", "ringsBean", MigrationIndex.Reversible.YES, "");
 
 	@TempDir
 	Path sources;
@@ -405,6 +413,71 @@ class MigrationIndexTests {
 	}
 
 	@Test
+	void aBeanOfTheClassTheIndexDescribesIsSuppliedAsItIs() {
+		AddRings bean = new AddRings();
+
+		assertThat(indexedBean(ADD_RINGS, bean)).isSameAs(bean);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Add old rings | rings-1 | ringsBean | description = "Add old rings" | description = "Add rings"
+			Add rings     | rings-0 | ringsBean | checksum = "rings-0"          | checksum = "rings-1"
+			Add rings     | rings-1 | oldRings  | beanName = "oldRings"         | beanName = "ringsBean"
+			""")
+	void aBeanWhoseAnnotationDiffersFromItsIndexEntryIsRefusedNamingTheAttribute(String description, String checksum,
+			String beanAttribute, String indexed, String annotated) {
+		MigrationIndex.Entry entry = new MigrationIndex.Entry(AddRings.class.getName(), "3", description,
+				TransactionMode.DEFAULT, checksum, beanAttribute, MigrationIndex.Reversible.YES, "");
+
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> indexedBean(entry, new AddRings()))
+			.withMessageContaining("bean '" + entry.beanName() + "' (" + AddRings.class.getName()
+					+ "): the index of migrations (" + MigrationIndex.LOCATION + ") lists it with @Migration(" + indexed
+					+ "), but the class has @Migration(" + annotated + ")")
+			.withMessageContaining("Rebuild the application, so that the index is written anew");
+	}
+
+	@Test
+	void everyAttributeThatDiffersIsNamedInTheAnnotationsOrder() {
+		MigrationIndex.Entry entry = new MigrationIndex.Entry(AddRings.class.getName(), "3.0", "Add old rings",
+				TransactionMode.NONE, "", "oldRings", MigrationIndex.Reversible.YES, "orders");
+
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> indexedBean(entry, new AddRings()))
+			.withMessageContaining("lists it with @Migration(description = \"Add old rings\", transaction = NONE,"
+					+ " checksum = \"\", beanName = \"oldRings\", database = \"orders\"), but the class has"
+					+ " @Migration(description = \"Add rings\", transaction = DEFAULT, checksum = \"rings-1\","
+					+ " beanName = \"ringsBean\", database = \"\")");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void aProxiedBeanIsCheckedAsItsTargetsClass(boolean proxyTargetClass) {
+		AddRings target = new AddRings();
+		ProxyFactory factory = new ProxyFactory(target);
+		factory.setProxyTargetClass(proxyTargetClass);
+		Object proxy = factory.getProxy(getClass().getClassLoader());
+		assertThat(AopUtils.isCglibProxy(proxy)).isEqualTo(proxyTargetClass);
+		MigrationIndex.Entry stale = new MigrationIndex.Entry(AddRings.class.getName(), "3", "Add old rings",
+				TransactionMode.DEFAULT, "rings-1", "ringsBean", MigrationIndex.Reversible.YES, "");
+
+		assertThat(indexedBean(ADD_RINGS, proxy)).isSameAs(proxy);
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> indexedBean(stale, proxy))
+			.withMessageContaining("bean 'ringsBean' (" + AddRings.class.getName() + ")")
+			.withMessageContaining("lists it with @Migration(description = \"Add old rings\")");
+	}
+
+	@Test
+	void aBeanOfAnotherClassIsLeftToTheEngineToName() {
+		MigrationIndex.Entry stale = new MigrationIndex.Entry(AddRings.class.getName(), "3", "Add old rings",
+				TransactionMode.DEFAULT, "rings-1", "ringsBean", MigrationIndex.Reversible.YES, "");
+		Object other = new Object();
+
+		assertThat(indexedBean(stale, other)).isSameAs(other);
+	}
+
+	@Test
 	void indexTextRoundTripsEveryAttribute() {
 		MigrationIndex.Entry entry = new MigrationIndex.Entry("a.B$C", "1.2", "tab\tnew\nline back\\slash",
 				TransactionMode.ALL, "v2", "", MigrationIndex.Reversible.UNKNOWN, "orders",
@@ -590,6 +663,11 @@ class MigrationIndexTests {
 			.build();
 	}
 
+	private static Object indexedBean(MigrationIndex.Entry entry, Object bean) {
+		ClassFileSource classFiles = ClassFileSource.of(MigrationIndexTests.class.getClassLoader());
+		return MigrationIndex.source(entry, entry.beanName(), classFiles, () -> bean).bean().get();
+	}
+
 	private static String planets(String version) {
 		return """
 				package idx;
@@ -742,6 +820,27 @@ class MigrationIndexTests {
 		@Override
 		public java.util.Enumeration<URL> getResources(String name) throws IOException {
 			return findResources(name);
+		}
+
+	}
+
+	/**
+	 * A migration that implements an interface, so that it can be proxied either way.
+	 */
+	@Migration(version = "3", description = "Add rings", checksum = "rings-1", beanName = "ringsBean")
+	public static class AddRings implements Supplier<String> {
+
+		public void up(JdbcTemplate jdbc) {
+			jdbc.execute("CREATE TABLE rings (id INT)");
+		}
+
+		public void down(JdbcTemplate jdbc) {
+			jdbc.execute("DROP TABLE rings");
+		}
+
+		@Override
+		public String get() {
+			return "rings";
 		}
 
 	}
