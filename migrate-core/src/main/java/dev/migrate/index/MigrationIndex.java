@@ -185,7 +185,7 @@ public final class MigrationIndex {
 	 */
 	public ClassFileSource classFiles(ClassLoader classLoader) {
 		Assert.notNull(classLoader, "'classLoader' must not be null");
-		return new IndexClassFiles(this.roots, ClassFileSource.of(classLoader));
+		return new IndexClassFiles(this.roots, ClassFileSource.of(classLoader), classLoader);
 	}
 
 	/**
@@ -199,8 +199,10 @@ public final class MigrationIndex {
 	 */
 	public static MigrationSource source(Entry entry, String beanName, ClassFileSource classFiles,
 			Supplier<Object> bean) {
+		ClassFileSource ownClassFile = (classFiles instanceof IndexClassFiles indexClassFiles)
+				? new DescribedClassFile(entry, beanName, indexClassFiles) : classFiles;
 		return new MigrationSource(beanName, entry.className(), entry.version(), entry.description(),
-				entry.transaction(), entry.checksum(), entry.reversible().value, classFiles,
+				entry.transaction(), entry.checksum(), entry.reversible().value, ownClassFile,
 				() -> checked(entry, beanName, classFiles, bean.get()));
 	}
 
@@ -211,12 +213,16 @@ public final class MigrationIndex {
 	private static Object checked(Entry entry, String beanName, ClassFileSource classFiles, Object bean) {
 		Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
 		if (type.getName().equals(entry.className())) {
-			if (classFiles instanceof IndexClassFiles indexClassFiles) {
-				indexClassFiles.checkLoaded(beanName, type);
-			}
-			checkDescribed(entry, beanName, type);
+			checkClass(entry, beanName, classFiles, type);
 		}
 		return bean;
+	}
+
+	private static void checkClass(Entry entry, String beanName, ClassFileSource classFiles, Class<?> type) {
+		if (classFiles instanceof IndexClassFiles indexClassFiles) {
+			indexClassFiles.checkLoaded(beanName, type);
+		}
+		checkDescribed(entry, beanName, type);
 	}
 
 	/**
@@ -283,8 +289,8 @@ public final class MigrationIndex {
 	 * Class files read from the jar or directory of the index that lists each, else from
 	 * the class loader's resources.
 	 */
-	private record IndexClassFiles(Map<String, ClassFiles> roots,
-			ClassFileSource resources) implements ClassFileSource {
+	private record IndexClassFiles(Map<String, ClassFiles> roots, ClassFileSource resources,
+			ClassLoader classLoader) implements ClassFileSource {
 
 		@Override
 		public byte @Nullable [] read(String className) throws IOException {
@@ -344,6 +350,71 @@ public final class MigrationIndex {
 			}
 			catch (IOException ex) {
 				// Unreadable: the checksum, computed from the index's class file, stands.
+			}
+		}
+
+	}
+
+	/**
+	 * The class file of one listed migration. It is read only when its CRC-32 does not
+	 * vouch for it: the migration is pending, or its class file changed since it was
+	 * applied (the migration edited, or only compiled anew). An index that an incremental
+	 * compile left behind still describes the class as it was: so, before the checksum is
+	 * computed and, for an applied migration, the new class hash recorded, the class is
+	 * loaded (not initialized) and checked against the index as its bean would be. An
+	 * applied migration whose {@code @Migration} was removed or changed is refused then,
+	 * where a start that scans would not find it, or find it under another version.
+	 */
+	private static final class DescribedClassFile implements ClassFileSource {
+
+		private final Entry entry;
+
+		private final String beanName;
+
+		private final IndexClassFiles classFiles;
+
+		private volatile boolean checked;
+
+		DescribedClassFile(Entry entry, String beanName, IndexClassFiles classFiles) {
+			this.entry = entry;
+			this.beanName = beanName;
+			this.classFiles = classFiles;
+		}
+
+		@Override
+		public byte @Nullable [] read(String className) throws IOException {
+			byte[] bytes = this.classFiles.read(className);
+			if (bytes != null && !this.checked && className.equals(this.entry.className())) {
+				Class<?> type = loadIfPossible();
+				if (type != null) {
+					checkClass(this.entry, this.beanName, this.classFiles, type);
+				}
+				this.checked = true;
+			}
+			return bytes;
+		}
+
+		@Override
+		public @Nullable ClassFileCrc crc(String className) throws IOException {
+			return this.classFiles.crc(className);
+		}
+
+		@Override
+		public boolean recordsCrc(String className) {
+			return this.classFiles.recordsCrc(className);
+		}
+
+		/**
+		 * The class, or {@code null} if it cannot be loaded here: an applied migration's
+		 * class was not needed before, so its loading failing is left to whatever needs
+		 * its bean.
+		 */
+		private @Nullable Class<?> loadIfPossible() {
+			try {
+				return Class.forName(this.entry.className(), false, this.classFiles.classLoader());
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				return null;
 			}
 		}
 

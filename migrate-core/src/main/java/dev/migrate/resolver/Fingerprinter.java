@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.CRC32;
 
+import dev.migrate.MigrationDefinitionException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.asm.ClassReader;
@@ -168,6 +169,10 @@ public final class Fingerprinter {
 		byte[] bytes;
 		try {
 			bytes = source.read(className);
+		}
+		catch (MigrationDefinitionException ex) {
+			// The source refuses the class (an index older than it): its own words.
+			throw ex;
 		}
 		catch (IOException | RuntimeException ex) {
 			throw cannotRead(className, "its class file " + ClassFileSource.resourceName(className)

@@ -383,13 +383,7 @@ class MigrationIndexTests {
 
 	@Test
 	void aMigrationEditedAfterIndexingIsCaughtByValidate() throws IOException {
-		compile(planets("1"), moons());
-		Path index = this.classes.resolve(MigrationIndex.LOCATION);
-		String indexed = Files.readString(index);
-		migrator(loader()).migrate();
-		// Recompiled with another version, the index left as it was.
-		compileWithoutProcessor(planets("7"));
-		Files.writeString(index, indexed);
+		applyThenRecompileKeepingTheIndex(planets("7"));
 
 		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> migrator(loader()).validate())
 			.withMessageContaining("idx.CreatePlanets")
@@ -399,13 +393,37 @@ class MigrationIndexTests {
 	}
 
 	@Test
+	void anAppliedMigrationWhoseAnnotationWasRemovedAfterIndexingFailsTheNextMigrate() throws IOException {
+		applyThenRecompileKeepingTheIndex(planets("1").replace("@Migration(version = \"1\")", ""));
+
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> migrator(loader()).migrate())
+			.withMessageContaining(
+					"bean 'createPlanets' (idx.CreatePlanets): the index of migrations (" + MigrationIndex.LOCATION
+							+ ") lists it as migration 1, but the class is not annotated with @Migration")
+			.withMessageContaining("Rebuild the application, so that the index is written anew")
+			.withMessageNotContaining("fingerprint");
+	}
+
+	@Test
+	void anAppliedMigrationRecompiledUnchangedIsAcceptedAndItsNewClassFileRecorded() throws IOException {
+		// Another class file (its line numbers moved), the same migration.
+		applyThenRecompileKeepingTheIndex("\n\n" + planets("1"));
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		String hashBefore = jdbc.queryForObject("SELECT class_hash FROM migrate_history WHERE version = '1'",
+				String.class);
+
+		assertThat(migrator(loader()).migrate().executions()).isEmpty();
+
+		assertThat(jdbc.queryForObject("SELECT class_hash FROM migrate_history WHERE version = '1'", String.class))
+			.isNotEqualTo(hashBefore);
+		RecordingClassLoader later = loader();
+		assertThat(migrator(later).migrate().executions()).isEmpty();
+		assertThat(later.loaded).doesNotContain("idx.CreatePlanets", "idx.AddMoons");
+	}
+
+	@Test
 	void aMigrationWhoseCodeChangedAfterIndexingIsCaughtByValidate() throws IOException {
-		compile(planets("1"), moons());
-		Path index = this.classes.resolve(MigrationIndex.LOCATION);
-		String indexed = Files.readString(index);
-		migrator(loader()).migrate();
-		compileWithoutProcessor(planets("1").replace("id INT", "id BIGINT"));
-		Files.writeString(index, indexed);
+		applyThenRecompileKeepingTheIndex(planets("1").replace("id INT", "id BIGINT"));
 
 		assertThat(migrator(loader()).validate().problems()).singleElement()
 			.asString()
@@ -661,6 +679,20 @@ class MigrationIndexTests {
 		return Migrator.builder(this.dataSource)
 			.migrationSources(index.sources(classLoader, MigrationIndex::instantiate))
 			.build();
+	}
+
+	/**
+	 * Apply {@code planets("1")} and {@code moons()}, compiled with the processor, then
+	 * compile a source again without it and put the index back as it was: what an IDE's
+	 * incremental compile leaves.
+	 */
+	private void applyThenRecompileKeepingTheIndex(String source) throws IOException {
+		compile(planets("1"), moons());
+		Path index = this.classes.resolve(MigrationIndex.LOCATION);
+		String indexed = Files.readString(index);
+		migrator(loader()).migrate();
+		compileWithoutProcessor(source);
+		Files.writeString(index, indexed);
 	}
 
 	private static Object indexedBean(MigrationIndex.Entry entry, Object bean) {
