@@ -189,7 +189,10 @@ public final class MigrationIndex {
 	}
 
 	/**
-	 * One listed migration as a source, under a bean name of the caller's choosing.
+	 * One listed migration as a source, under a bean name of the caller's choosing. Its
+	 * class is checked against the entry when its bean is created, and, with class files
+	 * from {@link #classFiles(ClassLoader)}, when its class file is read because its
+	 * CRC-32 does not vouch for it (an applied migration whose class file changed).
 	 * @param entry the listed migration
 	 * @param beanName the bean name
 	 * @param classFiles where to read its class file from
