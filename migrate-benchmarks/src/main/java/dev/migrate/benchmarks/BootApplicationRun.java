@@ -88,17 +88,14 @@ public final class BootApplicationRun {
 		properties.put("spring.datasource.password", args[4]);
 		properties.put("logging.level.root", "warn");
 		properties.put("spring.main.lazy-initialization", "false");
-		if (setup.equals("scanned-index")) {
+		if (setup.endsWith("-index")) {
 			properties.put("migrate.index.enabled", "true");
 		}
 		switch (setup) {
 			case "none", "beans", "scanned", "scanned-index" -> properties.put("spring.autoconfigure.exclude",
 					MIGRATE_AUTO_CONFIGURATION + "," + FLYWAY_AUTO_CONFIGURATION);
-			case "migrate" -> properties.put("spring.autoconfigure.exclude", FLYWAY_AUTO_CONFIGURATION);
-			case "migrate-index" -> {
+			case "migrate", "migrate-index" ->
 				properties.put("spring.autoconfigure.exclude", FLYWAY_AUTO_CONFIGURATION);
-				properties.put("migrate.index.enabled", "true");
-			}
 			case "flyway" -> {
 				properties.put("spring.autoconfigure.exclude", MIGRATE_AUTO_CONFIGURATION);
 				properties.put("spring.flyway.locations", "filesystem:" + Path.of(args[5]).toAbsolutePath());

@@ -185,7 +185,7 @@ public final class MigrationIndex {
 	 */
 	public ClassFileSource classFiles(ClassLoader classLoader) {
 		Assert.notNull(classLoader, "'classLoader' must not be null");
-		return new IndexClassFiles(this.roots, ClassFileSource.of(classLoader), classLoader);
+		return new IndexClassFiles(this.roots, classLoader);
 	}
 
 	/**
@@ -292,19 +292,18 @@ public final class MigrationIndex {
 	 * Class files read from the jar or directory of the index that lists each, else from
 	 * the class loader's resources.
 	 */
-	private record IndexClassFiles(Map<String, ClassFiles> roots, ClassFileSource resources,
-			ClassLoader classLoader) implements ClassFileSource {
+	private record IndexClassFiles(Map<String, ClassFiles> roots, ClassLoader classLoader) implements ClassFileSource {
 
 		@Override
 		public byte @Nullable [] read(String className) throws IOException {
 			byte[] bytes = fromIndexRoot(className, ClassFiles::read);
-			return (bytes != null) ? bytes : this.resources.read(className);
+			return (bytes != null) ? bytes : ClassFileSource.of(this.classLoader).read(className);
 		}
 
 		@Override
 		public @Nullable ClassFileCrc crc(String className) throws IOException {
 			ClassFileCrc crc = fromIndexRoot(className, ClassFiles::crc);
-			return (crc != null) ? crc : this.resources.crc(className);
+			return (crc != null) ? crc : ClassFileSource.of(this.classLoader).crc(className);
 		}
 
 		@Override
@@ -376,23 +375,21 @@ public final class MigrationIndex {
 
 		private final IndexClassFiles classFiles;
 
-		private volatile boolean checked;
-
 		DescribedClassFile(Entry entry, String beanName, IndexClassFiles classFiles) {
 			this.entry = entry;
 			this.beanName = beanName;
 			this.classFiles = classFiles;
 		}
 
+		// The engine reads a source's class file once, and keeps the bytes.
 		@Override
 		public byte @Nullable [] read(String className) throws IOException {
 			byte[] bytes = this.classFiles.read(className);
-			if (bytes != null && !this.checked && className.equals(this.entry.className())) {
+			if (bytes != null && className.equals(this.entry.className())) {
 				Class<?> type = loadIfPossible();
 				if (type != null) {
 					checkClass(this.entry, this.beanName, this.classFiles, type);
 				}
-				this.checked = true;
 			}
 			return bytes;
 		}
@@ -414,9 +411,9 @@ public final class MigrationIndex {
 		 */
 		private @Nullable Class<?> loadIfPossible() {
 			try {
-				return Class.forName(this.entry.className(), false, this.classFiles.classLoader());
+				return load(this.classFiles.classLoader(), this.entry.className());
 			}
-			catch (ClassNotFoundException | LinkageError ex) {
+			catch (IllegalStateException | LinkageError ex) {
 				return null;
 			}
 		}

@@ -69,6 +69,10 @@ class MigrationIndexTests {
 	private static final MigrationIndex.Entry ADD_RINGS = new MigrationIndex.Entry(AddRings.class.getName(), "3",
 			"Add rings", TransactionMode.DEFAULT, "rings-1", "ringsBean", MigrationIndex.Reversible.YES, "");
 
+	// As an index written before the description was edited.
+	private static final MigrationIndex.Entry STALE_ADD_RINGS = new MigrationIndex.Entry(AddRings.class.getName(), "3",
+			"Add old rings", TransactionMode.DEFAULT, "rings-1", "ringsBean", MigrationIndex.Reversible.YES, "");
+
 	@TempDir
 	Path sources;
 
@@ -477,22 +481,19 @@ class MigrationIndexTests {
 		factory.setProxyTargetClass(proxyTargetClass);
 		Object proxy = factory.getProxy(getClass().getClassLoader());
 		assertThat(AopUtils.isCglibProxy(proxy)).isEqualTo(proxyTargetClass);
-		MigrationIndex.Entry stale = new MigrationIndex.Entry(AddRings.class.getName(), "3", "Add old rings",
-				TransactionMode.DEFAULT, "rings-1", "ringsBean", MigrationIndex.Reversible.YES, "");
 
 		assertThat(indexedBean(ADD_RINGS, proxy)).isSameAs(proxy);
-		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> indexedBean(stale, proxy))
+		assertThatExceptionOfType(MigrationDefinitionException.class)
+			.isThrownBy(() -> indexedBean(STALE_ADD_RINGS, proxy))
 			.withMessageContaining("bean 'ringsBean' (" + AddRings.class.getName() + ")")
 			.withMessageContaining("lists it with @Migration(description = \"Add old rings\")");
 	}
 
 	@Test
 	void aBeanOfAnotherClassIsLeftToTheEngineToName() {
-		MigrationIndex.Entry stale = new MigrationIndex.Entry(AddRings.class.getName(), "3", "Add old rings",
-				TransactionMode.DEFAULT, "rings-1", "ringsBean", MigrationIndex.Reversible.YES, "");
 		Object other = new Object();
 
-		assertThat(indexedBean(stale, other)).isSameAs(other);
+		assertThat(indexedBean(STALE_ADD_RINGS, other)).isSameAs(other);
 	}
 
 	@Test
