@@ -23,13 +23,16 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 import dev.migrate.Migration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes {@value MigrationIndex#LOCATION}: one line per {@link Migration @Migration}
@@ -78,17 +81,69 @@ public final class MigrationIndexProcessor extends AbstractProcessor {
 		return false;
 	}
 
-	/** Whether the class has a down method, as far as its source tells. */
+	/**
+	 * Whether the class has a {@code down} method where the engine looks for one:
+	 * declared by the class or a superclass, or a default method of an interface they
+	 * implement. Told here, so that a start with nothing pending need not load an applied
+	 * migration to report it; unknown only where a supertype could not be resolved.
+	 */
 	private static MigrationIndex.Reversible reversible(TypeElement type) {
-		for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-			if (method.getSimpleName().contentEquals("down") && !method.getModifiers().contains(Modifier.STATIC)) {
+		boolean resolved = true;
+		for (TypeMirror current = type.asType(); current.getKind() != TypeKind.NONE;) {
+			if (!(current instanceof DeclaredType declared)
+					|| !(declared.asElement() instanceof TypeElement currentType)) {
+				resolved = false;
+				break;
+			}
+			if (declaresDown(currentType, false)) {
 				return MigrationIndex.Reversible.YES;
 			}
+			for (TypeMirror implemented : currentType.getInterfaces()) {
+				Boolean inherited = inheritsDefaultDown(implemented);
+				if (inherited == null) {
+					resolved = false;
+				}
+				else if (inherited) {
+					return MigrationIndex.Reversible.YES;
+				}
+			}
+			current = currentType.getSuperclass();
 		}
-		boolean inherits = type.getSuperclass().getKind() != TypeKind.NONE
-				&& !type.getSuperclass().toString().equals(Object.class.getName());
-		return (inherits || !type.getInterfaces().isEmpty()) ? MigrationIndex.Reversible.UNKNOWN
-				: MigrationIndex.Reversible.NO;
+		return resolved ? MigrationIndex.Reversible.NO : MigrationIndex.Reversible.UNKNOWN;
+	}
+
+	/**
+	 * Whether an interface or one it extends has a default {@code down}; null if
+	 * unresolved.
+	 */
+	private static @Nullable Boolean inheritsDefaultDown(TypeMirror type) {
+		if (!(type instanceof DeclaredType declared) || !(declared.asElement() instanceof TypeElement element)) {
+			return null;
+		}
+		if (declaresDown(element, true)) {
+			return true;
+		}
+		Boolean found = false;
+		for (TypeMirror extended : element.getInterfaces()) {
+			Boolean inherited = inheritsDefaultDown(extended);
+			if (inherited == null) {
+				found = null;
+			}
+			else if (inherited) {
+				return true;
+			}
+		}
+		return found;
+	}
+
+	private static boolean declaresDown(TypeElement type, boolean defaultOnly) {
+		for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+			if (method.getSimpleName().contentEquals("down") && !method.getModifiers().contains(Modifier.STATIC)
+					&& (!defaultOnly || method.getModifiers().contains(Modifier.DEFAULT))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -249,7 +249,13 @@ public final class ResolvedMigration {
 	 * @return {@code true} if it can be rolled back
 	 */
 	public boolean isReversible() {
-		return (this.reversible != null) ? this.reversible : down() != null;
+		Boolean reversible = this.reversible;
+		if (reversible == null || isResolved()) {
+			// Once its bean is resolved, the method found says it: an index written
+			// before a supertype changed does not.
+			return down() != null;
+		}
+		return reversible;
 	}
 
 	/**
@@ -294,6 +300,10 @@ public final class ResolvedMigration {
 			this.classFileCrc = crc;
 		}
 		return crc;
+	}
+
+	private synchronized boolean isResolved() {
+		return this.resolved != null;
 	}
 
 	private synchronized Resolved resolved() {

@@ -52,6 +52,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The index written by {@link MigrationIndexProcessor} at compile time and read by
@@ -426,6 +427,52 @@ class MigrationIndexTests {
 	}
 
 	@Test
+	void anAppliedMigrationWhoseChangedClassCannotBeLoadedIsJudgedByItsClassFile() throws IOException {
+		compile(planetsOnABase("1", ""), base());
+		Path index = this.classes.resolve(MigrationIndex.LOCATION);
+		String indexed = Files.readString(index);
+		migrator(loader()).migrate();
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		String hashBefore = jdbc.queryForObject("SELECT class_hash FROM migrate_history WHERE version = '1'",
+				String.class);
+		// Another class file (its line numbers moved) whose superclass is gone: it cannot
+		// be loaded to be checked against its entry, and need not be to be vouched for.
+		compileWithoutProcessor(planetsOnABase("1", "\n\n"), base());
+		Files.writeString(index, indexed);
+		Files.delete(this.classes.resolve("idx/PlanetsBase.class"));
+
+		assertThat(migrator(loader()).migrate().executions()).isEmpty();
+
+		assertThat(jdbc.queryForObject("SELECT class_hash FROM migrate_history WHERE version = '1'", String.class))
+			.isNotEqualTo(hashBefore);
+	}
+
+	@Test
+	void manyAppliedMigrationsCompiledAgainAreCheckedAgainstTheIndexOnEveryThread() throws IOException {
+		// Enough changed class files for the check to read them in parallel.
+		int count = 300;
+		String[] sources = new String[count];
+		for (int i = 0; i < count; i++) {
+			sources[i] = table(i + 1, "");
+		}
+		compile(sources);
+		Path index = this.classes.resolve(MigrationIndex.LOCATION);
+		String indexed = Files.readString(index);
+		assertThat(migrator(loader()).migrate().executions()).hasSize(count);
+		for (int i = 0; i < count; i++) {
+			sources[i] = table(i + 1, "\n\n");
+		}
+		sources[count - 1] = sources[count - 1].replace("@Migration(version = \"" + count + "\")", "");
+		compileWithoutProcessor(sources);
+		Files.writeString(index, indexed);
+
+		assertThatExceptionOfType(MigrationDefinitionException.class).isThrownBy(() -> migrator(loader()).migrate())
+			.withMessageContaining("bean 'createT" + count + "' (idx.CreateT" + count + "): the index of migrations ("
+					+ MigrationIndex.LOCATION + ") lists it as migration " + count
+					+ ", but the class is not annotated with @Migration");
+	}
+
+	@Test
 	void aMigrationWhoseCodeChangedAfterIndexingIsCaughtByValidate() throws IOException {
 		applyThenRecompileKeepingTheIndex(planets("1").replace("id INT", "id BIGINT"));
 
@@ -521,6 +568,108 @@ class MigrationIndexTests {
 
 		assertThat(MigrationIndex.parse(written)).containsExactly(new MigrationIndex.Entry("a.B", "1", "Create b",
 				TransactionMode.DEFAULT, "", "", MigrationIndex.Reversible.YES, ""));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "javac", "ecj" })
+	void theProcessorTellsADownMethodInheritedFromASuperclassOrAnInterfacesDefault(String compiler) throws IOException {
+		compileWith(compiler, """
+				package idx;
+
+				import org.springframework.jdbc.core.JdbcTemplate;
+
+				public abstract class Reversible {
+					public void down(JdbcTemplate jdbc) {
+					}
+				}
+				""", """
+				package idx;
+
+				public abstract class Helpers extends Reversible {
+				}
+				""", """
+				package idx;
+
+				import org.springframework.jdbc.core.JdbcTemplate;
+
+				public interface Undoes {
+					default void down(JdbcTemplate jdbc) {
+					}
+				}
+				""", """
+				package idx;
+
+				public interface UndoesToo extends Undoes {
+				}
+				""", """
+				package idx;
+
+				import org.springframework.jdbc.core.JdbcTemplate;
+
+				public interface Declares {
+					void down(JdbcTemplate jdbc);
+
+					static void down() {
+					}
+				}
+				""", """
+				package idx;
+
+				public abstract class Plain implements Runnable {
+					public void run() {
+					}
+
+					static void down() {
+					}
+				}
+				""", migration("1", "FromASuperclass", "extends Helpers"),
+				migration("2", "FromAnInterface", "implements UndoesToo"),
+				migration("3", "FromNeither", "extends Plain implements java.io.Serializable, Declares").replace("}\n}",
+						"}\n\tpublic void down(JdbcTemplate jdbc) {\n\t}\n}"),
+				migration("4", "WithNone", "extends Plain implements java.io.Serializable"));
+
+		MigrationIndex index = MigrationIndex.read(loader());
+
+		assertThat(index).isNotNull();
+		assertThat(index.entries()).extracting(MigrationIndex.Entry::className, MigrationIndex.Entry::reversible)
+			.containsExactly(tuple("idx.FromASuperclass", MigrationIndex.Reversible.YES),
+					tuple("idx.FromAnInterface", MigrationIndex.Reversible.YES),
+					tuple("idx.FromNeither", MigrationIndex.Reversible.YES),
+					tuple("idx.WithNone", MigrationIndex.Reversible.NO));
+	}
+
+	@Test
+	void appliedMigrationsWithSupertypesAreNotLoadedWhenNothingIsPending() throws IOException {
+		compile("""
+				package idx;
+
+				public abstract class Base {
+				}
+				""", migration("1", "OnABase", "extends Base"),
+				migration("2", "WithAnInterface", "implements java.io.Serializable"));
+		assertThat(migrator(loader()).migrate().executions()).hasSize(2);
+		RecordingClassLoader later = loader();
+
+		assertThat(migrator(later).migrate().executions()).isEmpty();
+
+		assertThat(later.loaded).doesNotContain("idx.OnABase", "idx.WithAnInterface", "idx.Base");
+	}
+
+	@Test
+	void aMigrationWhoseBeanIsResolvedIsReversibleAsItsMethodsSayWhateverItsEntrySays() throws IOException {
+		compile(planets("1"));
+		// As an index written before a supertype gained the down method would have it.
+		Path index = this.classes.resolve(MigrationIndex.LOCATION);
+		Files.writeString(index, Files.readString(index).replace("\tYES\t", "\tNO\t"));
+		assertThat(MigrationIndex.read(loader()).entries()).extracting(MigrationIndex.Entry::reversible)
+			.containsExactly(MigrationIndex.Reversible.NO);
+		Migrator migrator = migrator(loader());
+		migrator.migrate();
+
+		assertThat(migrator.rollback(1).executions()).hasSize(1);
+
+		assertThat(new JdbcTemplate(this.dataSource).queryForList("SELECT status FROM migrate_history", String.class))
+			.containsExactly("ROLLED_BACK");
 	}
 
 	@Test
@@ -717,6 +866,72 @@ class MigrationIndexTests {
 
 					public void down(JdbcTemplate jdbc) {
 						jdbc.execute("DROP TABLE planets");
+					}
+
+				}
+				""".formatted(version);
+	}
+
+	/**
+	 * A migration {@code idx.<name>} creating table {@code t_<version>}, with a supertype
+	 * clause.
+	 */
+	private static String migration(String version, String name, String supertypes) {
+		return """
+				package idx;
+
+				import dev.migrate.Migration;
+				import org.springframework.jdbc.core.JdbcTemplate;
+
+				@Migration(version = "%s")
+				public class %s %s {
+					public void up(JdbcTemplate jdbc) {
+						jdbc.execute("CREATE TABLE t_%1$s (id INT)");
+					}
+				}
+				""".formatted(version, name, supertypes);
+	}
+
+	private static String planetsOnABase(String version, String prefix) {
+		return prefix + """
+				package idx;
+
+				import dev.migrate.Migration;
+				import org.springframework.jdbc.core.JdbcTemplate;
+
+				@Migration(version = "%s")
+				public class CreatePlanets extends PlanetsBase {
+
+					public void up(JdbcTemplate jdbc) {
+						jdbc.execute("CREATE TABLE planets (id INT)");
+					}
+
+				}
+				""".formatted(version);
+	}
+
+	private static String base() {
+		return """
+				package idx;
+
+				public class PlanetsBase {
+
+				}
+				""";
+	}
+
+	private static String table(int version, String prefix) {
+		return prefix + """
+				package idx;
+
+				import dev.migrate.Migration;
+				import org.springframework.jdbc.core.JdbcTemplate;
+
+				@Migration(version = "%1$d")
+				public class CreateT%1$d {
+
+					public void up(JdbcTemplate jdbc) {
+						jdbc.execute("CREATE TABLE t_%1$d (id INT)");
 					}
 
 				}

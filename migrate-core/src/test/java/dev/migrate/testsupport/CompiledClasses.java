@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
@@ -28,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * writes the index of migrations beside the classes), and the classes put in a jar.
  */
 public final class CompiledClasses {
+
+	private static final Pattern PUBLIC_TYPE = Pattern
+		.compile("public\\s+(?:(?:abstract|final|sealed)\\s+)*(?:class|interface|enum|record)\\s+(\\w+)");
 
 	private CompiledClasses() {
 	}
@@ -79,7 +84,11 @@ public final class CompiledClasses {
 	private static List<String> write(Path sourceDirectory, String... sources) throws IOException {
 		List<String> files = new ArrayList<>();
 		for (String source : sources) {
-			String name = source.substring(source.indexOf("public class ") + 13).split("\\s")[0];
+			Matcher type = PUBLIC_TYPE.matcher(source);
+			if (!type.find()) {
+				throw new IllegalArgumentException("No public type in " + source);
+			}
+			String name = type.group(1);
 			Path file = sourceDirectory.resolve(name + ".java");
 			Files.writeString(file, source, StandardCharsets.UTF_8);
 			files.add(file.toString());

@@ -1,7 +1,9 @@
 package dev.migrate.boot.autoconfigure;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,8 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.core.type.MethodMetadata;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -153,6 +157,7 @@ final class MigrationBeans {
 			ClassFileSource classFiles = ClassFileSource.of(loader);
 			Map<String, MigrationIndex.Entry> indexed = indexed(this.index, database);
 			List<MigrationSource> sources = new ArrayList<>();
+			DownMethods downMethods = new DownMethods(loader);
 			for (Declared migration : this.declared) {
 				if (database != null && !database.equals(migration.database())) {
 					continue;
@@ -165,7 +170,7 @@ final class MigrationBeans {
 				sources.add(new MigrationSource(name, metadata.getClassName(),
 						migration.migration().getString("version"), migration.migration().getString("description"),
 						migration.migration().getEnum("transaction", dev.migrate.TransactionMode.class),
-						migration.migration().getString("checksum"), reversible(metadata), classFiles,
+						migration.migration().getString("checksum"), downMethods.reversible(metadata), classFiles,
 						() -> bean(this.beanFactory, name)));
 			}
 			this.others.forEach((name, named) -> {
@@ -279,20 +284,81 @@ final class MigrationBeans {
 	}
 
 	/**
-	 * Whether the class has a {@code down} method, as far as its own class file tells:
-	 * one declared there, none where it has no superclass or interface to inherit one
-	 * from, else unknown until the class is loaded.
+	 * Whether classes have a {@code down} method where the engine looks for one (declared
+	 * by the class or a superclass, or a default method of an interface they implement),
+	 * told from class files without loading the classes: so that a start with nothing
+	 * pending need not create an applied migration's bean to report it. Each supertype's
+	 * class file is read once, however many migrations share it; the JDK's are not read,
+	 * as none of them has a {@code down} method.
 	 */
-	private static @Nullable Boolean reversible(AnnotationMetadata metadata) {
-		for (MethodMetadata method : metadata.getDeclaredMethods()) {
-			if (method.getMethodName().equals("down") && !method.isStatic()) {
+	private static final class DownMethods {
+
+		private final MetadataReaderFactory readers;
+
+		private final Map<String, @Nullable Boolean> inherited = new HashMap<>();
+
+		DownMethods(ClassLoader classLoader) {
+			this.readers = new SimpleMetadataReaderFactory(classLoader);
+		}
+
+		/**
+		 * Whether the class has a {@code down} method.
+		 * @param metadata the class's metadata
+		 * @return the answer, or {@code null} if a supertype's class file cannot be read
+		 * (the class is then loaded to tell)
+		 */
+		@Nullable Boolean reversible(AnnotationMetadata metadata) {
+			return hasDown(metadata, false);
+		}
+
+		// A class's, its superclasses' and its interfaces' (only defaults count there).
+		private @Nullable Boolean hasDown(AnnotationMetadata type, boolean defaultOnly) {
+			if (declaresDown(type, defaultOnly)) {
 				return true;
 			}
+			String superClass = type.getSuperClassName();
+			Boolean found = (superClass != null) ? inherits(superClass, false) : Boolean.FALSE;
+			for (String implemented : type.getInterfaceNames()) {
+				if (Boolean.TRUE.equals(found)) {
+					break;
+				}
+				Boolean inherited = inherits(implemented, true);
+				if (inherited == null || inherited) {
+					found = inherited;
+				}
+			}
+			return found;
 		}
-		boolean inherits = (metadata.getSuperClassName() != null
-				&& !Object.class.getName().equals(metadata.getSuperClassName()))
-				|| metadata.getInterfaceNames().length > 0;
-		return inherits ? null : false;
+
+		private @Nullable Boolean inherits(String className, boolean defaultOnly) {
+			if (className.startsWith("java.")) {
+				return false;
+			}
+			String key = (defaultOnly ? "interface " : "class ") + className;
+			if (this.inherited.containsKey(key)) {
+				return this.inherited.get(key);
+			}
+			Boolean inherits;
+			try {
+				inherits = hasDown(this.readers.getMetadataReader(className).getAnnotationMetadata(), defaultOnly);
+			}
+			catch (IOException ex) {
+				inherits = null;
+			}
+			this.inherited.put(key, inherits);
+			return inherits;
+		}
+
+		private static boolean declaresDown(AnnotationMetadata metadata, boolean defaultOnly) {
+			for (MethodMetadata method : metadata.getDeclaredMethods()) {
+				if (method.getMethodName().equals("down") && !method.isStatic()
+						&& (!defaultOnly || !method.isAbstract())) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.migrate.MigrationInfo;
 import dev.migrate.Migrator;
+import dev.migrate.boot.autoconfigure.inherited.Counted;
 import dev.migrate.boot.autoconfigure.scanned.AddShelfLabel;
 import dev.migrate.boot.autoconfigure.scanned.CreateShelves;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Migrations registered by component scanning are described from their bean definitions
@@ -88,9 +90,36 @@ class ScannedMigrationBeansTests {
 		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:ROLLED_BACK");
 	}
 
+	@Test
+	void appliedMigrationsWithSupertypesAreReportedWithoutCreatingTheirBeans() {
+		ApplicationContextRunner inherited = this.contextRunner.withUserConfiguration(InheritedMigrations.class);
+		inherited.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(this.state.history()).containsExactly("1:SUCCESS", "2:SUCCESS", "3:SUCCESS", "4:SUCCESS",
+				"5:SUCCESS");
+		Counted.instances.set(0);
+		resetCounters();
+
+		inherited.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(Migrator.class).info().migrations())
+				.extracting((info) -> info.version().toString(), MigrationInfo::reversible)
+				.containsExactly(tuple("1", true), tuple("2", true), tuple("3", true), tuple("4", true),
+						tuple("5", false));
+		});
+
+		assertThat(Counted.instances.get()).isZero();
+		assertThat(CreateShelves.instances.get()).isZero();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ComponentScan(basePackageClasses = CreateShelves.class)
 	static class ScannedMigrations {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ComponentScan(basePackageClasses = Counted.class)
+	static class InheritedMigrations {
 
 	}
 
