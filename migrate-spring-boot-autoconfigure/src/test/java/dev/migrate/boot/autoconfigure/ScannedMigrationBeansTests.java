@@ -103,12 +103,16 @@ class ScannedMigrationBeansTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(Migrator.class).info().migrations())
 				.extracting((info) -> info.version().toString(), MigrationInfo::reversible)
-				.containsExactly(tuple("1", true), tuple("2", true), tuple("3", true), tuple("4", true),
-						tuple("5", false));
+				.containsExactly(tuple("1", true), tuple("2", true), tuple("3", true), tuple("4", false),
+						tuple("5", true));
 		});
 
 		assertThat(Counted.instances.get()).isZero();
 		assertThat(CreateShelves.instances.get()).isZero();
+		// The interface's default method is the down method the engine runs.
+		inherited.run((context) -> context.getBean(Migrator.class).rollback(1));
+		assertThat(this.state.history()).endsWith("4:SUCCESS", "5:ROLLED_BACK");
+		assertThat(this.state.hasColumn("crates", "label")).isFalse();
 	}
 
 	@Configuration(proxyBeanMethods = false)

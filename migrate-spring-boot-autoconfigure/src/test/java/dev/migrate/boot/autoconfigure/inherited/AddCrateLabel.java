@@ -4,7 +4,7 @@ import dev.migrate.Migration;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@Migration(version = "4")
+@Migration(version = "5")
 public class AddCrateLabel extends Counted implements LabelChange {
 
 	public void up(JdbcTemplate jdbc) {

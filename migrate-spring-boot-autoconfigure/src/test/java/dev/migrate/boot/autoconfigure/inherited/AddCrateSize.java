@@ -6,7 +6,7 @@ import dev.migrate.Migration;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@Migration(version = "5")
+@Migration(version = "4")
 public class AddCrateSize extends Counted implements Serializable {
 
 	public void up(JdbcTemplate jdbc) {
