@@ -88,52 +88,34 @@ public final class MigrationIndexProcessor extends AbstractProcessor {
 	 * migration to report it; unknown only where a supertype could not be resolved.
 	 */
 	private static MigrationIndex.Reversible reversible(TypeElement type) {
-		boolean resolved = true;
-		for (TypeMirror current = type.asType(); current.getKind() != TypeKind.NONE;) {
-			if (!(current instanceof DeclaredType declared)
-					|| !(declared.asElement() instanceof TypeElement currentType)) {
-				resolved = false;
-				break;
-			}
-			if (declaresDown(currentType, false)) {
-				return MigrationIndex.Reversible.YES;
-			}
-			for (TypeMirror implemented : currentType.getInterfaces()) {
-				Boolean inherited = inheritsDefaultDown(implemented);
-				if (inherited == null) {
-					resolved = false;
-				}
-				else if (inherited) {
-					return MigrationIndex.Reversible.YES;
-				}
-			}
-			current = currentType.getSuperclass();
-		}
-		return resolved ? MigrationIndex.Reversible.NO : MigrationIndex.Reversible.UNKNOWN;
+		Boolean down = hasDown(type, false);
+		return (down == null) ? MigrationIndex.Reversible.UNKNOWN
+				: down ? MigrationIndex.Reversible.YES : MigrationIndex.Reversible.NO;
 	}
 
-	/**
-	 * Whether an interface or one it extends has a default {@code down}; null if
-	 * unresolved.
-	 */
-	private static @Nullable Boolean inheritsDefaultDown(TypeMirror type) {
-		if (!(type instanceof DeclaredType declared) || !(declared.asElement() instanceof TypeElement element)) {
-			return null;
-		}
-		if (declaresDown(element, true)) {
+	// A class's, its superclasses' and its interfaces' (only defaults count there); null
+	// where a supertype is not resolved.
+	private static @Nullable Boolean hasDown(TypeElement type, boolean defaultOnly) {
+		if (declaresDown(type, defaultOnly)) {
 			return true;
 		}
-		Boolean found = false;
-		for (TypeMirror extended : element.getInterfaces()) {
-			Boolean inherited = inheritsDefaultDown(extended);
-			if (inherited == null) {
-				found = null;
+		TypeMirror superClass = type.getSuperclass();
+		Boolean found = (superClass.getKind() != TypeKind.NONE) ? inherits(superClass, false) : Boolean.FALSE;
+		for (TypeMirror implemented : type.getInterfaces()) {
+			if (Boolean.TRUE.equals(found)) {
+				break;
 			}
-			else if (inherited) {
-				return true;
+			Boolean inherited = inherits(implemented, true);
+			if (inherited == null || inherited) {
+				found = inherited;
 			}
 		}
 		return found;
+	}
+
+	private static @Nullable Boolean inherits(TypeMirror type, boolean defaultOnly) {
+		return (type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element)
+				? hasDown(element, defaultOnly) : null;
 	}
 
 	private static boolean declaresDown(TypeElement type, boolean defaultOnly) {

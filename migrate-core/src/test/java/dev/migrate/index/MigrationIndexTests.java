@@ -413,14 +413,11 @@ class MigrationIndexTests {
 	void anAppliedMigrationRecompiledUnchangedIsAcceptedAndItsNewClassFileRecorded() throws IOException {
 		// Another class file (its line numbers moved), the same migration.
 		applyThenRecompileKeepingTheIndex("\n\n" + planets("1"));
-		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		String hashBefore = jdbc.queryForObject("SELECT class_hash FROM migrate_history WHERE version = '1'",
-				String.class);
+		String hashBefore = classHashOfVersion1();
 
 		assertThat(migrator(loader()).migrate().executions()).isEmpty();
 
-		assertThat(jdbc.queryForObject("SELECT class_hash FROM migrate_history WHERE version = '1'", String.class))
-			.isNotEqualTo(hashBefore);
+		assertThat(classHashOfVersion1()).isNotEqualTo(hashBefore);
 		RecordingClassLoader later = loader();
 		assertThat(migrator(later).migrate().executions()).isEmpty();
 		assertThat(later.loaded).doesNotContain("idx.CreatePlanets", "idx.AddMoons");
@@ -428,23 +425,20 @@ class MigrationIndexTests {
 
 	@Test
 	void anAppliedMigrationWhoseChangedClassCannotBeLoadedIsJudgedByItsClassFile() throws IOException {
-		compile(planetsOnABase("1", ""), base());
+		compile(migration("1", "CreatePlanets", "extends PlanetsBase"), planetsBase());
 		Path index = this.classes.resolve(MigrationIndex.LOCATION);
 		String indexed = Files.readString(index);
 		migrator(loader()).migrate();
-		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		String hashBefore = jdbc.queryForObject("SELECT class_hash FROM migrate_history WHERE version = '1'",
-				String.class);
+		String hashBefore = classHashOfVersion1();
 		// Another class file (its line numbers moved) whose superclass is gone: it cannot
 		// be loaded to be checked against its entry, and need not be to be vouched for.
-		compileWithoutProcessor(planetsOnABase("1", "\n\n"), base());
+		compileWithoutProcessor("\n\n" + migration("1", "CreatePlanets", "extends PlanetsBase"), planetsBase());
 		Files.writeString(index, indexed);
 		Files.delete(this.classes.resolve("idx/PlanetsBase.class"));
 
 		assertThat(migrator(loader()).migrate().executions()).isEmpty();
 
-		assertThat(jdbc.queryForObject("SELECT class_hash FROM migrate_history WHERE version = '1'", String.class))
-			.isNotEqualTo(hashBefore);
+		assertThat(classHashOfVersion1()).isNotEqualTo(hashBefore);
 	}
 
 	@Test
@@ -453,14 +447,14 @@ class MigrationIndexTests {
 		int count = 300;
 		String[] sources = new String[count];
 		for (int i = 0; i < count; i++) {
-			sources[i] = table(i + 1, "");
+			sources[i] = migration(String.valueOf(i + 1), "CreateT" + (i + 1), "");
 		}
 		compile(sources);
 		Path index = this.classes.resolve(MigrationIndex.LOCATION);
 		String indexed = Files.readString(index);
 		assertThat(migrator(loader()).migrate().executions()).hasSize(count);
 		for (int i = 0; i < count; i++) {
-			sources[i] = table(i + 1, "\n\n");
+			sources[i] = "\n\n" + migration(String.valueOf(i + 1), "CreateT" + (i + 1), "");
 		}
 		sources[count - 1] = sources[count - 1].replace("@Migration(version = \"" + count + "\")", "");
 		compileWithoutProcessor(sources);
@@ -838,6 +832,11 @@ class MigrationIndexTests {
 		Files.writeString(index, indexed);
 	}
 
+	private @Nullable String classHashOfVersion1() {
+		return new JdbcTemplate(this.dataSource)
+			.queryForObject("SELECT class_hash FROM migrate_history WHERE version = '1'", String.class);
+	}
+
 	private static Object indexedBean(MigrationIndex.Entry entry, Object bean) {
 		ClassFileSource classFiles = ClassFileSource.of(MigrationIndexTests.class.getClassLoader());
 		return MigrationIndex.source(entry, entry.beanName(), classFiles, () -> bean).bean().get();
@@ -885,25 +884,7 @@ class MigrationIndexTests {
 				""".formatted(version, name, supertypes);
 	}
 
-	private static String planetsOnABase(String version, String prefix) {
-		return prefix + """
-				package idx;
-
-				import dev.migrate.Migration;
-				import org.springframework.jdbc.core.JdbcTemplate;
-
-				@Migration(version = "%s")
-				public class CreatePlanets extends PlanetsBase {
-
-					public void up(JdbcTemplate jdbc) {
-						jdbc.execute("CREATE TABLE planets (id INT)");
-					}
-
-				}
-				""".formatted(version);
-	}
-
-	private static String base() {
+	private static String planetsBase() {
 		return """
 				package idx;
 
@@ -911,24 +892,6 @@ class MigrationIndexTests {
 
 				}
 				""";
-	}
-
-	private static String table(int version, String prefix) {
-		return prefix + """
-				package idx;
-
-				import dev.migrate.Migration;
-				import org.springframework.jdbc.core.JdbcTemplate;
-
-				@Migration(version = "%1$d")
-				public class CreateT%1$d {
-
-					public void up(JdbcTemplate jdbc) {
-						jdbc.execute("CREATE TABLE t_%1$d (id INT)");
-					}
-
-				}
-				""".formatted(version);
 	}
 
 	private static String moons() {

@@ -27,7 +27,6 @@ import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.core.type.MethodMetadata;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
-import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -298,7 +297,7 @@ final class MigrationBeans {
 		private final Map<String, @Nullable Boolean> inherited = new HashMap<>();
 
 		DownMethods(ClassLoader classLoader) {
-			this.readers = new SimpleMetadataReaderFactory(classLoader);
+			this.readers = MetadataReaderFactory.create(classLoader);
 		}
 
 		/**
