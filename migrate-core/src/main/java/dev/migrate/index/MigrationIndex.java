@@ -205,7 +205,7 @@ public final class MigrationIndex {
 		ClassFileSource ownClassFile = (classFiles instanceof IndexClassFiles indexClassFiles)
 				? new DescribedClassFile(entry, beanName, indexClassFiles) : classFiles;
 		return new MigrationSource(beanName, entry.className(), entry.version(), entry.description(),
-				entry.transaction(), entry.checksum(), entry.reversible().value, ownClassFile,
+				entry.transaction(), entry.checksum(), entry.reversible().value(), ownClassFile,
 				() -> checked(entry, beanName, classFiles, bean.get()));
 	}
 
@@ -769,23 +769,51 @@ public final class MigrationIndex {
 	}
 
 	/**
-	 * Whether a class has a {@code down} method, as its source tells.
+	 * Whether a class has a {@code down} method where the engine looks for one: declared
+	 * by the class or a superclass, or a default method of an interface they implement.
 	 */
 	public enum Reversible {
 
-		/** It declares one. */
+		/** It has one. */
 		YES(true),
 
-		/** It declares none and inherits nothing. */
+		/** It has none. */
 		NO(false),
 
-		/** It declares none, and a superclass or interface may have one. */
+		/**
+		 * It declares none, and a supertype that could not be read (or, in an index of an
+		 * earlier version, any supertype) may have one.
+		 */
 		UNKNOWN(null);
 
 		private final @Nullable Boolean value;
 
 		Reversible(@Nullable Boolean value) {
 			this.value = value;
+		}
+
+		/**
+		 * The answer as a value.
+		 * @return {@code true} or {@code false}, or {@code null} when unknown
+		 * @since 0.2.0
+		 */
+		public @Nullable Boolean value() {
+			return this.value;
+		}
+
+		/**
+		 * This answer together with a supertype's, asked only while this is not
+		 * {@link #YES}: yes if either is, else unknown if either is.
+		 * @param other the supertype's answer
+		 * @return the answer for both
+		 * @since 0.2.0
+		 */
+		public Reversible or(Supplier<Reversible> other) {
+			if (this == YES) {
+				return YES;
+			}
+			Reversible answer = other.get();
+			return (answer == YES || this == NO) ? answer : UNKNOWN;
 		}
 
 	}

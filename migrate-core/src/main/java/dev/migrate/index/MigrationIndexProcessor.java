@@ -32,7 +32,6 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 import dev.migrate.Migration;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writes {@value MigrationIndex#LOCATION}: one line per {@link Migration @Migration}
@@ -88,34 +87,26 @@ public final class MigrationIndexProcessor extends AbstractProcessor {
 	 * migration to report it; unknown only where a supertype could not be resolved.
 	 */
 	private static MigrationIndex.Reversible reversible(TypeElement type) {
-		Boolean down = hasDown(type, false);
-		return (down == null) ? MigrationIndex.Reversible.UNKNOWN
-				: down ? MigrationIndex.Reversible.YES : MigrationIndex.Reversible.NO;
+		return hasDown(type, false);
 	}
 
-	// A class's, its superclasses' and its interfaces' (only defaults count there); null
-	// where a supertype is not resolved.
-	private static @Nullable Boolean hasDown(TypeElement type, boolean defaultOnly) {
+	// A class's, its superclasses' and its interfaces' (only defaults count there).
+	private static MigrationIndex.Reversible hasDown(TypeElement type, boolean defaultOnly) {
 		if (declaresDown(type, defaultOnly)) {
-			return true;
+			return MigrationIndex.Reversible.YES;
 		}
 		TypeMirror superClass = type.getSuperclass();
-		Boolean found = (superClass.getKind() != TypeKind.NONE) ? inherits(superClass, false) : Boolean.FALSE;
+		MigrationIndex.Reversible found = (superClass.getKind() != TypeKind.NONE) ? inherits(superClass, false)
+				: MigrationIndex.Reversible.NO;
 		for (TypeMirror implemented : type.getInterfaces()) {
-			if (Boolean.TRUE.equals(found)) {
-				break;
-			}
-			Boolean inherited = inherits(implemented, true);
-			if (inherited == null || inherited) {
-				found = inherited;
-			}
+			found = found.or(() -> inherits(implemented, true));
 		}
 		return found;
 	}
 
-	private static @Nullable Boolean inherits(TypeMirror type, boolean defaultOnly) {
+	private static MigrationIndex.Reversible inherits(TypeMirror type, boolean defaultOnly) {
 		return (type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element)
-				? hasDown(element, defaultOnly) : null;
+				? hasDown(element, defaultOnly) : MigrationIndex.Reversible.UNKNOWN;
 	}
 
 	private static boolean declaresDown(TypeElement type, boolean defaultOnly) {

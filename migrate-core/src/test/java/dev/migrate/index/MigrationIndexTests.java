@@ -625,6 +625,24 @@ class MigrationIndexTests {
 					tuple("idx.WithNone", MigrationIndex.Reversible.NO));
 	}
 
+	@ParameterizedTest(name = "{0} or {1} is {2}")
+	@CsvSource(textBlock = """
+			YES, , YES
+			NO, YES, YES
+			NO, NO, NO
+			NO, UNKNOWN, UNKNOWN
+			UNKNOWN, YES, YES
+			UNKNOWN, NO, UNKNOWN
+			UNKNOWN, UNKNOWN, UNKNOWN
+			""")
+	void aClassHasADownMethodIfItOrASupertypeHasOne(MigrationIndex.Reversible own,
+			MigrationIndex.@Nullable Reversible supertypes, MigrationIndex.Reversible both) {
+		assertThat(own.or(() -> {
+			assertThat(supertypes).as("asked only while the class has none of its own").isNotNull();
+			return supertypes;
+		})).isEqualTo(both);
+	}
+
 	@Test
 	void appliedMigrationsWithSupertypesAreNotLoadedWhenNothingIsPending() throws IOException {
 		compile("""

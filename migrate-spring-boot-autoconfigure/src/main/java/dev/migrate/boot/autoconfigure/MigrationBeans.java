@@ -294,7 +294,7 @@ final class MigrationBeans {
 
 		private final MetadataReaderFactory readers;
 
-		private final Map<String, @Nullable Boolean> inherited = new HashMap<>();
+		private final Map<String, MigrationIndex.Reversible> inherited = new HashMap<>();
 
 		DownMethods(ClassLoader classLoader) {
 			this.readers = MetadataReaderFactory.create(classLoader);
@@ -307,44 +307,39 @@ final class MigrationBeans {
 		 * (the class is then loaded to tell)
 		 */
 		@Nullable Boolean reversible(AnnotationMetadata metadata) {
-			return hasDown(metadata, false);
+			return hasDown(metadata, false).value();
 		}
 
 		// A class's, its superclasses' and its interfaces' (only defaults count there).
-		private @Nullable Boolean hasDown(AnnotationMetadata type, boolean defaultOnly) {
+		private MigrationIndex.Reversible hasDown(AnnotationMetadata type, boolean defaultOnly) {
 			if (declaresDown(type, defaultOnly)) {
-				return true;
+				return MigrationIndex.Reversible.YES;
 			}
 			String superClass = type.getSuperClassName();
-			Boolean found = (superClass != null) ? inherits(superClass, false) : Boolean.FALSE;
+			MigrationIndex.Reversible found = (superClass != null) ? inherits(superClass, false)
+					: MigrationIndex.Reversible.NO;
 			for (String implemented : type.getInterfaceNames()) {
-				if (Boolean.TRUE.equals(found)) {
-					break;
-				}
-				Boolean inherited = inherits(implemented, true);
-				if (inherited == null || inherited) {
-					found = inherited;
-				}
+				found = found.or(() -> inherits(implemented, true));
 			}
 			return found;
 		}
 
-		private @Nullable Boolean inherits(String className, boolean defaultOnly) {
+		private MigrationIndex.Reversible inherits(String className, boolean defaultOnly) {
 			if (className.startsWith("java.")) {
-				return false;
+				return MigrationIndex.Reversible.NO;
 			}
+			// Not computeIfAbsent: telling one supertype asks for its own.
 			String key = (defaultOnly ? "interface " : "class ") + className;
-			if (this.inherited.containsKey(key)) {
-				return this.inherited.get(key);
+			MigrationIndex.Reversible inherits = this.inherited.get(key);
+			if (inherits == null) {
+				try {
+					inherits = hasDown(this.readers.getMetadataReader(className).getAnnotationMetadata(), defaultOnly);
+				}
+				catch (IOException ex) {
+					inherits = MigrationIndex.Reversible.UNKNOWN;
+				}
+				this.inherited.put(key, inherits);
 			}
-			Boolean inherits;
-			try {
-				inherits = hasDown(this.readers.getMetadataReader(className).getAnnotationMetadata(), defaultOnly);
-			}
-			catch (IOException ex) {
-				inherits = null;
-			}
-			this.inherited.put(key, inherits);
 			return inherits;
 		}
 
