@@ -9,9 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import dev.migrate.benchmarks.jpa.JpaWebApplication;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
@@ -25,12 +29,14 @@ import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.context.annotation.ScannedGenericBeanDefinition;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A whole Spring Boot application in a JVM of its own, started from {@code main} until
@@ -49,6 +55,10 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * and migrate's auto-configurations excluded: scanning meets the classes through the
  * index's readers, and nothing checks the database: what the index saves of scanning's
  * cost, and what it costs to prepare;</li>
+ * <li>{@code history-read}: as {@code scanned-index}, and a bean that reads the N rows of
+ * migrate's history table over plain JDBC while the context refreshes, as a migration
+ * tool must before the beans that use the database: the least a check at start can cost,
+ * with no tool's code;</li>
  * <li>{@code migrate}: migrate's starter with the first N generated {@code @Migration}
  * classes registered by component scanning;</li>
  * <li>{@code migrate-index}: migrate's starter with {@code migrate.index.enabled=true}
@@ -88,12 +98,12 @@ public final class BootApplicationRun {
 		properties.put("spring.datasource.password", args[4]);
 		properties.put("logging.level.root", "warn");
 		properties.put("spring.main.lazy-initialization", "false");
-		if (setup.endsWith("-index")) {
+		if (setup.endsWith("-index") || setup.equals("history-read")) {
 			properties.put("migrate.index.enabled", "true");
 		}
 		switch (setup) {
-			case "none", "beans", "scanned", "scanned-index" -> properties.put("spring.autoconfigure.exclude",
-					MIGRATE_AUTO_CONFIGURATION + "," + FLYWAY_AUTO_CONFIGURATION);
+			case "none", "beans", "scanned", "scanned-index", "history-read" -> properties
+				.put("spring.autoconfigure.exclude", MIGRATE_AUTO_CONFIGURATION + "," + FLYWAY_AUTO_CONFIGURATION);
 			case "migrate", "migrate-index" ->
 				properties.put("spring.autoconfigure.exclude", FLYWAY_AUTO_CONFIGURATION);
 			case "flyway" -> {
@@ -120,7 +130,7 @@ public final class BootApplicationRun {
 		// only those with migration classes find them there. Registered with migrate;
 		// else met and not registered (with the index, its filter leaves them out).
 		boolean withMigrationClasses = setup.startsWith("scanned") || setup.equals("migrate")
-				|| setup.equals("migrate-index");
+				|| setup.equals("migrate-index") || setup.equals("history-read");
 		List<String> scanned = withMigrationClasses ? Workload.migrateClassNames(n) : List.of();
 		boolean register = setup.equals("migrate");
 		application.addInitializers(
@@ -131,6 +141,10 @@ public final class BootApplicationRun {
 			application.addInitializers((context) -> register((BeanDefinitionRegistry) context,
 					new CachingMetadataReaderFactory(context.getClassLoader()), Workload.migrateClassNames(n)));
 		}
+		if (setup.equals("history-read")) {
+			application.addInitializers((context) -> ((GenericApplicationContext) context)
+				.registerBean(HistoryRead.class, () -> new HistoryRead(context.getBeanProvider(DataSource.class), n)));
+		}
 		application.addListeners((event) -> {
 			if (event instanceof ApplicationReadyEvent) {
 				System.out.println("READY");
@@ -139,6 +153,40 @@ public final class BootApplicationRun {
 			}
 		});
 		application.run();
+	}
+
+	/**
+	 * Reads the history's rows when it is created, among the other singletons, with the
+	 * columns migrate's check reads, each row into an object.
+	 */
+	static final class HistoryRead implements InitializingBean {
+
+		private final ObjectProvider<DataSource> dataSource;
+
+		private final int expected;
+
+		HistoryRead(ObjectProvider<DataSource> dataSource, int expected) {
+			this.dataSource = dataSource;
+			this.expected = expected;
+		}
+
+		@Override
+		public void afterPropertiesSet() {
+			List<Row> rows = new JdbcTemplate(this.dataSource.getObject()).query(
+					"SELECT installed_rank, version, type, status, checksum, format_version, class_hash"
+							+ " FROM migrate_history ORDER BY installed_rank",
+					(rs, rowNum) -> new Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getString(5), rs.getInt(6), rs.getString(7)));
+			if (rows.size() != this.expected) {
+				throw new IllegalStateException(
+						"Expected " + this.expected + " history rows, read " + rows.size() + ": apply them first");
+			}
+		}
+
+		record Row(int installedRank, String version, String type, String status, String checksum, int formatVersion,
+				@Nullable String classHash) {
+		}
+
 	}
 
 	/** The bean definitions component scanning would register for these classes, lazy. */
