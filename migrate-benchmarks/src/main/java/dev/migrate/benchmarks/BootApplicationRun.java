@@ -29,9 +29,9 @@ import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
 import org.springframework.context.annotation.ScannedGenericBeanDefinition;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
@@ -90,7 +90,9 @@ public final class BootApplicationRun {
 	}
 
 	public static void main(String[] args) {
-		String setup = args[0];
+		// history-read is scanned-index with a bean of its own.
+		boolean readsHistory = args[0].equals("history-read");
+		String setup = readsHistory ? "scanned-index" : args[0];
 		int n = Integer.parseInt(args[1]);
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("spring.datasource.url", args[2]);
@@ -98,12 +100,12 @@ public final class BootApplicationRun {
 		properties.put("spring.datasource.password", args[4]);
 		properties.put("logging.level.root", "warn");
 		properties.put("spring.main.lazy-initialization", "false");
-		if (setup.endsWith("-index") || setup.equals("history-read")) {
+		if (setup.endsWith("-index")) {
 			properties.put("migrate.index.enabled", "true");
 		}
 		switch (setup) {
-			case "none", "beans", "scanned", "scanned-index", "history-read" -> properties
-				.put("spring.autoconfigure.exclude", MIGRATE_AUTO_CONFIGURATION + "," + FLYWAY_AUTO_CONFIGURATION);
+			case "none", "beans", "scanned", "scanned-index" -> properties.put("spring.autoconfigure.exclude",
+					MIGRATE_AUTO_CONFIGURATION + "," + FLYWAY_AUTO_CONFIGURATION);
 			case "migrate", "migrate-index" ->
 				properties.put("spring.autoconfigure.exclude", FLYWAY_AUTO_CONFIGURATION);
 			case "flyway" -> {
@@ -130,7 +132,7 @@ public final class BootApplicationRun {
 		// only those with migration classes find them there. Registered with migrate;
 		// else met and not registered (with the index, its filter leaves them out).
 		boolean withMigrationClasses = setup.startsWith("scanned") || setup.equals("migrate")
-				|| setup.equals("migrate-index") || setup.equals("history-read");
+				|| setup.equals("migrate-index");
 		List<String> scanned = withMigrationClasses ? Workload.migrateClassNames(n) : List.of();
 		boolean register = setup.equals("migrate");
 		application.addInitializers(
@@ -141,7 +143,7 @@ public final class BootApplicationRun {
 			application.addInitializers((context) -> register((BeanDefinitionRegistry) context,
 					new CachingMetadataReaderFactory(context.getClassLoader()), Workload.migrateClassNames(n)));
 		}
-		if (setup.equals("history-read")) {
+		if (readsHistory) {
 			application.addInitializers((context) -> ((GenericApplicationContext) context)
 				.registerBean(HistoryRead.class, () -> new HistoryRead(context.getBeanProvider(DataSource.class), n)));
 		}

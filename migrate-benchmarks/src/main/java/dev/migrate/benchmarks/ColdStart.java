@@ -139,9 +139,7 @@ public final class ColdStart {
 				Tool tool = Tool.named(name);
 				Database.Target target = database.create();
 				targets.put(name, target);
-				try (HikariDataSource dataSource = Pools.start(target)) {
-					tool.migrate(target, dataSource, tool.load(n, workDirectory));
-				}
+				apply(tool, target, n, workDirectory);
 				times.put(name, new ArrayList<>());
 				if (cds) {
 					Jvm.run(List.of("-XX:ArchiveClassesAtExit=" + archive("engine", name, n)), NewJvmRun.class,
@@ -181,12 +179,10 @@ public final class ColdStart {
 				targets.put(setup, target);
 				if (setup.equals("history-read")) {
 					// No tool in it: migrate's engine applies the N migrations it reads.
-					Tool tool = Tool.named("migrate");
-					try (HikariDataSource dataSource = Pools.start(target)) {
-						tool.migrate(target, dataSource, tool.load(n, workDirectory));
-					}
+					apply(Tool.named("migrate"), target, n, workDirectory);
 				}
-				// The first start applies the N migrations; it is not counted.
+				// The first start (applying the N migrations, where a tool is in it) is
+				// not counted.
 				startApplication(setup, n, target, sql, application, List.of());
 				if (cds) {
 					startApplication(setup, n, target, sql, application,
@@ -208,6 +204,13 @@ public final class ColdStart {
 		}
 		return rows(application.equals("plain") ? "Boot application start" : "Boot application start (JPA, web)", n,
 				times);
+	}
+
+	/** Apply a tool's N migrations to a target, outside the figures. */
+	private static void apply(Tool tool, Database.Target target, int n, Path workDirectory) throws Exception {
+		try (HikariDataSource dataSource = Pools.start(target)) {
+			tool.migrate(target, dataSource, tool.load(n, workDirectory));
+		}
 	}
 
 	/** Launch a JVM running the application and wait for its READY line. */
@@ -242,10 +245,7 @@ public final class ColdStart {
 			throws Exception {
 		Database.Target target = database.create();
 		try {
-			Tool tool = Tool.named(toolName);
-			try (HikariDataSource dataSource = Pools.start(target)) {
-				tool.migrate(target, dataSource, tool.load(n, workDirectory));
-			}
+			apply(Tool.named(toolName), target, n, workDirectory);
 			Map<String, String> result = Jvm.run(
 					List.of("-XX:StartFlightRecording=filename=" + recording
 							+ ",settings=profile,jdk.ExecutionSample#period=2ms",

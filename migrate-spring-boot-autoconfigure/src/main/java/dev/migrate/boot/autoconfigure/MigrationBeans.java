@@ -133,6 +133,10 @@ final class MigrationBeans {
 
 		private final @Nullable MigrationIndex index;
 
+		// One for every database's sources: a supertype their migrations share is read
+		// once.
+		private @Nullable DownMethods downMethods;
+
 		private Found(ConfigurableListableBeanFactory beanFactory, List<Declared> declared, Map<String, String> others,
 				@Nullable MigrationIndex index) {
 			this.beanFactory = beanFactory;
@@ -156,7 +160,7 @@ final class MigrationBeans {
 			ClassFileSource classFiles = ClassFileSource.of(loader);
 			Map<String, MigrationIndex.Entry> indexed = indexed(this.index, database);
 			List<MigrationSource> sources = new ArrayList<>();
-			DownMethods downMethods = new DownMethods(loader);
+			DownMethods downMethods = downMethods(loader);
 			for (Declared migration : this.declared) {
 				if (database != null && !database.equals(migration.database())) {
 					continue;
@@ -187,6 +191,15 @@ final class MigrationBeans {
 						() -> indexedBean(this.beanFactory, name, entry.className(), loader)));
 			}
 			return sources;
+		}
+
+		private DownMethods downMethods(ClassLoader loader) {
+			DownMethods downMethods = this.downMethods;
+			if (downMethods == null) {
+				downMethods = new DownMethods(loader);
+				this.downMethods = downMethods;
+			}
+			return downMethods;
 		}
 
 		/**
